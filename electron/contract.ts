@@ -1,0 +1,137 @@
+// The one contract between the renderer and the station: every method the renderer may
+// call (name, input schema, output type, roles allowed) and every event the station pushes.
+// There is deliberately no generic pass-through: a method that is not listed here does not
+// exist for the renderer, and the dispatcher refuses it.
+import { z } from 'zod';
+import type {
+  AppointmentRow, AuditVerifyResult, DeviceSlot, ImportPreview, ImportResult, OfficerRow,
+  QueueView, SessionInfo, SetupStatus, StationSettings, AuditRow,
+} from './contract-types';
+
+export const ROLES = ['counter', 'supervisor', 'print', 'technician', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who may call a method: anyone (before login), any logged-in officer, or listed roles. */
+export type Access = 'public' | 'locked' | 'officer' | readonly Role[];
+
+interface MethodDef<I extends z.ZodType, O> {
+  input: I;
+  access: Access;
+  /** Phantom: carries the output type to both sides; never set at run time. */
+  output?: O;
+}
+const method = <O>() => <I extends z.ZodType>(input: I, access: Access): MethodDef<I, O> => ({ input, access });
+
+// ---- shared field schemas -------------------------------------------------------------
+export const STATUSES = [
+  'booked', 'checked_in', 'in_enrolment', 'awaiting_approval', 'returned', 'approved',
+  'printing', 'printed', 'issued', 'dispatched', 'cancelled',
+] as const;
+export type AppointmentStatus = (typeof STATUSES)[number];
+export const SERVICES = ['new', 'replace_expired', 'replace_full', 'replace_lost', 'replace_damaged', 'replace_disaster'] as const;
+export const PASSPORT_TYPES = ['ordinary', 'electronic'] as const;
+export const PRIORITY_FLAGS = ['elderly', 'child', 'disabled'] as const;
+export const LANGUAGES = ['id', 'en'] as const;
+
+const nip = z.string().trim().regex(/^\d{8,18}$/, 'nip');
+const password = z.string().min(8, 'password_short').max(200);
+const personName = z.string().trim().min(1).max(120);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date');
+const id = z.string().uuid();
+const empty = z.object({}).strict();
+
+export const walkInInput = z.object({
+  nik: z.string().regex(/^\d{16}$/, 'nik'),
+  fullName: personName,
+  birthPlace: z.string().trim().min(1).max(80),
+  birthDate: isoDate,
+  sex: z.enum(['M', 'F']),
+  service: z.enum(SERVICES),
+  passportType: z.enum(PASSPORT_TYPES),
+  phone: z.string().trim().regex(/^\+?\d{8,15}$/, 'phone').optional().or(z.literal('')),
+  priority: z.array(z.enum(PRIORITY_FLAGS)).max(3).default([]),
+}).strict();
+
+// ---- methods ------------------------------------------------------------------------------
+export const methods = {
+  'setup.status': method<SetupStatus>()(empty, 'public'),
+  'setup.createFirstAdmin': method<SessionInfo>()(z.object({ name: personName, nip, password }).strict(), 'public'),
+
+  'auth.session': method<SessionInfo | null>()(empty, 'public'),
+  'auth.login': method<SessionInfo>()(z.object({ nip, password: z.string().min(1).max(200) }).strict(), 'public'),
+  'auth.logout': method<null>()(empty, 'locked'),
+  'auth.lock': method<SessionInfo>()(empty, 'officer'),
+  'auth.unlock': method<SessionInfo>()(z.object({ nip, password: z.string().min(1).max(200) }).strict(), 'locked'),
+  /** Renderer reports officer activity (throttled) so the station's idle lock agrees with the screen. */
+  'auth.touch': method<null>()(empty, 'officer'),
+  'auth.setLanguage': method<SessionInfo>()(z.object({ language: z.enum(LANGUAGES) }).strict(), 'officer'),
+  'auth.changePassword': method<null>()(z.object({ current: z.string().min(1).max(200), next: password }).strict(), 'officer'),
+
+  'officers.list': method<OfficerRow[]>()(empty, ['admin']),
+  'officers.create': method<OfficerRow>()(z.object({ name: personName, nip, password, roles: z.array(z.enum(ROLES)).min(1) }).strict(), ['admin']),
+  'officers.update': method<OfficerRow>()(z.object({
+    id, name: personName.optional(), roles: z.array(z.enum(ROLES)).min(1).optional(), disabled: z.boolean().optional(),
+  }).strict(), ['admin']),
+  'officers.resetPassword': method<null>()(z.object({ id, password }).strict(), ['admin']),
+
+  'settings.get': method<StationSettings>()(empty, 'officer'),
+  'settings.update': method<StationSettings>()(z.object({
+    idleLockMinutes: z.number().int().min(1).max(240).optional(),
+    maxFailedLogins: z.number().int().min(3).max(20).optional(),
+    lockoutMinutes: z.number().int().min(1).max(1440).optional(),
+  }).strict(), ['admin']),
+
+  'queue.view': method<QueueView>()(z.object({
+    date: isoDate,
+    query: z.string().max(64).default(''),
+    statuses: z.array(z.enum(STATUSES)).max(STATUSES.length).default([]),
+    slot: z.string().max(16).optional(),
+    limit: z.number().int().min(1).max(1000).default(500),
+  }).strict(), ['counter', 'supervisor', 'print', 'admin']),
+  'queue.get': method<AppointmentRow>()(z.object({ id }).strict(), ['counter', 'supervisor', 'print', 'admin']),
+  'queue.addWalkIn': method<AppointmentRow>()(walkInInput, ['counter', 'supervisor']),
+  'queue.setStatus': method<AppointmentRow>()(z.object({ id, status: z.enum(STATUSES), reason: z.string().max(300).optional() }).strict(), ['counter', 'supervisor']),
+  'queue.checkIn': method<AppointmentRow>()(z.object({ bookingCode: z.string().trim().min(4).max(32) }).strict(), ['counter', 'supervisor']),
+
+  'import.preview': method<ImportPreview>()(z.object({ fileName: z.string().max(260), content: z.string().max(20_000_000) }).strict(), ['counter', 'supervisor', 'admin']),
+  'import.commit': method<ImportResult>()(z.object({
+    fileName: z.string().max(260), content: z.string().max(20_000_000), acceptValidRows: z.boolean().default(false),
+  }).strict(), ['counter', 'supervisor', 'admin']),
+
+  'audit.list': method<AuditRow[]>()(z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(), ['admin', 'supervisor']),
+  'audit.verify': method<AuditVerifyResult>()(empty, ['admin']),
+
+  'devices.slots': method<DeviceSlot[]>()(empty, 'officer'),
+  // ---- device methods (device layer issue) are added below this line ----
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = Exclude<Methods[M]['output'], undefined>;
+
+// ---- events pushed by the station ------------------------------------------------------------
+export interface Events {
+  'session.changed': SessionInfo | null;
+  'queue.changed': { date: string };
+  'device.status': DeviceSlot;
+  // ---- device events (device layer issue) are added below this line ----
+}
+export type EventName = keyof Events;
+
+/** Errors cross the contract as values with a stable code the renderer translates. */
+export type ErrorCode =
+  | 'unknown_method' | 'bad_input' | 'not_logged_in' | 'locked' | 'forbidden'
+  | 'bad_credentials' | 'account_locked' | 'account_disabled' | 'already_set_up'
+  | 'not_found' | 'conflict' | 'invalid_transition' | 'import_invalid' | 'device' | 'internal';
+
+export interface ContractError {
+  code: ErrorCode;
+  /** Optional details for the translated sentence, e.g. { field: 'nik' } or { minutes: 15 }. */
+  params?: Record<string, string | number>;
+  /** Which input field was wrong (bad_input). */
+  field?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };

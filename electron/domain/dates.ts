@@ -1,0 +1,23 @@
+// Calendar dates as the office writes them. Exports use ISO (2026-11-22); people and some
+// spreadsheets write 22/11/2026 or 22-11-2026. Everything is kept as ISO YYYY-MM-DD.
+
+export function parseDate(s: string): string | 'format' | 'invalid' {
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{2})[/-](\d{2})[/-](\d{4})$/.exec(s))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return 'format';
+  if (!isRealDate(y, m, d) || y < 1900 || y > 2100) return 'invalid';
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** The local calendar date of an instant (the office's day, not UTC's). */
+export function localDate(at: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}`;
+}

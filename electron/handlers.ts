@@ -1,0 +1,48 @@
+// Binds each contract method to the service that does it. The Handlers type makes this
+// exhaustive: a method added to the contract without a handler does not compile.
+import type { Handlers } from './dispatcher';
+import type { Services } from './services/services';
+import { localDate } from './domain/dates';
+import pkg from '../package.json' with { type: 'json' };
+
+export function createHandlers(s: Services): Handlers {
+  const { auth, officers, settings, queue, importer, store, devices, now } = s;
+  const who = (officerId: string | null) => officerId ?? '';
+  return {
+    'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
+    'setup.createFirstAdmin': (i, c) => auth.createFirstAdmin(c.session, i),
+
+    'auth.session': (_i, c) => auth.sessionInfo(c.session),
+    'auth.login': (i, c) => auth.login(c.session, i.nip, i.password),
+    'auth.logout': (_i, c) => { auth.logout(c.session); return null; },
+    'auth.lock': (_i, c) => { auth.lock(c.session, 'officer'); return auth.sessionInfo(c.session)!; },
+    'auth.unlock': (i, c) => auth.unlock(c.session, i.nip, i.password),
+    'auth.touch': () => null,
+    'auth.setLanguage': (i, c) => auth.setLanguage(c.session, i.language),
+    'auth.changePassword': async (i, c) => { await auth.changePassword(c.session, i.current, i.next); return null; },
+
+    'officers.list': () => officers.list(),
+    'officers.create': (i, c) => officers.create(who(c.officerId), i),
+    'officers.update': (i, c) => officers.update(who(c.officerId), i),
+    'officers.resetPassword': async (i, c) => { await officers.resetPassword(who(c.officerId), i.id, i.password); return null; },
+
+    'settings.get': () => settings.get(),
+    'settings.update': (i, c) => settings.update(i, who(c.officerId), now().toISOString()),
+
+    'queue.view': (i) => queue.view(i),
+    'queue.get': (i) => queue.get(i.id),
+    'queue.addWalkIn': (i, c) => queue.addWalkIn(who(c.officerId), { ...i, phone: i.phone || '' }),
+    'queue.setStatus': (i, c) => queue.setStatus(who(c.officerId), c.roles, i.id, i.status, i.reason),
+    'queue.checkIn': (i, c) => queue.checkIn(who(c.officerId), c.roles, i.bookingCode),
+
+    'import.preview': (i) => importer.preview(i.fileName, i.content),
+    'import.commit': (i, c) => importer.commit(who(c.officerId), i.fileName, i.content, i.acceptValidRows),
+
+    'audit.list': (i) => store.audit.recent(i.limit).map((e) => ({
+      seq: e.seq, at: e.at, officerId: e.officerId, officerName: e.officerId ? store.officers.byId(e.officerId)?.name ?? null : null, action: e.action, detail: e.detail,
+    })),
+    'audit.verify': () => store.audit.verify(),
+
+    'devices.slots': () => devices.list(),
+  } satisfies Handlers;
+}

@@ -1,0 +1,67 @@
+// Importing the day's appointments from the booking system's export. A file with bad rows
+// imports nothing unless the officer chooses to import the valid rows; importing the same
+// file twice changes nothing (rows are matched by booking code and compared by digest).
+import { createHash } from 'node:crypto';
+import type { ImportPreview, ImportResult } from '../contract-types';
+import { readAppointmentFile } from '../domain/appointment-file';
+import { validateRows, type ValidRow } from '../domain/appointment-rows';
+import { localDate } from '../domain/dates';
+import type { Store } from '../store/store';
+import { StationError } from './errors';
+
+interface Checked { preview: ImportPreview; valid: ValidRow[] }
+
+export class ImportService {
+  constructor(private readonly store: Store, private readonly now: () => Date, private readonly changed: (date: string) => void) {}
+
+  private check(fileName: string, content: string): Checked {
+    const file = readAppointmentFile(fileName, content);
+    if (!file.ok) {
+      return {
+        valid: [],
+        preview: { format: file.format, totalRows: 0, validRows: 0, invalidRows: 0, unchangedRows: 0, issues: [], fileError: { code: file.code, ...(file.params ? { params: file.params } : {}) } },
+      };
+    }
+    const { valid, issues, invalidRows } = validateRows(file.records, file.format === 'csv' ? 2 : 1, localDate(this.now()));
+    const unchangedRows = valid.filter((v) => this.store.appointments.sourceHashByCode(v.fields.bookingCode)?.sourceHash === v.sourceHash).length;
+    return {
+      valid,
+      preview: { format: file.format, totalRows: file.records.length, validRows: valid.length, invalidRows, unchangedRows, issues: issues.slice(0, 2000) },
+    };
+  }
+
+  preview(fileName: string, content: string): ImportPreview {
+    return this.check(fileName, content).preview;
+  }
+
+  commit(officerId: string, fileName: string, content: string, acceptValidRows: boolean): ImportResult {
+    const { preview, valid } = this.check(fileName, content);
+    if (preview.fileError) throw new StationError('import_invalid', { reason: preview.fileError.code, ...preview.fileError.params });
+    if (preview.invalidRows > 0 && !acceptValidRows) throw new StationError('import_invalid', { invalidRows: preview.invalidRows });
+    const at = this.now().toISOString();
+    const result: ImportResult = { inserted: 0, updated: 0, unchanged: 0, skippedInvalid: preview.invalidRows };
+    const dates = new Set<string>();
+    this.store.tx(() => {
+      for (const v of valid) {
+        const existing = this.store.appointments.sourceHashByCode(v.fields.bookingCode);
+        if (!existing) {
+          this.store.appointments.insert(v.fields, { status: 'booked', priority: [], walkIn: false, sourceHash: v.sourceHash, at });
+          result.inserted++;
+        } else if (existing.sourceHash !== v.sourceHash) {
+          // The booking system changed the booking (a new slot, payment made): take its data, keep our status.
+          this.store.appointments.updateFields(existing.id, v.fields, v.sourceHash, at);
+          result.updated++;
+        } else {
+          result.unchanged++;
+          continue;
+        }
+        dates.add(v.fields.appointmentDate);
+      }
+      const digest = createHash('sha256').update(content).digest('hex');
+      this.store.imports.record({ fileName, digest, officerId, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, skipped: result.skippedInvalid, at });
+      this.store.audit.append(officerId, 'import', { fileName, digest, ...result }, at);
+    });
+    for (const d of dates) this.changed(d);
+    return result;
+  }
+}

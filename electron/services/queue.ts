@@ -1,0 +1,83 @@
+// The day's queue: what the queue screen shows, walk-ins, check-in and status changes.
+import type { AppointmentStatus, Role } from '../contract';
+import type { AppointmentRow, QueueView } from '../contract-types';
+import { checkTransition } from '../domain/appointment-status';
+import { checkNik } from '../domain/nik';
+import { localDate } from '../domain/dates';
+import type { Store } from '../store/store';
+import { StationError } from './errors';
+
+export interface WalkInInput {
+  nik: string; fullName: string; birthPlace: string; birthDate: string; sex: 'M' | 'F'; service: string;
+  passportType: 'ordinary' | 'electronic'; phone?: string; priority: ('elderly' | 'child' | 'disabled')[];
+}
+
+export class QueueService {
+  constructor(private readonly store: Store, private readonly now: () => Date, private readonly changed: (date: string) => void) {}
+
+  view(f: { date: string; query: string; statuses: AppointmentStatus[]; slot?: string; limit: number }): QueueView {
+    const { rows, matched } = this.store.appointments.view(f);
+    const counts = this.store.appointments.countsByStatus(f.date);
+    const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+    return { rows, counts, total, matched, slots: this.store.appointments.slots(f.date) };
+  }
+
+  get(id: string): AppointmentRow {
+    const row = this.store.appointments.getById(id);
+    if (!row) throw new StationError('not_found');
+    return row;
+  }
+
+  addWalkIn(officerId: string, input: WalkInInput): AppointmentRow {
+    const problem = checkNik(input.nik, input.birthDate, input.sex);
+    if (problem) throw new StationError('bad_input', { reason: problem }, 'nik');
+    const now = this.now();
+    const at = now.toISOString();
+    const date = localDate(now);
+    const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    const id = this.store.tx(() => {
+      const bookingCode = this.nextWalkInCode(date);
+      const newId = this.store.appointments.insert({
+        bookingCode, nik: input.nik, fullName: input.fullName.replace(/\s+/g, ' '), birthPlace: input.birthPlace, birthDate: input.birthDate,
+        sex: input.sex, service: input.service, passportType: input.passportType, appointmentDate: date,
+        timeSlot: `${hhmm(now)}-${hhmm(new Date(now.getTime() + 30 * 60_000))}`, paymentStatus: 'unpaid', billingCode: '', phone: input.phone ?? '',
+      }, { status: 'checked_in', priority: input.priority, walkIn: true, sourceHash: null, at });
+      this.store.audit.append(officerId, 'queue.walk_in', { appointmentId: newId, bookingCode, priority: input.priority }, at);
+      return newId;
+    });
+    this.changed(date);
+    return this.get(id);
+  }
+
+  /** Walk-in codes are W + date + a counter, so they never collide with booking codes. */
+  private nextWalkInCode(date: string): string {
+    const prefix = `W${date.replaceAll('-', '')}`;
+    for (let n = 1; ; n++) {
+      const code = `${prefix}${String(n).padStart(3, '0')}`;
+      if (!this.store.appointments.getByCode(code)) return code;
+    }
+  }
+
+  setStatus(officerId: string, roles: Role[], id: string, to: AppointmentStatus, reason?: string): AppointmentRow {
+    const at = this.now().toISOString();
+    const row = this.store.tx(() => {
+      const cur = this.store.appointments.getById(id);
+      if (!cur) throw new StationError('not_found');
+      const check = checkTransition(cur.status, to, roles);
+      if (check !== 'ok') throw new StationError(check, { from: cur.status, to });
+      this.store.appointments.setStatus(id, cur.status, to, officerId, reason, at);
+      this.store.audit.append(officerId, 'queue.status', { appointmentId: id, from: cur.status, to, ...(reason ? { reason } : {}) }, at);
+      return cur;
+    });
+    this.changed(row.appointmentDate);
+    return this.get(id);
+  }
+
+  /** A booking code scanned or typed at the counter: find the applicant and check them in. */
+  checkIn(officerId: string, roles: Role[], bookingCode: string): AppointmentRow {
+    const row = this.store.appointments.getByCode(bookingCode.trim().toUpperCase());
+    if (!row) throw new StationError('not_found', { bookingCode: bookingCode.trim().toUpperCase() }, 'bookingCode');
+    if (row.status !== 'booked') throw new StationError('conflict', { reason: 'already_used', status: row.status }, 'bookingCode');
+    return this.setStatus(officerId, roles, row.id, 'checked_in');
+  }
+}

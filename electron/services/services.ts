@@ -1,0 +1,19 @@
+// The services of one station, built once by the composition root.
+import type { Store } from '../store/store';
+import type { AuthService } from './auth';
+import type { DeviceSlots } from './devices';
+import type { ImportService } from './import';
+import type { OfficersService } from './officers';
+import type { QueueService } from './queue';
+import type { SettingsService } from './settings';
+
+export interface Services {
+  store: Store;
+  auth: AuthService;
+  officers: OfficersService;
+  settings: SettingsService;
+  queue: QueueService;
+  importer: ImportService;
+  devices: DeviceSlots;
+  now: () => Date;
+}

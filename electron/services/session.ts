@@ -1,0 +1,34 @@
+// One officer session per window or browser connection. The station, not the screen,
+// decides whether a session is logged in, locked or idle: the screen only mirrors it.
+export class SessionState {
+  officerId: string | null = null;
+  locked = false;
+  lastActivity: number;
+
+  constructor(now: number) {
+    this.lastActivity = now;
+  }
+
+  get loggedIn(): boolean {
+    return this.officerId !== null;
+  }
+
+  logIn(officerId: string, now: number): void {
+    this.officerId = officerId;
+    this.locked = false;
+    this.lastActivity = now;
+  }
+
+  logOut(): void {
+    this.officerId = null;
+    this.locked = false;
+  }
+
+  /** True when the idle limit has passed since the last activity (and locks the session). */
+  lockIfIdle(now: number, idleMinutes: number): boolean {
+    if (!this.officerId || this.locked) return false;
+    if (now - this.lastActivity < idleMinutes * 60_000) return false;
+    this.locked = true;
+    return true;
+  }
+}

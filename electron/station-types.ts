@@ -1,0 +1,37 @@
+// What a host (Electron shell or browser host) sees of the station: it opens one session
+// per window or WebSocket connection and forwards calls and events. Hosts know nothing else.
+import type { EventName, Result } from './contract';
+
+/** Supplies the 32-byte key that encrypts biometric and document blobs at rest. */
+export interface KeyProvider {
+  /** Returns the station's data key, creating and persisting it on first use. */
+  loadOrCreateKey(dataDir: string): Buffer;
+  /** Where the key is kept, for the README/diagnostics (never the key itself). */
+  readonly description: string;
+}
+
+export interface StationOptions {
+  dataDir: string;
+  keyProvider: KeyProvider;
+  /** Fill a demo day: appointments and simulated devices. */
+  demo?: boolean;
+  /** Path to a better-sqlite3 .node built for this runtime's ABI (Electron), if not the default. */
+  sqliteNativeBinding?: string;
+  /** Injected clock for tests. */
+  now?: () => Date;
+}
+
+export type EventListener = (event: EventName, payload: unknown) => void;
+
+export interface StationSession {
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+  onEvent(listener: EventListener): () => void;
+  /** The window or connection went away. */
+  close(): void;
+}
+
+export interface Station {
+  readonly stationId: string;
+  openSession(): StationSession;
+  close(): Promise<void>;
+}

@@ -1,0 +1,107 @@
+// The composition root: opens the store, builds the services and the dispatcher, and hands
+// hosts one session per window or connection. Knows nothing of Electron or HTTP.
+import { mkdirSync } from 'node:fs';
+import type { EventName, Events, MethodName } from './contract';
+import type { EventListener, Station, StationOptions, StationSession } from './station-types';
+import { createDispatcher } from './dispatcher';
+import { createHandlers } from './handlers';
+import { Store } from './store/store';
+import { AuthService } from './services/auth';
+import { OfficersService } from './services/officers';
+import { SettingsService } from './services/settings';
+import { QueueService } from './services/queue';
+import { ImportService } from './services/import';
+import { DeviceSlots } from './services/devices';
+import { SessionState } from './services/session';
+import { seedDemoDay } from './services/demo-seed';
+import { localDate } from './domain/dates';
+
+/** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
+const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
+const IDLE_CHECK_MS = 5_000;
+
+interface Conn { state: SessionState; listeners: Set<EventListener> }
+
+export async function createStation(opts: StationOptions): Promise<Station> {
+  const now = opts.now ?? (() => new Date());
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const store = Store.open({ dataDir: opts.dataDir, dataKey: opts.keyProvider.loadOrCreateKey(opts.dataDir), nativeBinding: opts.sqliteNativeBinding });
+  const conns = new Set<Conn>();
+
+  const send = <E extends EventName>(conn: Conn, event: E, payload: Events[E]) => {
+    for (const l of conn.listeners) l(event, payload);
+  };
+  const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
+    for (const c of conns) if (c.state.loggedIn) send(c, event, payload);
+  };
+
+  const settings = new SettingsService(store);
+  const auth = new AuthService(store, settings, now);
+  const queueChanged = (date: string) => broadcast('queue.changed', { date });
+  const devices = new DeviceSlots((slot) => broadcast('device.status', slot));
+  const services = {
+    store, auth, settings, devices, now,
+    officers: new OfficersService(store, now),
+    queue: new QueueService(store, now, queueChanged),
+    importer: new ImportService(store, now, queueChanged),
+  };
+
+  if (opts.demo) seedDemoDay(services, localDate(now()));
+
+  const lockIfIdle = (conn: Conn): boolean => {
+    if (!conn.state.lockIfIdle(now().getTime(), settings.get().idleLockMinutes)) return false;
+    conn.state.locked = false; // let auth.lock record it with its reason
+    auth.lock(conn.state, 'idle');
+    send(conn, 'session.changed', auth.sessionInfo(conn.state));
+    return true;
+  };
+
+  const connOf = new WeakMap<SessionState, Conn>();
+  const dispatch = createDispatcher({
+    handlers: createHandlers(services),
+    rolesOf: (s) => auth.rolesOf(s),
+    beforeCall(state, method) {
+      const conn = connOf.get(state);
+      if (conn) lockIfIdle(conn);
+      if (!PASSIVE.has(method)) state.lastActivity = now().getTime();
+    },
+    logError(method, err) {
+      // The input is never logged: it may carry a password or biometric data.
+      console.error(`[station] ${method} failed: ${(err as Error)?.stack ?? String(err)}`);
+    },
+  });
+
+  const idleTimer = setInterval(() => { for (const c of conns) lockIfIdle(c); }, IDLE_CHECK_MS);
+  idleTimer.unref();
+
+  return {
+    stationId: store.stationId,
+    openSession(): StationSession {
+      const conn: Conn = { state: new SessionState(now().getTime()), listeners: new Set() };
+      conns.add(conn);
+      connOf.set(conn.state, conn);
+      return {
+        async call(method, input) {
+          const before = conn.state.officerId;
+          const wasLocked = conn.state.locked;
+          const result = await dispatch(conn.state, method, input);
+          if (before !== conn.state.officerId || wasLocked !== conn.state.locked) send(conn, 'session.changed', auth.sessionInfo(conn.state));
+          return result;
+        },
+        onEvent(listener) {
+          conn.listeners.add(listener);
+          return () => conn.listeners.delete(listener);
+        },
+        close() {
+          conns.delete(conn);
+          conn.listeners.clear();
+        },
+      };
+    },
+    async close() {
+      clearInterval(idleTimer);
+      conns.clear();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,162 @@
+// The day's applicants: appointments imported from the booking system and walk-ins.
+import { randomUUID } from 'node:crypto';
+import type { AppointmentRow } from '../contract-types';
+import type { AppointmentStatus } from '../contract';
+import type { AppointmentFields } from '../domain/appointment';
+import type { Db } from './db';
+import type { OutboxRepo } from './outbox-repo';
+
+export type { AppointmentFields };
+
+interface DbRow {
+  seq: number; id: string; station_id: string; booking_code: string; nik: string; full_name: string;
+  birth_place: string; birth_date: string; sex: 'M' | 'F'; service: string; passport_type: 'ordinary' | 'electronic';
+  appointment_date: string; time_slot: string; payment_status: 'paid' | 'unpaid'; billing_code: string; phone: string;
+  status: AppointmentStatus; priority: string; walk_in: number; source_hash: string | null; created_at: string; updated_at: string;
+}
+
+export interface ViewFilter {
+  date: string;
+  query: string;
+  statuses: AppointmentStatus[];
+  slot?: string;
+  limit: number;
+}
+
+// Priority applicants first, then by time slot, then in the order they were added.
+const ORDER = `ORDER BY (a.priority != '') DESC, a.time_slot, a.seq`;
+
+export class AppointmentsRepo {
+  private readonly byCode;
+  private readonly ins;
+  private readonly upd;
+  constructor(private readonly db: Db, private readonly stationId: string, private readonly outbox: OutboxRepo) {
+    this.byCode = db.prepare('SELECT * FROM appointments WHERE booking_code = ?');
+    this.ins = db.prepare(
+      `INSERT INTO appointments (id, station_id, booking_code, nik, full_name, birth_place, birth_date, sex, service,
+         passport_type, appointment_date, time_slot, payment_status, billing_code, phone, status, priority, walk_in,
+         source_hash, created_at, updated_at)
+       VALUES (@id, @station_id, @booking_code, @nik, @full_name, @birth_place, @birth_date, @sex, @service,
+         @passport_type, @appointment_date, @time_slot, @payment_status, @billing_code, @phone, @status, @priority,
+         @walk_in, @source_hash, @created_at, @updated_at)`,
+    );
+    this.upd = db.prepare(
+      `UPDATE appointments SET nik = @nik, full_name = @full_name, birth_place = @birth_place, birth_date = @birth_date,
+         sex = @sex, service = @service, passport_type = @passport_type, appointment_date = @appointment_date,
+         time_slot = @time_slot, payment_status = @payment_status, billing_code = @billing_code, phone = @phone,
+         source_hash = @source_hash, updated_at = @updated_at
+       WHERE id = @id`,
+    );
+  }
+
+  sourceHashByCode(bookingCode: string): { id: string; sourceHash: string | null } | undefined {
+    const r = this.byCode.get(bookingCode) as DbRow | undefined;
+    return r && { id: r.id, sourceHash: r.source_hash };
+  }
+
+  getByCode(bookingCode: string): AppointmentRow | undefined {
+    const r = this.byCode.get(bookingCode) as DbRow | undefined;
+    return r && toRow(r);
+  }
+
+  getById(id: string): AppointmentRow | undefined {
+    const r = this.db.prepare('SELECT * FROM appointments WHERE id = ?').get(id) as DbRow | undefined;
+    return r && toRow(r);
+  }
+
+  insert(f: AppointmentFields, opts: { status: AppointmentStatus; priority: string[]; walkIn: boolean; sourceHash: string | null; at: string }): string {
+    const id = randomUUID();
+    const row = {
+      id, station_id: this.stationId, ...toDbFields(f), status: opts.status, priority: opts.priority.join(','),
+      walk_in: opts.walkIn ? 1 : 0, source_hash: opts.sourceHash, created_at: opts.at, updated_at: opts.at,
+    };
+    this.ins.run(row);
+    this.outbox.append('appointment', id, 'insert', row, opts.at);
+    return id;
+  }
+
+  updateFields(id: string, f: AppointmentFields, sourceHash: string, at: string): void {
+    const row = { id, ...toDbFields(f), source_hash: sourceHash, updated_at: at };
+    this.upd.run(row);
+    this.outbox.append('appointment', id, 'update', row, at);
+  }
+
+  setStatus(id: string, from: AppointmentStatus, to: AppointmentStatus, officerId: string | null, reason: string | undefined, at: string): void {
+    this.db.prepare('UPDATE appointments SET status = ?, updated_at = ? WHERE id = ?').run(to, at, id);
+    const ev = { id: randomUUID(), appointment_id: id, station_id: this.stationId, officer_id: officerId, from_status: from, to_status: to, reason: reason ?? null, at };
+    this.db.prepare(
+      `INSERT INTO appointment_events (id, appointment_id, station_id, officer_id, from_status, to_status, reason, at)
+       VALUES (@id, @appointment_id, @station_id, @officer_id, @from_status, @to_status, @reason, @at)`,
+    ).run(ev);
+    this.outbox.append('appointment', id, 'update', { id, status: to, updated_at: at }, at);
+    this.outbox.append('appointment_event', ev.id, 'insert', ev, at);
+  }
+
+  /** The queue screen: the day's rows matching the search and filters. */
+  view(f: ViewFilter): { rows: AppointmentRow[]; matched: number } {
+    const where = ['a.appointment_date = @date'];
+    const params: Record<string, unknown> = { date: f.date, limit: f.limit };
+    const q = f.query.trim();
+    if (q) {
+      // Booking code and NIK by prefix, name by any word's prefix (case-insensitive).
+      where.push(`(a.booking_code LIKE @prefix ESCAPE '\\' OR a.nik LIKE @prefix ESCAPE '\\'
+        OR a.full_name LIKE @word ESCAPE '\\' OR a.full_name LIKE @inner ESCAPE '\\')`);
+      const esc = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+      params.prefix = `${esc.toUpperCase()}%`;
+      params.word = `${esc}%`;
+      params.inner = `% ${esc}%`;
+    }
+    if (f.statuses.length) where.push(`a.status IN (${f.statuses.map((_, i) => `@s${i}`).join(',')})`);
+    f.statuses.forEach((s, i) => { params[`s${i}`] = s; });
+    if (f.slot) { where.push('a.time_slot = @slot'); params.slot = f.slot; }
+    const sqlWhere = where.join(' AND ');
+    const rows = this.db.prepare(`SELECT a.* FROM appointments a WHERE ${sqlWhere} ${ORDER} LIMIT @limit`).all(params) as DbRow[];
+    const matched = rows.length < f.limit ? rows.length
+      : (this.db.prepare(`SELECT count(*) AS n FROM appointments a WHERE ${sqlWhere}`).get(params) as { n: number }).n;
+    return { rows: rows.map(toRow), matched };
+  }
+
+  /** Across every stored day: booking code or NIK prefix, or words of the name (FTS5). */
+  searchAllDays(query: string, limit: number): AppointmentRow[] {
+    const q = query.trim();
+    if (!q) return [];
+    const esc = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const byCode = this.db.prepare(
+      `SELECT a.* FROM appointments a WHERE a.booking_code >= @lo AND a.booking_code < @hi
+       UNION SELECT a.* FROM appointments a WHERE a.nik >= @lo AND a.nik < @hi LIMIT @limit`,
+    ).all({ lo: esc.toUpperCase(), hi: `${esc.toUpperCase()}\u{10FFFF}`, limit }) as DbRow[];
+    const words = q.split(/\s+/).map((w) => w.replace(/["*^:()]/g, '')).filter(Boolean);
+    const byName = words.length === 0 ? [] : this.db.prepare(
+      `SELECT a.* FROM appointments_fts f JOIN appointments a ON a.seq = f.rowid
+       WHERE appointments_fts MATCH @match ORDER BY a.appointment_date DESC LIMIT @limit`,
+    ).all({ match: words.map((w) => `"${w}"*`).join(' '), limit }) as DbRow[];
+    const seen = new Set<string>();
+    return [...byCode, ...byName].filter((r) => !seen.has(r.id) && seen.add(r.id)).slice(0, limit).map(toRow);
+  }
+
+  countsByStatus(date: string): Partial<Record<AppointmentStatus, number>> {
+    const rows = this.db.prepare('SELECT status, count(*) AS n FROM appointments WHERE appointment_date = ? GROUP BY status').all(date) as { status: AppointmentStatus; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  }
+
+  slots(date: string): string[] {
+    return (this.db.prepare('SELECT DISTINCT time_slot FROM appointments WHERE appointment_date = ? ORDER BY time_slot').all(date) as { time_slot: string }[]).map((r) => r.time_slot);
+  }
+}
+
+function toDbFields(f: AppointmentFields) {
+  return {
+    booking_code: f.bookingCode, nik: f.nik, full_name: f.fullName, birth_place: f.birthPlace, birth_date: f.birthDate,
+    sex: f.sex, service: f.service, passport_type: f.passportType, appointment_date: f.appointmentDate, time_slot: f.timeSlot,
+    payment_status: f.paymentStatus, billing_code: f.billingCode, phone: f.phone,
+  };
+}
+
+function toRow(r: DbRow): AppointmentRow {
+  return {
+    id: r.id, bookingCode: r.booking_code, nik: r.nik, fullName: r.full_name, birthPlace: r.birth_place, birthDate: r.birth_date,
+    sex: r.sex, service: r.service, passportType: r.passport_type, appointmentDate: r.appointment_date, timeSlot: r.time_slot,
+    paymentStatus: r.payment_status, billingCode: r.billing_code, phone: r.phone, status: r.status,
+    priority: r.priority ? r.priority.split(',') : [], walkIn: r.walk_in === 1, updatedAt: r.updated_at,
+  };
+}

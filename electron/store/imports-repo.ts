@@ -1,0 +1,14 @@
+// A record of each appointment file imported: who, when, what it changed.
+import { randomUUID } from 'node:crypto';
+import type { Db } from './db';
+
+export class ImportsRepo {
+  constructor(private readonly db: Db, private readonly stationId: string) {}
+
+  record(r: { fileName: string; digest: string; officerId: string | null; inserted: number; updated: number; unchanged: number; skipped: number; at: string }): void {
+    this.db.prepare(
+      `INSERT INTO import_files (id, station_id, file_name, digest, officer_id, inserted, updated, unchanged, skipped, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(randomUUID(), this.stationId, r.fileName, r.digest, r.officerId, r.inserted, r.updated, r.unchanged, r.skipped, r.at);
+  }
+}

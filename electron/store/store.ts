@@ -1,0 +1,66 @@
+// The store facade the services use: the repositories over one SQLite file, and
+// transactions. Services never see SQL or better-sqlite3.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { openDatabase, type Db } from './db';
+import { BlobCipher } from './crypto';
+import { OutboxRepo } from './outbox-repo';
+import { AuditRepo } from './audit-repo';
+import { OfficersRepo } from './officers-repo';
+import { SettingsRepo } from './settings-repo';
+import { AppointmentsRepo } from './appointments-repo';
+import { BlobsRepo } from './blobs-repo';
+import { ImportsRepo } from './imports-repo';
+
+export const DB_FILE_NAME = 'loket.sqlite';
+
+export interface StoreOptions {
+  dataDir: string;
+  dataKey: Buffer;
+  nativeBinding?: string;
+}
+
+export class Store {
+  readonly stationId: string;
+  readonly outbox: OutboxRepo;
+  readonly audit: AuditRepo;
+  readonly officers: OfficersRepo;
+  readonly settings: SettingsRepo;
+  readonly appointments: AppointmentsRepo;
+  readonly blobs: BlobsRepo;
+  readonly imports: ImportsRepo;
+
+  private constructor(private readonly db: Db, dataKey: Buffer) {
+    this.stationId = stationIdOf(db);
+    this.outbox = new OutboxRepo(db, this.stationId);
+    this.audit = new AuditRepo(db, this.stationId);
+    this.officers = new OfficersRepo(db, this.stationId, this.outbox);
+    this.settings = new SettingsRepo(db, this.outbox);
+    this.appointments = new AppointmentsRepo(db, this.stationId, this.outbox);
+    this.blobs = new BlobsRepo(db, this.stationId, new BlobCipher(dataKey), this.outbox);
+    this.imports = new ImportsRepo(db, this.stationId);
+  }
+
+  static open(opts: StoreOptions): Store {
+    const db = openDatabase(path.join(opts.dataDir, DB_FILE_NAME), { nativeBinding: opts.nativeBinding });
+    return new Store(db, opts.dataKey);
+  }
+
+  /** Runs fn in one immediate transaction: all of it is written, or none. */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** The station's own id, created once with the store and kept for its lifetime. */
+function stationIdOf(db: Db): string {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'station_id'").get() as { value: string } | undefined;
+  if (row) return row.value;
+  const id = randomUUID();
+  db.prepare("INSERT INTO meta (key, value) VALUES ('station_id', ?)").run(id);
+  return id;
+}
