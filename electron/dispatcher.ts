@@ -1,7 +1,7 @@
 // Every renderer call passes here: looked up in the contract, its input validated with the
 // method's zod schema, the caller's access checked against the station's own record of the
 // session, then handed to its handler. Failures return as typed values, never as throws.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { methods, type Access, type MethodName, type MethodOutput, type MethodParsedInput, type Result, type Role } from './contract';
 import { StationError } from './services/errors';
 import type { SessionState } from './services/session';

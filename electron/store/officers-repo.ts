@@ -60,7 +60,8 @@ export class OfficersRepo {
   update(id: string, patch: Partial<Pick<OfficerRecord, 'name' | 'passwordHash' | 'disabled' | 'language' | 'roles'>>, at: string): void {
     const cur = this.byId(id);
     if (!cur) return;
-    const next = { ...cur, ...patch };
+    // Fields left undefined in the patch keep their current value.
+    const next = { ...cur, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
     this.db.prepare(
       'UPDATE officers SET name = ?, password_hash = ?, disabled = ?, language = ?, updated_at = ? WHERE id = ?',
     ).run(next.name, next.passwordHash, next.disabled ? 1 : 0, next.language, at, id);
