@@ -15,6 +15,9 @@ const SEX: Record<string, 'M' | 'F'> = { m: 'M', l: 'M', male: 'M', 'laki-laki':
 const PAYMENT: Record<string, 'paid' | 'unpaid'> = { paid: 'paid', lunas: 'paid', unpaid: 'unpaid', 'belum bayar': 'unpaid', belum: 'unpaid' };
 const PASSPORT: Record<string, 'ordinary' | 'electronic'> = { ordinary: 'ordinary', biasa: 'ordinary', electronic: 'electronic', elektronik: 'electronic' };
 
+const SERVICE: Record<string, string> = Object.fromEntries(SERVICES.map((v) => [v, v]));
+const PASSPORT_ANY: Record<string, 'ordinary' | 'electronic'> = { ...PASSPORT, ...Object.fromEntries(PASSPORT_TYPES.map((v) => [v, v])) };
+
 const BOOKING_CODE = /^[A-Z0-9][A-Z0-9-]{5,31}$/;
 const SLOT = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
 const BILLING = /^\d{10,20}$/;
@@ -64,8 +67,8 @@ export function validateRows(records: RawRecord[], firstRow: number, today: stri
       return v ?? '';
     };
     const sex = enumOf('sex', SEX);
-    const service = enumOf('service', Object.fromEntries(SERVICES.map((s) => [s, s])) as Record<string, string>);
-    const passportType = enumOf('passport_type', { ...PASSPORT, ...Object.fromEntries(PASSPORT_TYPES.map((p) => [p, p])) } as Record<string, 'ordinary' | 'electronic'>);
+    const service = enumOf('service', SERVICE);
+    const passportType = enumOf('passport_type', PASSPORT_ANY);
     const paymentStatus = enumOf('payment_status', PAYMENT);
 
     const nik = get('nik');

@@ -9,7 +9,8 @@ import { localDate } from '../domain/dates';
 import type { Store } from '../store/store';
 import { StationError } from './errors';
 
-interface Checked { preview: ImportPreview; valid: ValidRow[] }
+type Existing = Map<string, { id: string; sourceHash: string | null }>;
+interface Checked { preview: ImportPreview; valid: ValidRow[]; existing: Existing }
 
 export class ImportService {
   constructor(private readonly store: Store, private readonly now: () => Date, private readonly changed: (date: string) => void) {}
@@ -18,14 +19,15 @@ export class ImportService {
     const file = readAppointmentFile(fileName, content);
     if (!file.ok) {
       return {
-        valid: [],
+        valid: [], existing: new Map(),
         preview: { format: file.format, totalRows: 0, validRows: 0, invalidRows: 0, unchangedRows: 0, issues: [], fileError: { code: file.code, ...(file.params ? { params: file.params } : {}) } },
       };
     }
     const { valid, issues, invalidRows } = validateRows(file.records, file.format === 'csv' ? 2 : 1, localDate(this.now()));
-    const unchangedRows = valid.filter((v) => this.store.appointments.sourceHashByCode(v.fields.bookingCode)?.sourceHash === v.sourceHash).length;
+    const existing = this.store.appointments.sourceHashesByCodes(valid.map((v) => v.fields.bookingCode));
+    const unchangedRows = valid.filter((v) => existing.get(v.fields.bookingCode)?.sourceHash === v.sourceHash).length;
     return {
-      valid,
+      valid, existing,
       preview: { format: file.format, totalRows: file.records.length, validRows: valid.length, invalidRows, unchangedRows, issues: issues.slice(0, 2000) },
     };
   }
@@ -35,15 +37,17 @@ export class ImportService {
   }
 
   commit(officerId: string, fileName: string, content: string, acceptValidRows: boolean): ImportResult {
-    const { preview, valid } = this.check(fileName, content);
+    const { preview, valid, existing: seenAtCheck } = this.check(fileName, content);
     if (preview.fileError) throw new StationError('import_invalid', { reason: preview.fileError.code, ...preview.fileError.params });
     if (preview.invalidRows > 0 && !acceptValidRows) throw new StationError('import_invalid', { invalidRows: preview.invalidRows });
     const at = this.now().toISOString();
     const result: ImportResult = { inserted: 0, updated: 0, unchanged: 0, skippedInvalid: preview.invalidRows };
     const dates = new Set<string>();
     this.store.tx(() => {
+      // check() and this transaction run in one synchronous stretch of the single station
+      // process, so nothing can have written in between.
       for (const v of valid) {
-        const existing = this.store.appointments.sourceHashByCode(v.fields.bookingCode);
+        const existing = seenAtCheck.get(v.fields.bookingCode);
         if (!existing) {
           this.store.appointments.insert(v.fields, { status: 'booked', priority: [], walkIn: false, sourceHash: v.sourceHash, at });
           result.inserted++;

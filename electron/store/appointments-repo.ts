@@ -54,6 +54,14 @@ export class AppointmentsRepo {
     return r && { id: r.id, sourceHash: r.source_hash };
   }
 
+  /** Existing rows for many booking codes in one query (an import's whole file). */
+  sourceHashesByCodes(codes: string[]): Map<string, { id: string; sourceHash: string | null }> {
+    const rows = this.db.prepare(
+      'SELECT booking_code, id, source_hash FROM appointments WHERE booking_code IN (SELECT value FROM json_each(?))',
+    ).all(JSON.stringify(codes)) as { booking_code: string; id: string; source_hash: string | null }[];
+    return new Map(rows.map((r) => [r.booking_code, { id: r.id, sourceHash: r.source_hash }]));
+  }
+
   getByCode(bookingCode: string): AppointmentRow | undefined {
     const r = this.byCode.get(bookingCode) as DbRow | undefined;
     return r && toRow(r);
