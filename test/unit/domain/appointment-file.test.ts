@@ -40,7 +40,7 @@ describe('validating rows', () => {
   it('reports every problem of a row, with spreadsheet row numbers', () => {
     const rows = validRecords(DAY, 3);
     Object.assign(rows[1]!, { booking_code: 'x', time_slot: '8-9', payment_status: 'paid', billing_code: '', phone: 'abc', appointment_date: '23-13-2026', full_name: '' });
-    rows[2]!.booking_code = rows[0]!.booking_code;
+    rows[2]!.booking_code = rows[0]!.booking_code!;
     const v = validateRows(rows, 2, DAY);
     const codes = v.issues.filter((i) => i.row === 3).map((i) => `${i.field}:${i.code}`);
     expect(codes).toEqual(expect.arrayContaining([

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// `npm run build`: everything both hosts run, into dist/.
+//   dist/renderer/      the React renderer (Vite)
+//   dist/host.mjs       the browser host CLI            (electron/cli/station.ts)
+//   dist/main.mjs       the Electron main process       (electron/main.ts)
+//   dist/preload.cjs    the sandboxed preload, one CommonJS file (electron/preload.ts)
+//   dist/migrations/    the store's SQL migrations, next to the bundles that read them
+// Always a full rebuild: it takes seconds, and a stale bundle is worse than a slow one.
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+// vite.config.ts names its root relative to the working directory.
+process.chdir(root);
+
+// Native addons and Electron itself are loaded from node_modules at run time (the packaged
+// app rebuilds them for Electron); everything else is bundled so dist/ is self-describing.
+const NATIVE_EXTERNALS = [
+  'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'electron',
+  // ws's optional speed-ups: absent here, and ws copes without them.
+  'bufferutil', 'utf-8-validate',
+];
+
+// Bundled CommonJS dependencies call require(); an ES module has none, so give it one.
+const ESM_REQUIRE_BANNER = [
+  "import { createRequire as __loketCreateRequire } from 'node:module';",
+  'const require = __loketCreateRequire(import.meta.url);',
+].join('\n');
+
+async function step(name, fn) {
+  const started = performance.now();
+  await fn();
+  console.log(`build: ${name} (${((performance.now() - started) / 1000).toFixed(1)}s)`);
+}
+
+const nodeBundle = (entry, outfile) => esbuild({
+  entryPoints: [path.join(root, entry)],
+  outfile: path.join(dist, outfile),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: NATIVE_EXTERNALS,
+  banner: { js: ESM_REQUIRE_BANNER },
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+try {
+  const started = performance.now();
+  // Stale files (a deleted migration above all) must not survive a rebuild.
+  rmSync(dist, { recursive: true, force: true });
+
+  await step('renderer → dist/renderer', () => viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' }));
+  await step('browser host → dist/host.mjs', () => nodeBundle('electron/cli/station.ts', 'host.mjs'));
+  await step('electron main → dist/main.mjs', () => nodeBundle('electron/main.ts', 'main.mjs'));
+  await step('preload → dist/preload.cjs', async () => {
+    const result = await esbuild({
+      entryPoints: [path.join(root, 'electron/preload.ts')],
+      outfile: path.join(dist, 'preload.cjs'),
+      bundle: true,
+      // A sandboxed preload is a classic script with a restricted require: CommonJS, and
+      // nothing but 'electron' left to require.
+      platform: 'node',
+      format: 'cjs',
+      target: 'chrome120',
+      external: ['electron'],
+      legalComments: 'none',
+      logLevel: 'warning',
+      metafile: true,
+    });
+    // The sandbox would only fail at run time, in a window nobody is watching; fail here.
+    const required = Object.values(result.metafile.outputs).flatMap((o) => o.imports.map((i) => i.path));
+    const foreign = required.filter((p) => p !== 'electron');
+    if (foreign.length > 0) throw new Error(`preload must require only 'electron', but requires: ${foreign.join(', ')}`);
+  });
+  await step('migrations → dist/migrations', () => {
+    const from = path.join(root, 'electron/store/migrations');
+    const to = path.join(dist, 'migrations');
+    mkdirSync(to, { recursive: true });
+    for (const f of readdirSync(from).filter((n) => n.endsWith('.sql'))) copyFileSync(path.join(from, f), path.join(to, f));
+  });
+  console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)}s`);
+} catch (err) {
+  // esbuild and Vite have already printed the details; one line says which build broke.
+  console.error(`build: failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  process.exit(1);
+}

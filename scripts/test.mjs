@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// `npm test`: the whole gate, in the order that fails fastest. Stops at the first failing
+// step and exits with its code; prints one line per step with how long it took.
+// Plain Node, no imports from node_modules: it runs the setup that installs them.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+
+const steps = [
+  ['setup', process.execPath, [path.join(root, 'scripts', 'ensure-setup.mjs'), '--for=test']],
+  ['typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+  ['lint', bin('eslint'), ['.']],
+  ['unit+integration', bin('vitest'), ['run']],
+  ['build', process.execPath, [path.join(root, 'scripts', 'build.mjs')]],
+  ['e2e', bin('playwright'), ['test']],
+];
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
+const summary = [];
+const started = performance.now();
+
+for (const [name, cmd, args] of steps) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    // .cmd shims on Windows can only be started through a shell.
+    shell: process.platform === 'win32' && cmd.endsWith('.cmd'),
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? '1' : '0') },
+  });
+  const took = seconds(performance.now() - t0);
+  const code = r.status ?? (r.error ? 127 : 1);
+  if (code !== 0) {
+    const why = r.error ? r.error.message : r.signal ? `killed by ${r.signal}` : `exit ${code}`;
+    summary.push(`test: ✗ ${name} failed (${why}) after ${took}`);
+    console.log(`\n${summary.join('\n')}`);
+    process.exit(code);
+  }
+  summary.push(`test: ✓ ${name} ${took}`);
+  console.log(summary.at(-1));
+}
+console.log(`\n${summary.join('\n')}\ntest: all passed in ${seconds(performance.now() - started)}`);
