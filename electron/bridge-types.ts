@@ -26,5 +26,8 @@ const EVENT_KEYS: { readonly [E in EventName]: true } = {
   'session.changed': true,
   'queue.changed': true,
   'device.status': true,
+  'mrz.read': true,
+  'barcode.scanned': true,
+  'enrolment.changed': true,
 };
 export const EVENT_NAMES = Object.freeze(Object.keys(EVENT_KEYS) as EventName[]);

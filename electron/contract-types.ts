@@ -123,3 +123,97 @@ export interface DeviceSlot {
   /** A translation key with params: the sentence that says what to do. */
   message?: { key: string; params?: Record<string, string | number> };
 }
+
+// ---- enrolment ------------------------------------------------------------------------------
+
+export type DocumentType = 'ktp' | 'kk' | 'birth_certificate' | 'diploma' | 'marriage_book' | 'old_passport' | 'other';
+
+export interface DocumentPageInfo {
+  blobId: string;
+  docType: DocumentType;
+  page: number;
+  mime: string;
+  width: number;
+  height: number;
+  resolution: number;
+  createdAt: string;
+}
+
+export interface PhotoInfo {
+  blobId: string;
+  width: number;
+  height: number;
+  camera: string;
+  checks: Record<string, boolean | number>;
+  createdAt: string;
+}
+
+export interface MrzFieldProblem { field: string; kind: 'checkDigit' | 'format'; key: string; params: Record<string, string> }
+export interface MrzDisagreement { field: 'birthDate' | 'sex' | 'name'; key: string; params: { mrz: string; booking: string } }
+
+/** An old passport's MRZ as read (by a reader or typed), checked and compared with the booking. */
+export interface MrzReadView {
+  lines: string[];
+  format: 'TD1' | 'TD2' | 'TD3';
+  documentType: string;
+  issuingState: string;
+  documentNumber: string;
+  primaryIdentifier: string;
+  secondaryIdentifier: string;
+  nationality: string;
+  birthDate: string | null;
+  sex: 'M' | 'F' | 'X';
+  expiryDate: string | null;
+  valid: boolean;
+  fieldErrors: MrzFieldProblem[];
+  disagreements: MrzDisagreement[];
+  source: 'reader' | 'typed';
+  readAt: string;
+}
+
+export type FingerName =
+  | 'right_thumb' | 'right_index' | 'right_middle' | 'right_ring' | 'right_little'
+  | 'left_thumb' | 'left_index' | 'left_middle' | 'left_ring' | 'left_little';
+
+export interface FingerprintInfo {
+  finger: FingerName;
+  status: 'pending' | 'captured' | 'accepted_below_threshold' | 'missing' | 'injured';
+  score: number | null;
+  attempts: number;
+  blobId: string | null;
+  reason?: string;
+}
+
+export interface EnrolmentView {
+  appointment: AppointmentRow;
+  documents: DocumentPageInfo[];
+  photo: PhotoInfo | null;
+  fingerprints: FingerprintInfo[];
+  mrz: MrzReadView | null;
+  /** What is still missing before the enrolment can go to approval. */
+  missing: ('photo' | 'fingerprints' | 'documents')[];
+  updatedAt: string;
+}
+
+export interface BlobData {
+  id: string;
+  mime: string;
+  /** Base64 of the (decrypted) bytes, for display on this station's screen only. */
+  base64: string;
+  meta: Record<string, unknown>;
+}
+
+/** A read pushed by an MRZ reader; the screen with an open enrolment attaches it. */
+export interface MrzReaderEvent {
+  deviceId: string;
+  lines: string[];
+  framing: string;
+  /** The frame's own checksum could not be verified (3M RTE BCC); the check digits held. */
+  bccUnverified?: boolean;
+}
+
+export interface BarcodeScanEvent {
+  deviceId: string;
+  code: string;
+  symbology?: string;
+}

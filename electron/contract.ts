@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type {
   AppointmentRow, AuditVerifyResult, DeviceSlot, ImportPreview, ImportResult, OfficerRow,
-  QueueView, SessionInfo, SetupStatus, StationSettings, AuditRow,
+  QueueView, SessionInfo, SetupStatus, StationSettings, AuditRow, EnrolmentView, BlobData,
+  MrzReaderEvent, BarcodeScanEvent,
 } from './contract-types';
 
 export const ROLES = ['counter', 'supervisor', 'print', 'technician', 'admin'] as const;
@@ -32,6 +33,7 @@ export const SERVICES = ['new', 'replace_expired', 'replace_full', 'replace_lost
 export const PASSPORT_TYPES = ['ordinary', 'electronic'] as const;
 export const PRIORITY_FLAGS = ['elderly', 'child', 'disabled'] as const;
 export const LANGUAGES = ['id', 'en'] as const;
+export const DOCUMENT_TYPES = ['ktp', 'kk', 'birth_certificate', 'diploma', 'marriage_book', 'old_passport', 'other'] as const;
 
 const nip = z.string().trim().regex(/^\d{8,18}$/, 'nip');
 const password = z.string().min(8, 'password_short').max(200);
@@ -101,6 +103,28 @@ export const methods = {
   'audit.list': method<AuditRow[]>()(z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(), ['admin', 'supervisor']),
   'audit.verify': method<AuditVerifyResult>()(empty, ['admin']),
 
+  'enrolment.open': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
+  'enrolment.get': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor', 'print']),
+  'enrolment.submit': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
+  /** The MRZ lines of the old passport, from a reader's event or typed by the officer. */
+  'enrolment.attachMrz': method<EnrolmentView>()(z.object({
+    appointmentId: id, lines: z.array(z.string().max(60)).min(1).max(4), source: z.enum(['reader', 'typed']),
+  }).strict(), ['counter', 'supervisor']),
+  'documents.scan': method<EnrolmentView>()(z.object({
+    appointmentId: id, docType: z.enum(DOCUMENT_TYPES), source: z.enum(['platen', 'feeder']).default('platen'),
+    resolution: z.union([z.literal(150), z.literal(200), z.literal(300)]).default(200),
+    colorMode: z.enum(['color', 'grayscale']).default('color'),
+  }).strict(), ['counter', 'supervisor']),
+  'documents.remove': method<EnrolmentView>()(z.object({ appointmentId: id, blobId: id }).strict(), ['counter', 'supervisor']),
+  'photo.save': method<EnrolmentView>()(z.object({
+    appointmentId: id,
+    jpegBase64: z.string().min(100).max(8_000_000).regex(/^[A-Za-z0-9+/=]+$/, 'base64'),
+    width: z.number().int().min(100).max(4000), height: z.number().int().min(100).max(6000),
+    camera: z.string().max(200),
+    checks: z.record(z.string().max(40), z.union([z.boolean(), z.number()])),
+  }).strict(), ['counter', 'supervisor']),
+  'blob.get': method<BlobData>()(z.object({ id }).strict(), ['counter', 'supervisor', 'print']),
+
   'devices.slots': method<DeviceSlot[]>()(empty, 'officer'),
   // ---- device methods (device layer issue) are added below this line ----
 } as const;
@@ -116,6 +140,9 @@ export interface Events {
   'session.changed': SessionInfo | null;
   'queue.changed': { date: string };
   'device.status': DeviceSlot;
+  'mrz.read': MrzReaderEvent;
+  'barcode.scanned': BarcodeScanEvent;
+  'enrolment.changed': { appointmentId: string };
   // ---- device events (device layer issue) are added below this line ----
 }
 export type EventName = keyof Events;

@@ -6,7 +6,7 @@ import { localDate } from './domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, now } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, now } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -42,6 +42,15 @@ export function createHandlers(s: Services): Handlers {
       seq: e.seq, at: e.at, officerId: e.officerId, officerName: e.officerId ? store.officers.byId(e.officerId)?.name ?? null : null, action: e.action, detail: e.detail,
     })),
     'audit.verify': () => store.audit.verify(),
+
+    'enrolment.open': (i, c) => enrolment.open(who(c.officerId), c.roles, i.appointmentId),
+    'enrolment.get': (i) => enrolment.view(i.appointmentId),
+    'enrolment.submit': (i, c) => enrolment.submit(who(c.officerId), c.roles, i.appointmentId),
+    'enrolment.attachMrz': (i, c) => enrolment.attachMrz(who(c.officerId), i.appointmentId, i.lines, i.source),
+    'documents.scan': (i, c) => enrolment.scanDocument(who(c.officerId), i.appointmentId, i),
+    'documents.remove': (i, c) => enrolment.removeDocument(who(c.officerId), i.appointmentId, i.blobId),
+    'photo.save': (i, c) => enrolment.savePhoto(who(c.officerId), i.appointmentId, i),
+    'blob.get': (i) => enrolment.blob(i.id),
 
     'devices.slots': () => devices.list(),
   } satisfies Handlers;

@@ -17,6 +17,8 @@ export interface StationOptions {
   demo?: boolean;
   /** Path to a better-sqlite3 .node built for this runtime's ABI (Electron), if not the default. */
   sqliteNativeBinding?: string;
+  /** An eSCL (AirScan) document scanner, e.g. http://192.168.1.20/eSCL/ (demo: a simulator). */
+  scannerUrl?: string;
   /** Injected clock for tests. */
   now?: () => Date;
 }

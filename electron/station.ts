@@ -12,9 +12,12 @@ import { SettingsService } from './services/settings';
 import { QueueService } from './services/queue';
 import { ImportService } from './services/import';
 import { DeviceSlots } from './services/devices';
+import { EnrolmentService, type DocumentScannerPort } from './services/enrolment';
 import { SessionState } from './services/session';
 import { seedDemoDay } from './services/demo-seed';
 import { localDate } from './domain/dates';
+import { esclScanner } from './services/escl-scanner';
+import { startEsclSim, type EsclSim } from '../native/sim/escl-sim';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
 const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
@@ -39,14 +42,22 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   const auth = new AuthService(store, settings, now);
   const queueChanged = (date: string) => broadcast('queue.changed', { date });
   const devices = new DeviceSlots((slot) => broadcast('device.status', slot));
+  const queue = new QueueService(store, now, queueChanged);
+  let documentScanner: DocumentScannerPort | null = null;
   const services = {
-    store, auth, settings, devices, now,
+    store, auth, settings, devices, now, queue,
     officers: new OfficersService(store, now),
-    queue: new QueueService(store, now, queueChanged),
     importer: new ImportService(store, now, queueChanged),
+    enrolment: new EnrolmentService(store, queue, now, () => documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId })),
   };
 
-  if (opts.demo) seedDemoDay(services, localDate(now()));
+  let demoScanner: EsclSim | null = null;
+  if (opts.demo) {
+    seedDemoDay(services, localDate(now()));
+    if (!opts.scannerUrl) demoScanner = await startEsclSim({ feederPages: 50 });
+  }
+  const scannerUrl = opts.scannerUrl ?? demoScanner?.url;
+  if (scannerUrl) documentScanner = esclScanner(scannerUrl);
 
   const lockIfIdle = (conn: Conn): boolean => {
     if (!conn.state.lockIfIdle(now().getTime(), settings.get().idleLockMinutes)) return false;
@@ -101,6 +112,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     async close() {
       clearInterval(idleTimer);
       conns.clear();
+      await demoScanner?.close();
       store.close();
     },
   };

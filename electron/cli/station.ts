@@ -15,6 +15,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     port: { type: 'string', default: '0' },
     demo: { type: 'boolean', default: false },
+    'scanner-url': { type: 'string' },
     'renderer-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -22,7 +23,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  process.stdout.write('Usage: loket-station [--data-dir DIR] [--port N] [--demo]\n');
+  process.stdout.write('Usage: loket-station [--data-dir DIR] [--port N] [--demo] [--scanner-url http://HOST/eSCL/]\n');
   process.exit(0);
 }
 
@@ -36,7 +37,7 @@ if (!rendererDir) {
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 
 try {
-  const station = await createStation({ dataDir, keyProvider: fileKeyProvider(), demo: values.demo });
+  const station = await createStation({ dataDir, keyProvider: fileKeyProvider(), demo: values.demo, scannerUrl: values['scanner-url'] });
   const host = await startBrowserHost({ station, rendererDir, port: Number(values.port) });
   process.stdout.write(`Loket station ${station.stationId} — data in ${dataDir}\n`);
   process.stdout.write(`Open the workstation in a browser on this computer:\nLOKET_URL=${host.url}\n`);

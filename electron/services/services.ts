@@ -2,6 +2,7 @@
 import type { Store } from '../store/store';
 import type { AuthService } from './auth';
 import type { DeviceSlots } from './devices';
+import type { EnrolmentService } from './enrolment';
 import type { ImportService } from './import';
 import type { OfficersService } from './officers';
 import type { QueueService } from './queue';
@@ -15,5 +16,6 @@ export interface Services {
   queue: QueueService;
   importer: ImportService;
   devices: DeviceSlots;
+  enrolment: EnrolmentService;
   now: () => Date;
 }

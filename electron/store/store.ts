@@ -11,6 +11,7 @@ import { SettingsRepo } from './settings-repo';
 import { AppointmentsRepo } from './appointments-repo';
 import { BlobsRepo } from './blobs-repo';
 import { ImportsRepo } from './imports-repo';
+import { EnrolmentsRepo } from './enrolments-repo';
 
 export const DB_FILE_NAME = 'loket.sqlite';
 
@@ -29,6 +30,7 @@ export class Store {
   readonly appointments: AppointmentsRepo;
   readonly blobs: BlobsRepo;
   readonly imports: ImportsRepo;
+  readonly enrolments: EnrolmentsRepo;
 
   private constructor(private readonly db: Db, dataKey: Buffer) {
     this.stationId = stationIdOf(db);
@@ -39,6 +41,7 @@ export class Store {
     this.appointments = new AppointmentsRepo(db, this.stationId, this.outbox);
     this.blobs = new BlobsRepo(db, this.stationId, new BlobCipher(dataKey), this.outbox);
     this.imports = new ImportsRepo(db, this.stationId);
+    this.enrolments = new EnrolmentsRepo(db, this.stationId, this.outbox);
   }
 
   static open(opts: StoreOptions): Store {

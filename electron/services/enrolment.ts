@@ -1,0 +1,179 @@
+// The enrolment of one applicant at the counter: old passport MRZ, document scans, photo,
+// and the fingerprint outcome, autosaved as each piece arrives. Images are sealed blobs
+// owned by the appointment; the enrolment row holds only what the officer confirmed.
+import { imageSize } from 'image-size';
+import type { Role } from '../contract';
+import type {
+  DocumentPageInfo, DocumentType, EnrolmentView, FingerprintInfo, MrzReadView, PhotoInfo, BlobData,
+} from '../contract-types';
+import { parseMrz } from '../domain/mrz/parse-mrz';
+import { compareWithBooking } from '../domain/mrz/compare-booking';
+import type { Store } from '../store/store';
+import { StationError } from './errors';
+import type { QueueService } from './queue';
+
+export interface EnrolmentData {
+  mrz?: MrzReadView;
+  fingerprints?: FingerprintInfo[];
+}
+
+export interface ScannedPage { mime: string; bytes: Buffer }
+export type ScanOutcome = { ok: true; pages: ScannedPage[] } | { ok: false; error: { key: string; params?: Record<string, string | number> } };
+
+/** The document scanner as the enrolment needs it; the device service provides one. */
+export interface DocumentScannerPort {
+  scan(req: { source: 'platen' | 'feeder'; resolution: number; colorMode: 'color' | 'grayscale' }): Promise<ScanOutcome>;
+}
+
+const OWNER = 'appointment';
+
+export class EnrolmentService {
+  constructor(
+    private readonly store: Store,
+    private readonly queue: QueueService,
+    private readonly now: () => Date,
+    private readonly scanner: () => DocumentScannerPort | null,
+    private readonly changed: (appointmentId: string) => void,
+  ) {}
+
+  private data(appointmentId: string): EnrolmentData {
+    return this.store.enrolments.get<EnrolmentData>(appointmentId)?.data ?? {};
+  }
+
+  view(appointmentId: string): EnrolmentView {
+    const appointment = this.queue.get(appointmentId);
+    const data = this.data(appointmentId);
+    const blobs = this.store.blobs.listFor(OWNER, appointmentId);
+    const documents: DocumentPageInfo[] = blobs.filter((b) => b.kind === 'document').map((b) => ({
+      blobId: b.id, docType: b.meta.docType as DocumentType, page: Number(b.meta.page), mime: b.mime,
+      width: Number(b.meta.width), height: Number(b.meta.height), resolution: Number(b.meta.resolution), createdAt: b.createdAt,
+    }));
+    const photoBlob = blobs.filter((b) => b.kind === 'photo').at(-1);
+    const photo: PhotoInfo | null = photoBlob ? {
+      blobId: photoBlob.id, width: Number(photoBlob.meta.width), height: Number(photoBlob.meta.height),
+      camera: String(photoBlob.meta.camera ?? ''), checks: (photoBlob.meta.checks ?? {}) as PhotoInfo['checks'], createdAt: photoBlob.createdAt,
+    } : null;
+    const fingerprints = data.fingerprints ?? [];
+    const missing: EnrolmentView['missing'] = [];
+    if (!photo) missing.push('photo');
+    if (fingerprints.length === 0 || fingerprints.some((f) => f.status === 'pending')) missing.push('fingerprints');
+    if (documents.length === 0) missing.push('documents');
+    const updatedAt = this.store.enrolments.get(appointmentId)?.updatedAt ?? appointment.updatedAt;
+    return { appointment, documents, photo, fingerprints, mrz: data.mrz ?? null, missing, updatedAt };
+  }
+
+  /** Starts (or resumes) the enrolment: a checked-in or returned applicant moves to enrolment. */
+  open(officerId: string, roles: Role[], appointmentId: string): EnrolmentView {
+    const a = this.queue.get(appointmentId);
+    if (a.status === 'checked_in' || a.status === 'returned') this.queue.setStatus(officerId, roles, appointmentId, 'in_enrolment');
+    else if (a.status !== 'in_enrolment') throw new StationError('invalid_transition', { from: a.status, to: 'in_enrolment' });
+    return this.view(appointmentId);
+  }
+
+  private requireOpen(appointmentId: string): void {
+    if (this.queue.get(appointmentId).status !== 'in_enrolment') throw new StationError('conflict', { reason: 'not_in_enrolment' });
+  }
+
+  private save(officerId: string, appointmentId: string, patch: Partial<EnrolmentData>, action: string, detail: Record<string, unknown>): EnrolmentView {
+    const at = this.now().toISOString();
+    this.store.tx(() => {
+      this.store.enrolments.put(appointmentId, { ...this.data(appointmentId), ...patch }, at);
+      this.store.audit.append(officerId, action, { appointmentId, ...detail }, at);
+    });
+    this.changed(appointmentId);
+    return this.view(appointmentId);
+  }
+
+  attachMrz(officerId: string, appointmentId: string, lines: string[], source: 'reader' | 'typed'): EnrolmentView {
+    this.requireOpen(appointmentId);
+    const parsed = parseMrz(lines, { today: this.now() });
+    if (!parsed.ok) throw new StationError('bad_input', { key: parsed.error.key, ...parsed.error.params }, 'lines');
+    const r = parsed.read;
+    const a = this.queue.get(appointmentId);
+    const mrz: MrzReadView = {
+      lines: r.lines, format: r.format, documentType: r.documentType, issuingState: r.issuingState, documentNumber: r.documentNumber,
+      primaryIdentifier: r.primaryIdentifier, secondaryIdentifier: r.secondaryIdentifier, nationality: r.nationality,
+      birthDate: r.birthDate, sex: r.sex, expiryDate: r.expiryDate, valid: r.valid,
+      fieldErrors: r.fieldErrors.map((e) => ({ field: e.field, kind: e.kind, key: e.key, params: Object.fromEntries(Object.entries(e.params).filter(([, v]) => v !== undefined)) as Record<string, string> })),
+      disagreements: compareWithBooking(r, { birthDate: a.birthDate, sex: a.sex, fullName: a.fullName }),
+      source, readAt: this.now().toISOString(),
+    };
+    // The document number is not a secret, but the full MRZ stays out of the audit detail.
+    return this.save(officerId, appointmentId, { mrz }, 'enrolment.mrz', { source, valid: r.valid, disagreements: mrz.disagreements.map((d) => d.field) });
+  }
+
+  async scanDocument(officerId: string, appointmentId: string, req: { docType: DocumentType; source: 'platen' | 'feeder'; resolution: number; colorMode: 'color' | 'grayscale' }): Promise<EnrolmentView> {
+    this.requireOpen(appointmentId);
+    const scanner = this.scanner();
+    if (!scanner) throw new StationError('device', { key: 'device.scanner.not_configured' });
+    const outcome = await scanner.scan(req);
+    if (!outcome.ok) throw new StationError('device', { key: outcome.error.key, ...outcome.error.params });
+    const at = this.now().toISOString();
+    const existing = this.view(appointmentId).documents.filter((d) => d.docType === req.docType).length;
+    // All pages of the job are stored together, or none: no half document.
+    this.store.tx(() => {
+      outcome.pages.forEach((p, i) => {
+        const size = imageSize(p.bytes);
+        this.store.blobs.put({ type: OWNER, id: appointmentId }, 'document', p.mime, p.bytes, {
+          docType: req.docType, page: existing + i + 1, width: size.width, height: size.height, resolution: req.resolution,
+        }, at);
+      });
+      this.store.audit.append(officerId, 'enrolment.document', { appointmentId, docType: req.docType, pages: outcome.pages.length }, at);
+    });
+    this.changed(appointmentId);
+    return this.view(appointmentId);
+  }
+
+  removeDocument(officerId: string, appointmentId: string, blobId: string): EnrolmentView {
+    this.requireOpen(appointmentId);
+    const doc = this.view(appointmentId).documents.find((d) => d.blobId === blobId);
+    if (!doc) throw new StationError('not_found');
+    const at = this.now().toISOString();
+    this.store.tx(() => {
+      this.store.blobs.remove(blobId, at);
+      this.store.audit.append(officerId, 'enrolment.document_removed', { appointmentId, docType: doc.docType, page: doc.page }, at);
+    });
+    this.changed(appointmentId);
+    return this.view(appointmentId);
+  }
+
+  savePhoto(officerId: string, appointmentId: string, p: { jpegBase64: string; width: number; height: number; camera: string; checks: Record<string, boolean | number> }): EnrolmentView {
+    this.requireOpen(appointmentId);
+    const bytes = Buffer.from(p.jpegBase64, 'base64');
+    if (bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new StationError('bad_input', { reason: 'not_jpeg' }, 'jpegBase64');
+    let size: { width?: number; height?: number };
+    try { size = imageSize(bytes); } catch { throw new StationError('bad_input', { reason: 'not_jpeg' }, 'jpegBase64'); }
+    const at = this.now().toISOString();
+    const previous = this.view(appointmentId).photo;
+    this.store.tx(() => {
+      // A retake replaces the photo: the old one is removed in the same transaction.
+      if (previous) this.store.blobs.remove(previous.blobId, at);
+      this.store.blobs.put({ type: OWNER, id: appointmentId }, 'photo', 'image/jpeg', bytes, {
+        width: size.width ?? p.width, height: size.height ?? p.height, camera: p.camera, checks: p.checks,
+      }, at);
+      this.store.audit.append(officerId, 'enrolment.photo', { appointmentId, retake: Boolean(previous) }, at);
+    });
+    this.changed(appointmentId);
+    return this.view(appointmentId);
+  }
+
+  /** Called by the capture service as each finger is finished. */
+  recordFingerprints(officerId: string, appointmentId: string, fingerprints: FingerprintInfo[]): EnrolmentView {
+    return this.save(officerId, appointmentId, { fingerprints }, 'enrolment.fingerprints', {
+      fingers: fingerprints.map((f) => `${f.finger}:${f.status}`),
+    });
+  }
+
+  submit(officerId: string, roles: Role[], appointmentId: string): EnrolmentView {
+    const v = this.view(appointmentId);
+    if (v.missing.length) throw new StationError('conflict', { reason: 'incomplete', missing: v.missing.join(',') });
+    this.queue.setStatus(officerId, roles, appointmentId, 'awaiting_approval');
+    return this.view(appointmentId);
+  }
+
+  blob(id: string): BlobData {
+    const b = this.store.blobs.get(id);
+    if (!b) throw new StationError('not_found');
+    return { id, mime: b.info.mime, base64: b.data.toString('base64'), meta: b.info.meta };
+  }
+}

@@ -1,0 +1,153 @@
+// Booking-code scanner driver: HID POS scanners (reassembled scanned-data reports) and
+// serial scanners in line mode. Emits `scan` with the code and its symbology, and `error`
+// with a translation key when a scan arrives broken. Scanners only talk; nothing is
+// written to them. (Keyboard-wedge scanners never reach this driver: they type into the
+// window, see renderer/components/wedge-detector.ts.)
+import { EventEmitter } from 'node:events';
+import { DEVICE_KEYS, fail, ok } from '../../result';
+import type { DeviceError, Result } from '../../result';
+import type { Transport } from '../../transport/transport';
+import { BARCODE_KEYS } from './barcode-keys';
+import { HidPosDecoder, HID_POS_REPORT_ID } from './hid-pos-codec';
+import { SerialScanDecoder } from './serial-scan-codec';
+import { symbologyName } from './symbology';
+
+export type BarcodeFraming = 'hid-pos' | 'lines';
+
+export interface BarcodeScannerOptions {
+  framing: BarcodeFraming;
+  /** HID: the scanned-data report id (default 2); null when the transport strips report ids. */
+  hidReportId?: number | null;
+  /** Silence after which a half-received scan is reported (default 300 ms). */
+  idleMs?: number;
+}
+
+export interface BarcodeScan {
+  code: string;
+  /** Human name of the symbology ("QR Code", "Code 128", …) or "unknown". */
+  symbology: string;
+  /** The AIM id as sent (e.g. "]Q1"), when the scanner sent one. */
+  aim?: string;
+  framing: BarcodeFraming;
+  receivedAt: Date;
+}
+
+export interface BarcodeScannerEvents {
+  scan: (scan: BarcodeScan) => void;
+  error: (err: DeviceError) => void;
+  close: () => void;
+}
+
+/** Control characters other than tab never belong in a booking code: the scan is damaged. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+export class BarcodeScanner extends EventEmitter {
+  private readonly hid: HidPosDecoder;
+  private readonly serial = new SerialScanDecoder();
+  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly idleMs: number;
+  private readonly onData = (bytes: Buffer): void => this.receive(bytes);
+  private readonly onClose = (reason?: Error): void => {
+    this.stopIdle();
+    this.report(fail('disconnected', DEVICE_KEYS.disconnected, { address: this.transport.address }, reason?.message));
+    this.emit('close');
+  };
+  private readonly onError = (err: Error): void => this.report(fail('io', DEVICE_KEYS.io, { address: this.transport.address }, err.message));
+
+  constructor(
+    readonly transport: Transport,
+    private readonly opts: BarcodeScannerOptions,
+  ) {
+    super();
+    this.idleMs = opts.idleMs ?? 300;
+    this.hid = new HidPosDecoder(opts.hidReportId === null ? undefined : (opts.hidReportId ?? HID_POS_REPORT_ID));
+  }
+
+  async open(): Promise<Result<void>> {
+    this.transport.on('data', this.onData);
+    this.transport.on('close', this.onClose);
+    this.transport.on('error', this.onError);
+    if (this.transport.isOpen) return ok(undefined);
+    try {
+      await this.transport.open();
+      return ok(undefined);
+    } catch (err) {
+      this.detach();
+      return fail('io', DEVICE_KEYS.io, { address: this.transport.address }, (err as Error).message);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.detach();
+    await this.transport.close().catch(() => undefined);
+  }
+
+  /** Bytes or one HID report as they came from the transport. */
+  receive(bytes: Buffer): void {
+    if (this.opts.framing === 'hid-pos') {
+      for (const ev of this.hid.pushReport(bytes)) {
+        if (ev.kind === 'scan') this.deliver(ev.data.toString('utf8'), ev.aim);
+        else this.report(fail('protocol', BARCODE_KEYS.malformed, {}, `${ev.reason}: ${ev.report.subarray(0, 16).toString('hex')}`));
+      }
+      if (this.hid.collecting) this.armIdle();
+      else this.stopIdle();
+      return;
+    }
+    for (const s of this.serial.push(bytes)) this.deliver(s.code, s.aim);
+    this.armIdle();
+  }
+
+  private deliver(code: string, aim: string | undefined): void {
+    if (code === '' || CONTROL.test(code)) {
+      this.report(fail('protocol', BARCODE_KEYS.unreadable, {}, JSON.stringify(code).slice(0, 80)));
+      return;
+    }
+    const scan: BarcodeScan = { code, symbology: symbologyName(aim), framing: this.opts.framing, receivedAt: new Date() };
+    if (aim) scan.aim = aim;
+    this.emit('scan', scan);
+  }
+
+  private armIdle(): void {
+    this.stopIdle();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.opts.framing === 'hid-pos') {
+        if (!this.hid.collecting) return;
+        this.hid.reset();
+        this.report(fail('protocol', BARCODE_KEYS.incomplete));
+      } else {
+        // A scanner without a line terminator configured: we cannot tell where a code ends.
+        const partial = this.serial.takePartial();
+        if (partial !== undefined) this.report(fail('protocol', BARCODE_KEYS.noTerminator, {}, JSON.stringify(partial).slice(0, 80)));
+      }
+    }, this.idleMs);
+  }
+
+  private stopIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
+  /** 'error' only when someone listens: an unheard scanner fault must not crash the station. */
+  private report(r: Result<never>): void {
+    if (!r.ok && this.listenerCount('error') > 0) this.emit('error', r.error);
+  }
+
+  private detach(): void {
+    this.stopIdle();
+    this.transport.off('data', this.onData);
+    this.transport.off('close', this.onClose);
+    this.transport.off('error', this.onError);
+  }
+
+  override on<E extends keyof BarcodeScannerEvents>(event: E, listener: BarcodeScannerEvents[E]): this {
+    return super.on(event, listener);
+  }
+  override once<E extends keyof BarcodeScannerEvents>(event: E, listener: BarcodeScannerEvents[E]): this {
+    return super.once(event, listener);
+  }
+  override off<E extends keyof BarcodeScannerEvents>(event: E, listener: BarcodeScannerEvents[E]): this {
+    return super.off(event, listener);
+  }
+}
