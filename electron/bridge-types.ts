@@ -29,5 +29,6 @@ const EVENT_KEYS: { readonly [E in EventName]: true } = {
   'mrz.read': true,
   'barcode.scanned': true,
   'enrolment.changed': true,
+  'capture.state': true,
 };
 export const EVENT_NAMES = Object.freeze(Object.keys(EVENT_KEYS) as EventName[]);

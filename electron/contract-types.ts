@@ -177,11 +177,14 @@ export type FingerName =
 
 export interface FingerprintInfo {
   finger: FingerName;
-  status: 'pending' | 'captured' | 'accepted_below_threshold' | 'missing' | 'injured';
+  status: 'pending' | 'captured' | 'accepted_below_threshold' | 'missing';
   score: number | null;
   attempts: number;
   blobId: string | null;
-  reason?: string;
+  /** Why a finger is missing (amputated, injured, bandaged, other). */
+  missingReason?: 'amputated' | 'injured' | 'bandaged' | 'other';
+  /** The officer's note: why a finger is missing or a print below the threshold was accepted. */
+  note?: string;
 }
 
 export interface EnrolmentView {
@@ -216,4 +219,33 @@ export interface BarcodeScanEvent {
   deviceId: string;
   code: string;
   symbology?: string;
+}
+
+// ---- fingerprint capture --------------------------------------------------------------------
+
+export type CaptureState = 'idle' | 'waiting_finger' | 'transferring' | 'scoring' | 'review' | 'done' | 'error';
+
+export interface CaptureFinger extends FingerprintInfo {
+  attemptsLeft: number;
+  /** Another slot whose print this capture matched (the same finger presented twice). */
+  duplicateOf?: FingerName;
+}
+
+/** The whole capture as the fingerprint step shows it; pushed again on every change. */
+export interface CaptureView {
+  appointmentId: string;
+  deviceId: string | null;
+  state: CaptureState;
+  current: FingerName | null;
+  threshold: number;
+  maxAttempts: number;
+  fingers: CaptureFinger[];
+  /** The latest image (8-bit grayscale PNG) and its score, for the live view. */
+  image: { pngBase64: string; score: number; finger: FingerName } | null;
+  /** GenImg countdown while waiting for the finger. */
+  secondsLeft: number | null;
+  /** Image transfer progress, 0..1. */
+  progress: number | null;
+  /** What to tell the officer now (a translation key). */
+  message: { key: string; params?: Record<string, string | number> } | null;
 }

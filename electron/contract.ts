@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type {
   AppointmentRow, AuditVerifyResult, DeviceSlot, ImportPreview, ImportResult, OfficerRow,
   QueueView, SessionInfo, SetupStatus, StationSettings, AuditRow, EnrolmentView, BlobData,
-  MrzReaderEvent, BarcodeScanEvent,
+  MrzReaderEvent, BarcodeScanEvent, CaptureView,
 } from './contract-types';
 
 export const ROLES = ['counter', 'supervisor', 'print', 'technician', 'admin'] as const;
@@ -33,6 +33,10 @@ export const SERVICES = ['new', 'replace_expired', 'replace_full', 'replace_lost
 export const PASSPORT_TYPES = ['ordinary', 'electronic'] as const;
 export const PRIORITY_FLAGS = ['elderly', 'child', 'disabled'] as const;
 export const LANGUAGES = ['id', 'en'] as const;
+export const FINGERS = [
+  'right_thumb', 'right_index', 'right_middle', 'right_ring', 'right_little',
+  'left_thumb', 'left_index', 'left_middle', 'left_ring', 'left_little',
+] as const;
 export const DOCUMENT_TYPES = ['ktp', 'kk', 'birth_certificate', 'diploma', 'marriage_book', 'old_passport', 'other'] as const;
 
 const nip = z.string().trim().regex(/^\d{8,18}$/, 'nip');
@@ -123,6 +127,19 @@ export const methods = {
     camera: z.string().max(200),
     checks: z.record(z.string().max(40), z.union([z.boolean(), z.number()])),
   }).strict(), ['counter', 'supervisor']),
+  'capture.start': method<CaptureView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
+  'capture.get': method<CaptureView | null>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
+  /** retry: capture the current finger (again); skip: mark it missing (missingReason + note);
+   *  accept: keep the best attempt below the threshold after the last attempt (note);
+   *  select: make another finger current; cancel: stop waiting for the finger (nothing
+   *  captured is lost). */
+  'capture.action': method<CaptureView>()(z.object({
+    appointmentId: id,
+    action: z.enum(['retry', 'skip', 'accept', 'select', 'cancel']),
+    finger: z.enum(FINGERS).optional(),
+    missingReason: z.enum(['amputated', 'injured', 'bandaged', 'other']).optional(),
+    note: z.string().trim().min(3).max(300).optional(),
+  }).strict(), ['counter', 'supervisor']),
   'blob.get': method<BlobData>()(z.object({ id }).strict(), ['counter', 'supervisor', 'print']),
 
   'devices.slots': method<DeviceSlot[]>()(empty, 'officer'),
@@ -143,6 +160,7 @@ export interface Events {
   'mrz.read': MrzReaderEvent;
   'barcode.scanned': BarcodeScanEvent;
   'enrolment.changed': { appointmentId: string };
+  'capture.state': CaptureView;
   // ---- device events (device layer issue) are added below this line ----
 }
 export type EventName = keyof Events;

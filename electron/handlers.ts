@@ -6,7 +6,7 @@ import { localDate } from './domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, now } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, now } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -51,6 +51,9 @@ export function createHandlers(s: Services): Handlers {
     'documents.remove': (i, c) => enrolment.removeDocument(who(c.officerId), i.appointmentId, i.blobId),
     'photo.save': (i, c) => enrolment.savePhoto(who(c.officerId), i.appointmentId, i),
     'blob.get': (i) => enrolment.blob(i.id),
+    'capture.start': (i, c) => capture.start(who(c.officerId), i.appointmentId),
+    'capture.get': (i) => capture.view(i.appointmentId),
+    'capture.action': (i, c) => capture.action(who(c.officerId), i),
 
     'devices.slots': () => devices.list(),
   } satisfies Handlers;

@@ -17,6 +17,7 @@ import { SessionState } from './services/session';
 import { seedDemoDay } from './services/demo-seed';
 import { localDate } from './domain/dates';
 import { esclScanner } from './services/escl-scanner';
+import { noCaptureDevice } from './services/capture';
 import { startEsclSim, type EsclSim } from '../native/sim/escl-sim';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
@@ -48,6 +49,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     store, auth, settings, devices, now, queue,
     officers: new OfficersService(store, now),
     importer: new ImportService(store, now, queueChanged),
+    capture: noCaptureDevice,
     enrolment: new EnrolmentService(store, queue, now, () => documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId })),
   };
 

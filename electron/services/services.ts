@@ -3,6 +3,7 @@ import type { Store } from '../store/store';
 import type { AuthService } from './auth';
 import type { DeviceSlots } from './devices';
 import type { EnrolmentService } from './enrolment';
+import type { CaptureService } from './capture';
 import type { ImportService } from './import';
 import type { OfficersService } from './officers';
 import type { QueueService } from './queue';
@@ -17,5 +18,6 @@ export interface Services {
   importer: ImportService;
   devices: DeviceSlots;
   enrolment: EnrolmentService;
+  capture: CaptureService;
   now: () => Date;
 }
