@@ -1,0 +1,44 @@
+// Sentences that arrive from the station as a translation key with params (device and MRZ
+// messages, capture prompts). Params that are themselves names of things the screen knows
+// (a finger, an MRZ field, a sex) are translated before they go into the sentence.
+import type { TFunction } from 'i18next';
+import i18next from 'i18next';
+import { ApiError } from '../api';
+import { errorMessage } from '../i18n/errors';
+
+export interface KeyedMessage { key: string; params?: Record<string, string | number> | undefined }
+
+const FINGER = /^(left|right)_(thumb|index|middle|ring|little)$/;
+const MRZ_FIELDS = new Set(['documentType', 'issuingState', 'documentNumber', 'primaryIdentifier', 'secondaryIdentifier',
+  'nationality', 'birthDate', 'sex', 'expiryDate', 'optionalData', 'composite']);
+
+function translateParam(t: TFunction, name: string, value: string | number): string | number {
+  if (typeof value !== 'string') return value;
+  if (FINGER.test(value)) return t(`enrolment.finger.${value}`);
+  if (name === 'field' && MRZ_FIELDS.has(value)) return t(`enrolment.mrz.fieldName.${value}`);
+  return value;
+}
+
+export function keyedText(t: TFunction, msg: KeyedMessage): string {
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(msg.params ?? {})) params[k] = translateParam(t, k, v);
+  return i18next.exists(msg.key) ? t(msg.key, params) : t('enrolment.unknownMessage', { key: msg.key });
+}
+
+/** The sentence key a contract error carries in params.key (device errors, MRZ bad input). */
+export function errorKey(err: unknown): KeyedMessage | null {
+  if (!(err instanceof ApiError)) return null;
+  const key = err.error.params?.key;
+  if ((err.error.code === 'device' || err.error.code === 'bad_input') && typeof key === 'string') {
+    const { key: _k, ...params } = err.error.params ?? {};
+    return { key, params };
+  }
+  return null;
+}
+
+/** One sentence for whatever an enrolment call threw: the station's own sentence key first. */
+export function enrolmentError(t: TFunction, err: unknown): string {
+  const keyed = errorKey(err);
+  if (keyed) return keyedText(t, keyed);
+  return errorMessage(t, err);
+}

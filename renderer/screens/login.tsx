@@ -1,0 +1,82 @@
+// Log in with NIP and password. Refusals say plainly why (wrong password, locked for N
+// minutes, disabled account) and put the cursor where the officer types next.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo, SetupStatus } from '../../electron/contract-types';
+import { Alert } from '../components/alert';
+import { Field } from '../components/field';
+import { Kbd } from '../components/kbd';
+import { LanguageToggle } from '../components/language-toggle';
+import { errorCode, errorMessage } from '../i18n/errors';
+import { useLoginLanguage } from '../lib/use-login-language';
+import { call } from '../lib/station';
+
+interface Props {
+  setup: SetupStatus;
+  onDone: (s: SessionInfo) => void;
+}
+
+export function LoginScreen({ setup, onDone }: Props) {
+  const { t } = useTranslation();
+  const [nip, setNip] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const nipRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const toggleLanguage = useLoginLanguage();
+
+  useEffect(() => { nipRef.current?.focus(); }, []);
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (!nip.trim()) { nipRef.current?.focus(); return; }
+    if (!password) { passwordRef.current?.focus(); return; }
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await call('auth.login', { nip: nip.trim(), password }));
+    } catch (err) {
+      setError(err);
+      setPassword('');
+      // A wrong password is retyped; a locked or disabled account needs a different officer.
+      const code = errorCode(err);
+      if (code === 'bad_credentials') passwordRef.current?.focus();
+      else nipRef.current?.select();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="center-screen">
+      <form className="card card-narrow" onSubmit={(e) => void submit(e)} data-testid="login-form" noValidate>
+        <h1>{t('login.title')}</h1>
+        <p className="muted">{t('login.subtitle', { station: setup.stationId })}</p>
+        {error !== null && (
+          <Alert tone="problem" testId="login-error">
+            <span data-code={errorCode(error) ?? 'internal'}>{errorMessage(t, error)}</span>
+          </Alert>
+        )}
+        <Field id="login-nip" label={t('field.nip')}>
+          <input
+            id="login-nip" ref={nipRef} data-testid="login-nip" inputMode="numeric" autoComplete="username"
+            value={nip} onChange={(e) => setNip(e.target.value)}
+          />
+        </Field>
+        <Field id="login-password" label={t('field.password')}>
+          <input
+            id="login-password" ref={passwordRef} data-testid="login-password" type="password" autoComplete="current-password"
+            value={password} onChange={(e) => setPassword(e.target.value)}
+          />
+        </Field>
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="login-submit">
+          {busy ? t('login.busy') : t('action.login')} <Kbd keys="Enter" />
+        </button>
+        <div className="form-foot">
+          <LanguageToggle onSwitch={toggleLanguage} />
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,133 @@
+// Everything after login: the tab bar of the screens this officer's roles open, the current
+// screen, and the status bar. Global shortcuts and the idle lock live here.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../electron/contract-types';
+import type { Role } from '../../electron/contract';
+import { Alert } from '../components/alert';
+import { StatusBar } from '../components/status-bar';
+import { TabBar, type Tab } from '../components/tab-bar';
+import { errorMessage } from '../i18n/errors';
+import { hasAnyRole } from '../lib/roles';
+import { SessionContext, type Notice, type SessionContextValue } from '../lib/session';
+import { call } from '../lib/station';
+import { useHotkeys } from '../lib/use-hotkeys';
+import { useIdleLock } from '../lib/use-idle-lock';
+import { DevicesScreen } from './devices';
+import { EnrolmentScreen } from './enrolment/enrolment-screen';
+import { ImportScreen } from './import';
+import { OfficersScreen } from './officers';
+import { QueueScreen } from './queue';
+import { SettingsScreen } from './settings';
+import { WalkInScreen } from './walk-in';
+
+export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings';
+
+interface ScreenDef extends Tab<ScreenId> { roles: readonly Role[] }
+
+// The roles here mirror who the contract lets call each screen's methods; the station still
+// checks every call.
+const SCREENS: readonly ScreenDef[] = [
+  { id: 'queue', key: 'F4', roles: ['counter', 'supervisor', 'print', 'admin'] },
+  { id: 'walkin', key: 'F2', roles: ['counter', 'supervisor'] },
+  { id: 'import', key: 'F3', roles: ['counter', 'supervisor', 'admin'] },
+  { id: 'devices', key: 'F6', roles: ['technician', 'admin', 'counter', 'supervisor', 'print'] },
+  { id: 'officers', key: 'F7', roles: ['admin'] },
+  { id: 'settings', key: 'F8', roles: ['admin'] },
+];
+
+interface Props {
+  session: SessionInfo;
+  today: string;
+  locked: boolean;
+  setSession: (s: SessionInfo | null) => void;
+  initialNotice: string | null;
+  onNoticeShown: () => void;
+}
+
+export function Workspace({ session, today, locked, setSession, initialNotice, onNoticeShown }: Props) {
+  const { t } = useTranslation();
+  const tabs = useMemo(() => SCREENS.filter((s) => hasAnyRole(session.roles, s.roles)), [session.roles]);
+  const [screen, setScreen] = useState<ScreenId>(tabs[0]?.id ?? 'devices');
+  const [notice, setNotice] = useState<Notice | null>(initialNotice ? { tone: 'info', text: initialNotice } : null);
+  // The enrolment is opened from the queue and lives on the queue tab until the officer goes back.
+  const [enrolmentId, setEnrolmentId] = useState<string | null>(null);
+
+  useEffect(() => { if (initialNotice) onNoticeShown(); }, [initialNotice, onNoticeShown]);
+
+  const go = useCallback((id: ScreenId) => {
+    if (tabs.some((s) => s.id === id)) setScreen(id);
+    if (id === 'queue') setEnrolmentId(null);
+  }, [tabs]);
+
+  const lock = useCallback(() => {
+    call('auth.lock', {}).then(setSession, () => {
+      // Lock the screen even when the station cannot be reached: the desk must not stay open.
+      setSession({ ...session, state: 'locked' });
+    });
+  }, [session, setSession]);
+
+  const logout = useCallback(() => {
+    call('auth.logout', {}).finally(() => setSession(null)).catch(() => undefined);
+  }, [setSession]);
+
+  const switchLanguage = useCallback(() => {
+    call('auth.setLanguage', { language: session.language === 'id' ? 'en' : 'id' })
+      .then(setSession, (err: unknown) => setNotice({ tone: 'problem', text: errorMessage(t, err) }));
+  }, [session.language, setSession, t]);
+
+  useIdleLock(!locked, session.idleLockMinutes, lock);
+
+  const hotkeys = Object.fromEntries(tabs.map((s) => [s.key, () => go(s.id)]));
+  // F5 is "refresh" where a screen has something to refresh; elsewhere it must not reload the
+  // page, which in the browser host would drop the session.
+  useHotkeys({ ...hotkeys, F5: () => undefined, 'Alt+L': lock, 'Alt+K': logout, 'Alt+B': switchLanguage }, !locked, 'global');
+
+  const ctx = useMemo<SessionContextValue>(() => ({
+    session,
+    today,
+    setSession,
+    hasRole: (...roles) => hasAnyRole(session.roles, roles),
+    notify: setNotice,
+  }), [session, today, setSession]);
+
+  const back = useCallback(() => go(tabs[0]?.id ?? 'devices'), [go, tabs]);
+
+  return (
+    <SessionContext.Provider value={ctx}>
+      <div className="workspace" inert={locked} aria-hidden={locked}>
+        <header className="top-bar">
+          <span className="brand">{t('app.name')}</span>
+          <TabBar tabs={tabs} current={screen} onSelect={go} />
+        </header>
+        {notice && (
+          <div className="notice-row">
+            <Alert tone={notice.tone} testId="notice">{notice.text}</Alert>
+            <button type="button" className="btn btn-quiet" onClick={() => setNotice(null)} aria-label={t('action.dismiss')}>✕</button>
+          </div>
+        )}
+        <main className="screen" data-testid={`screen-${screen === 'queue' && enrolmentId ? 'enrolment' : screen}`}>
+          {/* Screens stay mounted under the lock screen so a half-typed form survives it. */}
+          {screen === 'queue' && !enrolmentId && <QueueScreen onEnrol={(row) => setEnrolmentId(row.id)} />}
+          {screen === 'queue' && enrolmentId && (
+            <EnrolmentScreen
+              key={enrolmentId}
+              appointmentId={enrolmentId}
+              onBack={() => setEnrolmentId(null)}
+              onSubmitted={(v) => {
+                setNotice({ tone: 'ready', text: t('enrolment.submitted', { name: v.appointment.fullName, code: v.appointment.bookingCode }) });
+                setEnrolmentId(null);
+              }}
+            />
+          )}
+          {screen === 'walkin' && <WalkInScreen onDone={() => go('queue')} onBack={back} />}
+          {screen === 'import' && <ImportScreen onBack={back} />}
+          {screen === 'devices' && <DevicesScreen />}
+          {screen === 'officers' && <OfficersScreen />}
+          {screen === 'settings' && <SettingsScreen />}
+        </main>
+        <StatusBar session={session} onLanguage={switchLanguage} onLock={lock} onLogout={logout} />
+      </div>
+    </SessionContext.Provider>
+  );
+}

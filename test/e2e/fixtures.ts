@@ -1,0 +1,77 @@
+// Every test gets its own station: a fresh data directory and its own `node dist/host.mjs`
+// process on a free port. The host prints LOKET_URL=… when it is ready; the fixture waits for
+// that line, hands the URL to the test, and stops the process (and removes the data) after.
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const HOST = path.join(ROOT, 'dist/host.mjs');
+const START_TIMEOUT_MS = 20_000;
+
+export interface StationProcess {
+  url: string;
+  dataDir: string;
+  /** Everything the host wrote so far, for failure reports. */
+  output(): string;
+  /** Stops the station early (the fixture would otherwise stop it after the test). */
+  stop(): Promise<void>;
+}
+
+function waitForUrl(child: ChildProcessWithoutNullStreams, log: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`station did not print LOKET_URL within ${START_TIMEOUT_MS} ms:\n${log.join('')}`)), START_TIMEOUT_MS);
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const m = /^LOKET_URL=(\S+)$/m.exec(buffer);
+      if (m?.[1]) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`station exited (${code}) before it was ready:\n${log.join('')}`)); });
+  });
+}
+
+async function stop(child: ChildProcessWithoutNullStreams): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const forced = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(forced);
+}
+
+// Network noise from a station a test stopped on purpose; anything else is a real problem.
+const EXPECTED_CONSOLE = /WebSocket connection|Failed to load resource|ERR_CONNECTION_REFUSED/;
+
+export const test = base.extend<{ station: StationProcess }>({
+  // Every page fails its test on an uncaught error or a console error (React warnings too).
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if ((m.type() === 'error' || m.type() === 'warning') && !EXPECTED_CONSOLE.test(m.text())) problems.push(`${m.type()}: ${m.text()}`);
+    });
+    await use(page);
+    expect(problems, 'errors or warnings in the browser console').toEqual([]);
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+  station: async ({}, use, testInfo) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'));
+    const log: string[] = [];
+    const child = spawn(process.execPath, [HOST, '--data-dir', dataDir, '--port', '0'], { cwd: ROOT, env: { ...process.env } });
+    child.stdout.on('data', (c: Buffer) => log.push(c.toString()));
+    child.stderr.on('data', (c: Buffer) => log.push(c.toString()));
+    try {
+      const url = await waitForUrl(child, log);
+      await use({ url, dataDir, output: () => log.join(''), stop: () => stop(child) });
+    } finally {
+      await stop(child);
+      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('station-output', { body: log.join(''), contentType: 'text/plain' });
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };
