@@ -249,3 +249,51 @@ export interface CaptureView {
   /** What to tell the officer now (a translation key). */
   message: { key: string; params?: Record<string, string | number> } | null;
 }
+
+// ---- device settings (technician) ----------------------------------------------------------------
+
+export type DevicePort =
+  | { kind: 'path'; path: string; baudRate?: number }
+  | { kind: 'usb'; vendorId: number; productId: number; serialNumber?: string; baudRate?: number }
+  | { kind: 'sim'; name: string }
+  | { kind: 'url'; url: string };
+
+export interface DeviceView {
+  id: string;
+  kind: DeviceKind;
+  driver: string;
+  label: string;
+  port: DevicePort;
+  settings: Record<string, unknown>;
+  status: DeviceSlot;
+  address?: string;
+  identity?: Record<string, string | number | boolean>;
+}
+
+export interface ListedPortView {
+  type: 'serial' | 'hid';
+  path: string;
+  vendorId?: number;
+  productId?: number;
+  serialNumber?: string;
+  manufacturer?: string;
+  product?: string;
+}
+
+export interface DevicesOverview {
+  devices: DeviceView[];
+  ports: ListedPortView[];
+  /** Listings that failed, in words for the technician (e.g. "serial: udevadm not found"). */
+  problems: string[];
+  drivers: { name: string; kind: DeviceKind; simulator?: string }[];
+}
+
+export interface DeviceTestResult {
+  ok: boolean;
+  identity?: Record<string, string | number | boolean>;
+  checks: { name: string; ok: boolean; detail?: string }[];
+  message?: { key: string; params?: Record<string, string | number> };
+}
+
+export interface TraceEntryView { at: number; dir: 'tx' | 'rx'; hex: string; name: string }
+export interface TraceView { entries: TraceEntryView[]; paused: boolean }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type {
   AppointmentRow, AuditVerifyResult, DeviceSlot, ImportPreview, ImportResult, OfficerRow,
   QueueView, SessionInfo, SetupStatus, StationSettings, AuditRow, EnrolmentView, BlobData,
-  MrzReaderEvent, BarcodeScanEvent, CaptureView,
+  MrzReaderEvent, BarcodeScanEvent, CaptureView, DevicesOverview, DeviceTestResult, TraceView,
 } from './contract-types';
 
 export const ROLES = ['counter', 'supervisor', 'print', 'technician', 'admin'] as const;
@@ -143,6 +143,33 @@ export const methods = {
   'blob.get': method<BlobData>()(z.object({ id }).strict(), ['counter', 'supervisor', 'print']),
 
   'devices.slots': method<DeviceSlot[]>()(empty, 'officer'),
+  'devices.overview': method<DevicesOverview>()(empty, ['technician', 'admin']),
+  'devices.save': method<DevicesOverview>()(z.object({
+    id: z.string().regex(/^[a-z0-9-]{2,40}$/, 'device_id'),
+    kind: z.enum(['fingerprint', 'mrz', 'barcode', 'document_scanner', 'printer']),
+    driver: z.string().regex(/^[a-z0-9-]{2,40}$/),
+    label: z.string().trim().min(1).max(60),
+    port: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('path'), path: z.string().min(1).max(200), baudRate: z.number().int().min(1200).max(921600).optional() }).strict(),
+      z.object({ kind: z.literal('usb'), vendorId: z.number().int().min(0).max(0xffff), productId: z.number().int().min(0).max(0xffff), serialNumber: z.string().max(100).optional(), baudRate: z.number().int().min(1200).max(921600).optional() }).strict(),
+      z.object({ kind: z.literal('sim'), name: z.string().min(1).max(40) }).strict(),
+      z.object({ kind: z.literal('url'), url: z.string().url().max(300) }).strict(),
+    ]),
+    settings: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()])).default({}),
+  }).strict(), ['technician']),
+  'devices.remove': method<DevicesOverview>()(z.object({ id: z.string().max(40) }).strict(), ['technician']),
+  'devices.reconnect': method<DevicesOverview>()(z.object({ id: z.string().max(40) }).strict(), ['technician']),
+  'devices.test': method<DeviceTestResult>()(z.object({ id: z.string().max(40) }).strict(), ['technician']),
+  'devices.trace': method<TraceView>()(z.object({ id: z.string().max(40), paused: z.boolean().optional(), clear: z.boolean().optional() }).strict(), ['technician']),
+  'devices.traceText': method<{ fileName: string; text: string }>()(z.object({ id: z.string().max(40) }).strict(), ['technician']),
+  /** Demo and training: make a simulated reader read a passport or a scanner see a code. */
+  'devices.simulate': method<null>()(z.object({
+    id: z.string().max(40),
+    action: z.enum(['present_document', 'scan_code']),
+    lines: z.array(z.string().max(60)).min(1).max(3).optional(),
+    code: z.string().max(64).optional(),
+    variant: z.string().max(32).optional(),
+  }).strict(), ['counter', 'supervisor', 'technician']),
   // ---- device methods (device layer issue) are added below this line ----
 } as const;
 

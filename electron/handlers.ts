@@ -6,7 +6,7 @@ import { localDate } from './domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, now } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, now } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -56,5 +56,13 @@ export function createHandlers(s: Services): Handlers {
     'capture.action': (i, c) => capture.action(who(c.officerId), i),
 
     'devices.slots': () => devices.list(),
+    'devices.overview': () => deviceService.overview(),
+    'devices.save': (i, c) => deviceService.save(who(c.officerId), i),
+    'devices.remove': (i, c) => deviceService.remove(who(c.officerId), i.id),
+    'devices.reconnect': (i) => deviceService.reconnect(i.id),
+    'devices.test': (i) => deviceService.test(i.id),
+    'devices.trace': (i) => deviceService.trace(i.id, i),
+    'devices.traceText': (i) => deviceService.traceText(i.id),
+    'devices.simulate': (i) => deviceService.simulate(i),
   } satisfies Handlers;
 }

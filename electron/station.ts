@@ -13,6 +13,7 @@ import { QueueService } from './services/queue';
 import { ImportService } from './services/import';
 import { DeviceSlots } from './services/devices';
 import { EnrolmentService, type DocumentScannerPort } from './services/enrolment';
+import { DeviceService } from './services/device-service';
 import { SessionState } from './services/session';
 import { seedDemoDay } from './services/demo-seed';
 import { localDate } from './domain/dates';
@@ -44,22 +45,25 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   const queueChanged = (date: string) => broadcast('queue.changed', { date });
   const devices = new DeviceSlots((slot) => broadcast('device.status', slot));
   const queue = new QueueService(store, now, queueChanged);
-  let documentScanner: DocumentScannerPort | null = null;
+  const deviceService = new DeviceService(store, devices, broadcast, now);
+  const extraScanner: DocumentScannerPort | null = opts.scannerUrl ? esclScanner(opts.scannerUrl) : null;
+  const documentScanner = () => deviceService.documentScanner() ?? extraScanner;
   const services = {
     store, auth, settings, devices, now, queue,
     officers: new OfficersService(store, now),
     importer: new ImportService(store, now, queueChanged),
     capture: noCaptureDevice,
-    enrolment: new EnrolmentService(store, queue, now, () => documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId })),
+    deviceService,
+    enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId })),
   };
 
   let demoScanner: EsclSim | null = null;
   if (opts.demo) {
     seedDemoDay(services, localDate(now()));
-    if (!opts.scannerUrl) demoScanner = await startEsclSim({ feederPages: 50 });
+    demoScanner = await startEsclSim({ feederPages: 50 });
+    deviceService.seedSimulators(demoScanner.url);
   }
-  const scannerUrl = opts.scannerUrl ?? demoScanner?.url;
-  if (scannerUrl) documentScanner = esclScanner(scannerUrl);
+  await deviceService.start();
 
   const lockIfIdle = (conn: Conn): boolean => {
     if (!conn.state.lockIfIdle(now().getTime(), settings.get().idleLockMinutes)) return false;
@@ -114,6 +118,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     async close() {
       clearInterval(idleTimer);
       conns.clear();
+      await deviceService.stop();
       await demoScanner?.close();
       store.close();
     },

@@ -1,4 +1,4 @@
-// Fills a demo day once: appointments for today and simulated devices in the status bar.
+// Fills a demo day once: appointments for today (the device service adds simulated devices).
 import type { Services } from './services';
 import { demoAppointments } from './demo-day';
 import { hashFields } from '../domain/appointment-rows';
@@ -11,11 +11,4 @@ export function seedDemoDay(s: Services, date: string): void {
       s.store.appointments.insert(f, { status: 'booked', priority: [], walkIn: false, sourceHash: hashFields(f), at });
     }
   });
-  const sim = (id: string, kind: 'fingerprint' | 'mrz' | 'barcode' | 'document_scanner' | 'printer', driver: string) =>
-    s.devices.set({ id, kind, label: id, driver, state: 'connected', simulated: true });
-  sim('fingerprint-1', 'fingerprint', 'zfm');
-  sim('mrz-1', 'mrz', 'mrz-lines');
-  sim('barcode-1', 'barcode', 'hid-pos');
-  sim('scanner-1', 'document_scanner', 'escl');
-  sim('printer-1', 'printer', 'evolis');
 }

@@ -10,6 +10,10 @@ export class DeviceSlots {
     return [...this.slots.values()];
   }
 
+  remove(id: string): void {
+    this.slots.delete(id);
+  }
+
   set(slot: DeviceSlot): void {
     this.slots.set(slot.id, slot);
     this.changed(slot);

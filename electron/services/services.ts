@@ -4,6 +4,7 @@ import type { AuthService } from './auth';
 import type { DeviceSlots } from './devices';
 import type { EnrolmentService } from './enrolment';
 import type { CaptureService } from './capture';
+import type { DeviceService } from './device-service';
 import type { ImportService } from './import';
 import type { OfficersService } from './officers';
 import type { QueueService } from './queue';
@@ -19,5 +20,6 @@ export interface Services {
   devices: DeviceSlots;
   enrolment: EnrolmentService;
   capture: CaptureService;
+  deviceService: DeviceService;
   now: () => Date;
 }

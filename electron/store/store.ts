@@ -12,6 +12,7 @@ import { AppointmentsRepo } from './appointments-repo';
 import { BlobsRepo } from './blobs-repo';
 import { ImportsRepo } from './imports-repo';
 import { EnrolmentsRepo } from './enrolments-repo';
+import { DevicesRepo } from './devices-repo';
 
 export const DB_FILE_NAME = 'loket.sqlite';
 
@@ -31,6 +32,7 @@ export class Store {
   readonly blobs: BlobsRepo;
   readonly imports: ImportsRepo;
   readonly enrolments: EnrolmentsRepo;
+  readonly devices: DevicesRepo;
 
   private constructor(private readonly db: Db, dataKey: Buffer) {
     this.stationId = stationIdOf(db);
@@ -42,6 +44,7 @@ export class Store {
     this.blobs = new BlobsRepo(db, this.stationId, new BlobCipher(dataKey), this.outbox);
     this.imports = new ImportsRepo(db, this.stationId);
     this.enrolments = new EnrolmentsRepo(db, this.stationId, this.outbox);
+    this.devices = new DevicesRepo(db);
   }
 
   static open(opts: StoreOptions): Store {

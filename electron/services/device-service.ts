@@ -1,0 +1,291 @@
+// The station's devices: configured by the technician (stored in the station's SQLite),
+// run by the device manager of native/, reported to every screen's status bar, and
+// turned into contract events (an MRZ read, a booking code scanned). The eSCL document
+// scanner speaks HTTP, not a byte stream, so it is watched here rather than by the manager.
+import type { DeviceSlot, DevicesOverview, DeviceTestResult, DeviceView, TraceView, DeviceKind, DevicePort } from '../contract-types';
+import type { Events } from '../contract';
+import { DeviceManager } from '../../native/manager';
+import type { DeviceConfig, DeviceStatus } from '../../native/manager';
+import type { DriverFactory } from '../../native/device-driver';
+import { zfmDriverFactory } from '../../native/drivers/zfm/zfm-device';
+import type { ZfmDriver } from '../../native/drivers/zfm/driver';
+import { mrzDriverFactory } from '../../native/drivers/mrz/mrz-device';
+import type { MrzSource } from '../../native/drivers/mrz/mrz-device';
+import { barcodeDriverFactory } from '../../native/drivers/barcode/barcode-device';
+import type { BarcodeSource } from '../../native/drivers/barcode/barcode-device';
+import { zfmMemorySim } from '../../native/sim/zfm-memory-sim';
+import { mrzMemorySim, barcodeMemorySim } from '../../native/sim/reader-memory-sims';
+import type { MrzSimVariant } from '../../native/sim/mrz-sim';
+import type { BarcodeSimVariant } from '../../native/sim/barcode-sim';
+import type { DeviceConfigRecord } from '../store/devices-repo';
+import type { Store } from '../store/store';
+import { esclScanner } from './escl-scanner';
+import type { DocumentScannerPort } from './enrolment';
+import { StationError } from './errors';
+import type { DeviceSlots } from './devices';
+
+const DRIVERS: DriverFactory[] = [
+  zfmDriverFactory,
+  mrzDriverFactory('mrz-lines', 'lines'),
+  mrzDriverFactory('mrz-rte', 'rte'),
+  mrzDriverFactory('mrz-hid', 'hid-text'),
+  barcodeDriverFactory('barcode-hid-pos', 'hid-pos'),
+  barcodeDriverFactory('barcode-serial', 'lines'),
+];
+const ESCL_DRIVER = { name: 'escl', kind: 'document_scanner' as const };
+const ESCL_POLL_MS = 10_000;
+
+type Broadcast = <E extends keyof Events>(event: E, payload: Events[E]) => void;
+
+export class DeviceService {
+  private manager: DeviceManager;
+  private readonly sims = {
+    zfm: zfmMemorySim({}, 'zfm'),
+    mrz: mrzMemorySim('mrz', 'lines'),
+    barcode: barcodeMemorySim('barcode', 'hid-pos'),
+  };
+  private scanners = new Map<string, DocumentScannerPort & { client: ReturnType<typeof esclScanner>['client'] }>();
+  private scannerTimer: NodeJS.Timeout | undefined;
+  private unwire: (() => void)[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly slots: DeviceSlots,
+    private readonly broadcast: Broadcast,
+    private readonly now: () => Date,
+  ) {
+    this.manager = this.newManager();
+  }
+
+  private newManager(): DeviceManager {
+    const m = new DeviceManager({ drivers: DRIVERS, simulators: Object.values(this.sims) });
+    m.on('status', (s) => this.slots.set(toSlot(s)));
+    return m;
+  }
+
+  /** Demo and training: simulated devices when none are configured yet. */
+  seedSimulators(scannerUrl?: string): void {
+    if (this.store.devices.all().length > 0) return;
+    const at = this.now().toISOString();
+    const add = (id: string, kind: DeviceConfigRecord['kind'], driver: string, label: string, port: DevicePort) =>
+      this.store.devices.upsert({ id, kind, driver, label, port, settings: {} }, at);
+    add('fingerprint-sim', 'fingerprint', 'zfm', 'Sidik jari (simulasi)', { kind: 'sim', name: 'zfm' });
+    add('mrz-sim', 'mrz', 'mrz-lines', 'Pembaca MRZ (simulasi)', { kind: 'sim', name: 'mrz' });
+    add('barcode-sim', 'barcode', 'barcode-hid-pos', 'Pemindai kode (simulasi)', { kind: 'sim', name: 'barcode' });
+    if (scannerUrl) add('scanner-sim', 'document_scanner', 'escl', 'Pemindai dokumen (simulasi)', { kind: 'url', url: scannerUrl });
+  }
+
+  async start(): Promise<void> {
+    const configs = this.store.devices.all();
+    const managed = configs.filter((c) => c.driver !== ESCL_DRIVER.name).map(toManagerConfig);
+    await this.manager.start(managed);
+    for (const c of managed) this.wireEvents(c.id, c.kind);
+    for (const c of configs.filter((x) => x.driver === ESCL_DRIVER.name)) {
+      const url = String(c.port.url ?? '');
+      this.scanners.set(c.id, esclScanner(url));
+      this.slots.set({ id: c.id, kind: 'document_scanner', label: c.label, driver: 'escl', state: 'connecting', simulated: url.includes('127.0.0.1') });
+    }
+    await this.pollScanners();
+    this.scannerTimer = setInterval(() => void this.pollScanners(), ESCL_POLL_MS);
+    this.scannerTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.scannerTimer);
+    for (const u of this.unwire.splice(0)) u();
+    await this.manager.stop();
+    this.scanners.clear();
+  }
+
+  /** Applies a configuration change: the whole device set restarts (seconds, rare). */
+  private async restart(): Promise<void> {
+    await this.stop();
+    for (const slot of this.slots.list()) this.slots.remove(slot.id);
+    this.manager = this.newManager();
+    await this.start();
+  }
+
+  private wireEvents(id: string, kind: DeviceKind): void {
+    if (kind === 'mrz') {
+      const src = this.manager.driver<MrzSource>(id);
+      const onDoc = (d: { lines: string[]; framing: string; bccUnverified?: boolean }) => {
+        this.clearFlag(id);
+        this.broadcast('mrz.read', { deviceId: id, lines: d.lines, framing: d.framing, ...(d.bccUnverified ? { bccUnverified: true } : {}) });
+      };
+      const onErr = (e: { key: string; params?: Record<string, string | number> }) => this.flagSlot(id, e);
+      src?.on('document', onDoc);
+      src?.on('error', onErr);
+      this.unwire.push(() => { src?.off('document', onDoc); src?.off('error', onErr); });
+    } else if (kind === 'barcode') {
+      const src = this.manager.driver<BarcodeSource>(id);
+      const onScan = (s: { code: string; symbology?: string }) => {
+        this.clearFlag(id);
+        this.broadcast('barcode.scanned', { deviceId: id, code: s.code, ...(s.symbology ? { symbology: s.symbology } : {}) });
+      };
+      const onErr = (e: { key: string; params?: Record<string, string | number> }) => this.flagSlot(id, e);
+      src?.on('scan', onScan);
+      src?.on('error', onErr);
+      this.unwire.push(() => { src?.off('scan', onScan); src?.off('error', onErr); });
+    }
+  }
+
+  /** A reader that sent garbage stays connected, but its slot says what happened. */
+  private flagSlot(id: string, message: { key: string; params?: Record<string, string | number> }): void {
+    const slot = this.slots.list().find((s) => s.id === id);
+    if (slot) this.slots.set({ ...slot, message });
+  }
+
+  private clearFlag(id: string): void {
+    const slot = this.slots.list().find((s) => s.id === id);
+    if (slot?.message && slot.state === 'connected') {
+      const { message: _cleared, ...rest } = slot;
+      this.slots.set(rest);
+    }
+  }
+
+  private async pollScanners(): Promise<void> {
+    for (const [id, s] of this.scanners) {
+      const slot = this.slots.list().find((x) => x.id === id);
+      if (!slot) continue;
+      const st = await s.client.status();
+      const next: DeviceSlot = st.ok
+        ? { ...slot, state: st.value.state === 'Processing' ? 'busy' : 'connected', message: undefined }
+        : { ...slot, state: 'disconnected', message: { key: st.error.key, ...(st.error.params ? { params: st.error.params } : {}) } };
+      if (next.state !== slot.state || next.message?.key !== slot.message?.key) this.slots.set(next);
+    }
+  }
+
+  // ---- what the other services use ----
+
+  /** The first configured document scanner. */
+  documentScanner(): DocumentScannerPort | null {
+    return this.scanners.values().next().value ?? null;
+  }
+
+  /** The first fingerprint reader that is configured, with its id. */
+  fingerprintReader(): { id: string; driver: ZfmDriver } | null {
+    const st = this.manager.list().find((s) => s.kind === 'fingerprint');
+    const driver = st && this.manager.driver<ZfmDriver>(st.id);
+    return st && driver ? { id: st.id, driver } : null;
+  }
+
+  // ---- technician ----
+
+  async overview(): Promise<DevicesOverview> {
+    const listing = await DeviceManager.listPorts().catch((err: Error) => ({ ports: [], problems: [err.message] }));
+    const statuses = new Map(this.manager.list().map((s) => [s.id, s]));
+    const slots = new Map(this.slots.list().map((s) => [s.id, s]));
+    const devices: DeviceView[] = this.store.devices.all().map((c) => {
+      const st = statuses.get(c.id);
+      return {
+        id: c.id, kind: c.kind, driver: c.driver, label: c.label, port: c.port as DevicePort, settings: c.settings,
+        status: slots.get(c.id) ?? { id: c.id, kind: c.kind, label: c.label, driver: c.driver, state: 'not_configured', simulated: false },
+        ...(st?.address ? { address: st.address } : {}), ...(st?.identity ? { identity: st.identity } : {}),
+      };
+    });
+    return {
+      devices, ports: listing.ports, problems: listing.problems,
+      drivers: [...DRIVERS.map((d) => ({ name: d.name, kind: d.kind, simulator: d.kind === 'fingerprint' ? 'zfm' : d.kind === 'mrz' ? 'mrz' : 'barcode' })), ESCL_DRIVER],
+    };
+  }
+
+  async save(officerId: string, d: { id: string; kind: DeviceConfigRecord['kind']; driver: string; label: string; port: DevicePort; settings: Record<string, unknown> }): Promise<DevicesOverview> {
+    const known = d.driver === ESCL_DRIVER.name ? ESCL_DRIVER : DRIVERS.find((x) => x.name === d.driver);
+    if (!known) throw new StationError('bad_input', { reason: 'unknown_driver' }, 'driver');
+    if (known.kind !== d.kind) throw new StationError('bad_input', { reason: 'driver_kind' }, 'driver');
+    if ((d.driver === ESCL_DRIVER.name) !== (d.port.kind === 'url')) throw new StationError('bad_input', { reason: 'port_kind' }, 'port');
+    const at = this.now().toISOString();
+    this.store.tx(() => {
+      this.store.devices.upsert({ ...d, port: d.port as unknown as Record<string, unknown> }, at);
+      this.store.audit.append(officerId, 'device.save', { id: d.id, kind: d.kind, driver: d.driver, port: d.port }, at);
+    });
+    await this.restart();
+    return this.overview();
+  }
+
+  async remove(officerId: string, id: string): Promise<DevicesOverview> {
+    const at = this.now().toISOString();
+    this.store.tx(() => {
+      this.store.devices.remove(id);
+      this.store.audit.append(officerId, 'device.remove', { id }, at);
+    });
+    await this.restart();
+    return this.overview();
+  }
+
+  async reconnect(id: string): Promise<DevicesOverview> {
+    await this.manager.reconnect(id);
+    await this.pollScanners();
+    return this.overview();
+  }
+
+  async test(id: string): Promise<DeviceTestResult> {
+    const scanner = this.scanners.get(id);
+    if (scanner) {
+      const caps = await scanner.client.capabilities();
+      const st = await scanner.client.status();
+      return {
+        ok: caps.ok && st.ok,
+        ...(caps.ok ? { identity: { model: caps.value.makeAndModel ?? 'eSCL', platen: Boolean(caps.value.platen), feeder: Boolean(caps.value.feeder) } } : {}),
+        checks: [
+          { name: 'capabilities', ok: caps.ok, ...(caps.ok ? {} : { detail: caps.error.detail ?? caps.error.key }) },
+          { name: 'status', ok: st.ok, ...(st.ok ? { detail: st.value.state } : { detail: st.error.detail ?? st.error.key }) },
+        ],
+        ...(!caps.ok ? { message: { key: caps.error.key, ...(caps.error.params ? { params: caps.error.params } : {}) } } : {}),
+      };
+    }
+    const status = this.manager.status(id);
+    if (!status) throw new StationError('not_found');
+    if (status.kind === 'fingerprint') {
+      const drv = this.manager.driver<ZfmDriver>(id);
+      const checks = drv ? await drv.selfTest() : [];
+      return { ok: checks.length > 0 && checks.every((c) => c.ok), ...(status.identity ? { identity: status.identity } : {}), checks };
+    }
+    // Readers and scanners only talk: the test is whether the link is up.
+    const up = status.state === 'connected' || status.state === 'busy';
+    return {
+      ok: up, ...(status.identity ? { identity: status.identity } : {}),
+      checks: [{ name: 'link', ok: up, detail: status.address ?? status.state }],
+      ...(status.message ? { message: status.message } : {}),
+    };
+  }
+
+  trace(id: string, opts: { paused?: boolean; clear?: boolean }): TraceView {
+    const t = this.manager.trace(id);
+    if (!t) throw new StationError('not_found');
+    if (opts.paused === true) t.pause();
+    if (opts.paused === false) t.resume();
+    if (opts.clear) t.clear();
+    return { entries: t.list().slice(-500), paused: t.isPaused };
+  }
+
+  traceText(id: string): { fileName: string; text: string } {
+    const t = this.manager.trace(id);
+    if (!t) throw new StationError('not_found');
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    return { fileName: `loket-trace-${id}-${stamp}.txt`, text: t.toText(`Loket trace of ${id}`) };
+  }
+
+  async simulate(input: { id: string; action: 'present_document' | 'scan_code'; lines?: string[]; code?: string; variant?: string }): Promise<null> {
+    const cfg = this.store.devices.all().find((c) => c.id === input.id);
+    if (!cfg || cfg.port.kind !== 'sim') throw new StationError('bad_input', { reason: 'not_simulated' }, 'id');
+    let sent = false;
+    if (input.action === 'present_document' && cfg.kind === 'mrz') {
+      sent = await this.sims.mrz.present(input.lines ?? [], (input.variant ?? 'good') as MrzSimVariant);
+    } else if (input.action === 'scan_code' && cfg.kind === 'barcode') {
+      sent = await this.sims.barcode.scan(input.code ?? '', (input.variant ?? 'good') as BarcodeSimVariant);
+    } else {
+      throw new StationError('bad_input', { reason: 'action_kind' }, 'action');
+    }
+    if (!sent) throw new StationError('device', { key: 'device.disconnected', address: `sim:${String(cfg.port.name)}` });
+    return null;
+  }
+}
+
+function toManagerConfig(c: DeviceConfigRecord): DeviceConfig {
+  return { id: c.id, kind: c.kind, driver: c.driver, label: c.label, port: c.port as unknown as DeviceConfig['port'], settings: c.settings };
+}
+
+function toSlot(s: DeviceStatus): DeviceSlot {
+  return { id: s.id, kind: s.kind, label: s.label, driver: s.driver, state: s.state, simulated: s.simulated, ...(s.message ? { message: s.message } : {}) };
+}

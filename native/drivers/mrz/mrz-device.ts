@@ -1,0 +1,59 @@
+// The MRZ line source packaged for the device manager. Readers only talk (they accept no
+// commands), so identify reports the framing and a probe has nothing to ask: a reader is
+// "connected" while its link is open. Documents and errors reach the station through
+// `driver` (an event emitter that outlives every replug).
+import { EventEmitter } from 'node:events';
+import type { DeviceHandle, DeviceSink, DriverFactory } from '../../device-driver';
+import { ok } from '../../result';
+import type { DeviceError } from '../../result';
+import type { Transport } from '../../transport/transport';
+import { MrzReader } from './mrz-reader';
+import type { MrzDocumentEvent, MrzFraming } from './mrz-reader';
+
+export interface MrzSource extends EventEmitter<{ document: [MrzDocumentEvent]; error: [DeviceError] }> {
+  readonly framing: MrzFraming;
+}
+
+const FRAMINGS: readonly MrzFraming[] = ['lines', 'rte', 'hid-keyboard', 'hid-text'];
+
+export function mrzDriverFactory(name: string, defaultFraming: MrzFraming): DriverFactory<MrzSource> {
+  return {
+    name,
+    kind: 'mrz',
+    defaultBaudRate: 9600,
+    create(settings): DeviceHandle<MrzSource> {
+      const framing = FRAMINGS.includes(settings.framing as MrzFraming) ? (settings.framing as MrzFraming) : defaultFraming;
+      const source = Object.assign(new EventEmitter<{ document: [MrzDocumentEvent]; error: [DeviceError] }>(), { framing });
+      let reader: MrzReader | undefined;
+      let sink: DeviceSink | undefined;
+      let transport: Transport | undefined;
+      const onData = (bytes: Buffer): void => sink?.frame('rx', bytes, 'mrz-bytes', Date.now());
+      return {
+        driver: source,
+        attach(t) {
+          transport = t;
+          reader = new MrzReader(t, { framing });
+          reader.on('document', (d: MrzDocumentEvent) => {
+            sink?.frame('rx', Buffer.from(d.lines.join('\r')), `mrz-document ${d.format}${d.bccUnverified ? ' (BCC unverified)' : ''}`, Date.now());
+            source.emit('document', d);
+          });
+          reader.on('error', (e: DeviceError) => { if (source.listenerCount('error') > 0) source.emit('error', e); });
+          t.on('data', onData);
+          void reader.open();
+        },
+        detach() {
+          transport?.off('data', onData);
+          reader?.removeAllListeners();
+          reader = undefined;
+          transport = undefined;
+        },
+        async identify() { return ok({ model: 'mrz-line-source', framing }); },
+        async probe() { return ok(undefined); },
+        subscribe(s) {
+          sink = s;
+          return () => { sink = undefined; };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,108 @@
+// Sentences for every ZFM confirmation code and driver condition, in the officer's
+// language: Bahasa Indonesia (formal, "Anda") and English. Each says what to do next.
+// Keys: device.zfm.code.XX (two lower-case hex digits) and device.zfm.<condition>.
+// The lead merges these into renderer/i18n.
+
+const id = {
+  'device.zfm.code.00': 'Perintah berhasil.',
+  'device.zfm.code.01': 'Pemindai sidik jari tidak menerima perintah dengan benar. Silakan ulangi; bila terus terjadi, periksa kabel pemindai.',
+  'device.zfm.code.02': 'Tidak ada jari di sensor. Letakkan jari pemohon di sensor.',
+  'device.zfm.code.03': 'Pengambilan sidik jari gagal. Bersihkan sensor, lalu minta pemohon meletakkan jari kembali.',
+  'device.zfm.code.04': 'Gambar sidik jari terlalu kering atau terlalu samar. Minta pemohon sedikit membasahi jari, lalu ulangi.',
+  'device.zfm.code.05': 'Gambar sidik jari terlalu basah atau buram. Minta pemohon mengeringkan jari, lalu ulangi.',
+  'device.zfm.code.06': 'Gambar sidik jari terlalu kabur. Minta pemohon membersihkan jari dan menekan sedikit lebih ringan, lalu ulangi.',
+  'device.zfm.code.07': 'Ciri sidik jari terlalu sedikit. Minta pemohon menggeser jari ke tengah sensor dan menekan merata, lalu ulangi.',
+  'device.zfm.code.08': 'Sidik jari tidak cocok. Ulangi pengambilan jari yang sama.',
+  'device.zfm.code.09': 'Sidik jari tidak ditemukan di pustaka pemindai. Ulangi, atau lanjutkan tanpa pencocokan.',
+  'device.zfm.code.0a': 'Dua pengambilan tidak dapat digabungkan. Ulangi pengambilan jari ini dari awal.',
+  'device.zfm.code.0b': 'Nomor halaman pustaka di luar jangkauan. Hubungi teknisi untuk memeriksa pengaturan pemindai.',
+  'device.zfm.code.0c': 'Templat sidik jari tidak dapat dibaca dari pemindai. Ulangi; bila terus terjadi, hubungi teknisi.',
+  'device.zfm.code.0d': 'Pengiriman ciri sidik jari gagal. Ulangi pengambilan.',
+  'device.zfm.code.0e': 'Pemindai tidak dapat menerima paket data berikutnya. Ulangi; bila terus terjadi, periksa kabel pemindai.',
+  'device.zfm.code.0f': 'Pengiriman gambar sidik jari gagal. Ulangi pengambilan.',
+  'device.zfm.code.10': 'Templat tidak dapat dihapus. Hubungi teknisi.',
+  'device.zfm.code.11': 'Pustaka sidik jari tidak dapat dikosongkan. Hubungi teknisi.',
+  'device.zfm.code.13': 'Kata sandi pemindai salah. Hubungi teknisi untuk memeriksa pengaturan perangkat.',
+  'device.zfm.code.15': 'Tidak ada gambar yang sah di pemindai. Minta pemohon meletakkan jari kembali.',
+  'device.zfm.code.18': 'Pemindai gagal menulis ke memorinya. Hubungi teknisi.',
+  'device.zfm.code.19': 'Pemindai melaporkan kesalahan yang tidak dikenal. Ulangi; bila terus terjadi, hubungi teknisi.',
+  'device.zfm.code.1a': 'Nomor register pemindai tidak sah. Hubungi teknisi untuk memeriksa pengaturan pemindai.',
+  'device.zfm.code.1b': 'Isi register pemindai salah. Hubungi teknisi untuk memeriksa pengaturan pemindai.',
+  'device.zfm.code.1c': 'Nomor halaman catatan pemindai salah. Hubungi teknisi.',
+  'device.zfm.code.1d': 'Port komunikasi pemindai gagal. Periksa kabel pemindai, lalu ulangi.',
+  'device.zfm.code.1f': 'Pustaka sidik jari pemindai penuh. Hubungi teknisi.',
+  'device.zfm.code.20': 'Alamat pemindai salah. Hubungi teknisi untuk memeriksa pengaturan perangkat.',
+  'device.zfm.code.21': 'Pemindai meminta kata sandi terlebih dahulu. Sambungkan ulang pemindai; bila terus terjadi, hubungi teknisi.',
+  'device.zfm.code.22': 'Templat sidik jari kosong. Ulangi pengambilan.',
+  'device.zfm.code.24': 'Pustaka sidik jari pemindai kosong.',
+  'device.zfm.code.26': 'Waktu pemindai habis. Ulangi pengambilan.',
+  'device.zfm.code.27': 'Sidik jari ini sudah tersimpan di pemindai.',
+  'device.zfm.code.29': 'Sensor sidik jari rusak. Hubungi teknisi.',
+  'device.zfm.code.fc': 'Pemindai tidak mendukung perintah ini. Hubungi teknisi.',
+  'device.zfm.code.fd': 'Pemindai mengalami kesalahan perangkat keras. Hubungi teknisi.',
+  'device.zfm.code.fe': 'Pemindai gagal menjalankan perintah. Ulangi; bila terus terjadi, hubungi teknisi.',
+  'device.zfm.code.unknown': 'Pemindai membalas dengan kode {{code}} yang tidak dikenal. Ulangi; bila terus terjadi, hubungi teknisi.',
+  'device.zfm.place_finger': 'Letakkan jari di sensor ({{seconds}} detik lagi).',
+  'device.zfm.no_finger': 'Tidak ada jari yang terdeteksi dalam {{seconds}} detik. Letakkan jari pemohon di sensor, lalu coba lagi.',
+  'device.zfm.bad_checksum': 'Data dari pemindai rusak di jalan. Ulangi; bila terus terjadi, periksa kabel pemindai.',
+  'device.zfm.unexpected_packet': 'Pemindai membalas tidak sesuai urutan. Ulangi; bila terus terjadi, sambungkan ulang pemindai.',
+  'device.zfm.image_incomplete': 'Gambar sidik jari tidak diterima utuh. Ulangi pengambilan.',
+  'device.zfm.not_zfm': 'Perangkat di port ini tidak menjawab sebagai pemindai sidik jari ZFM. Periksa port dan kecepatan (baud) di pengaturan.',
+} as const;
+
+const en: Record<keyof typeof id, string> = {
+  'device.zfm.code.00': 'Command completed.',
+  'device.zfm.code.01': 'The fingerprint reader did not receive the command correctly. Try again; if it keeps happening, check the reader cable.',
+  'device.zfm.code.02': 'No finger on the sensor. Ask the applicant to place the finger on the sensor.',
+  'device.zfm.code.03': 'The fingerprint capture failed. Clean the sensor, then ask the applicant to place the finger again.',
+  'device.zfm.code.04': 'The fingerprint image is too dry or too faint. Ask the applicant to moisten the finger slightly, then try again.',
+  'device.zfm.code.05': 'The fingerprint image is too wet or blurred. Ask the applicant to dry the finger, then try again.',
+  'device.zfm.code.06': 'The fingerprint image is too messy. Ask the applicant to clean the finger and press a little more lightly, then try again.',
+  'device.zfm.code.07': 'Too few fingerprint features. Ask the applicant to centre the finger on the sensor and press evenly, then try again.',
+  'device.zfm.code.08': 'The fingerprints do not match. Capture the same finger again.',
+  'device.zfm.code.09': 'The fingerprint was not found in the reader library. Try again, or continue without matching.',
+  'device.zfm.code.0a': 'The two captures could not be combined. Capture this finger again from the start.',
+  'device.zfm.code.0b': 'The library page number is out of range. Ask a technician to check the reader settings.',
+  'device.zfm.code.0c': 'The fingerprint template could not be read from the reader. Try again; if it keeps happening, call a technician.',
+  'device.zfm.code.0d': 'Sending the fingerprint features failed. Capture again.',
+  'device.zfm.code.0e': 'The reader cannot receive the following data packets. Try again; if it keeps happening, check the reader cable.',
+  'device.zfm.code.0f': 'Sending the fingerprint image failed. Capture again.',
+  'device.zfm.code.10': 'The template could not be deleted. Call a technician.',
+  'device.zfm.code.11': 'The fingerprint library could not be cleared. Call a technician.',
+  'device.zfm.code.13': 'Wrong reader password. Ask a technician to check the device settings.',
+  'device.zfm.code.15': 'The reader holds no valid image. Ask the applicant to place the finger again.',
+  'device.zfm.code.18': 'The reader failed to write its memory. Call a technician.',
+  'device.zfm.code.19': 'The reader reported an undefined error. Try again; if it keeps happening, call a technician.',
+  'device.zfm.code.1a': 'Invalid reader register number. Ask a technician to check the reader settings.',
+  'device.zfm.code.1b': 'Wrong reader register value. Ask a technician to check the reader settings.',
+  'device.zfm.code.1c': 'Wrong reader notepad page number. Call a technician.',
+  'device.zfm.code.1d': 'The reader communication port failed. Check the reader cable, then try again.',
+  'device.zfm.code.1f': 'The reader fingerprint library is full. Call a technician.',
+  'device.zfm.code.20': 'Wrong reader address. Ask a technician to check the device settings.',
+  'device.zfm.code.21': 'The reader requires its password first. Reconnect the reader; if it keeps happening, call a technician.',
+  'device.zfm.code.22': 'The fingerprint template is empty. Capture again.',
+  'device.zfm.code.24': 'The reader fingerprint library is empty.',
+  'device.zfm.code.26': 'The reader timed out. Capture again.',
+  'device.zfm.code.27': 'This fingerprint is already stored in the reader.',
+  'device.zfm.code.29': 'The fingerprint sensor is faulty. Call a technician.',
+  'device.zfm.code.fc': 'The reader does not support this command. Call a technician.',
+  'device.zfm.code.fd': 'The reader has a hardware fault. Call a technician.',
+  'device.zfm.code.fe': 'The reader failed to run the command. Try again; if it keeps happening, call a technician.',
+  'device.zfm.code.unknown': 'The reader answered with unknown code {{code}}. Try again; if it keeps happening, call a technician.',
+  'device.zfm.place_finger': 'Place the finger on the sensor ({{seconds}} s left).',
+  'device.zfm.no_finger': 'No finger detected within {{seconds}} s. Ask the applicant to place the finger on the sensor, then try again.',
+  'device.zfm.bad_checksum': 'Data from the reader was damaged on the way. Try again; if it keeps happening, check the reader cable.',
+  'device.zfm.unexpected_packet': 'The reader answered out of order. Try again; if it keeps happening, reconnect the reader.',
+  'device.zfm.image_incomplete': 'The fingerprint image did not arrive complete. Capture again.',
+  'device.zfm.not_zfm': 'The device on this port does not answer as a ZFM fingerprint reader. Check the port and speed (baud) in the settings.',
+};
+
+export const zfmMessages = { id, en };
+export type ZfmMessageKey = keyof typeof id;
+
+/** The translation key for a confirmation code; unknown codes share one key with {code}. */
+export function codeKey(code: number): { key: string; params?: Record<string, string> } {
+  const hex = code.toString(16).padStart(2, '0');
+  const key = `device.zfm.code.${hex}`;
+  return key in id ? { key } : { key: 'device.zfm.code.unknown', params: { code: `0x${hex}` } };
+}

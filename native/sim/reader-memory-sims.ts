@@ -1,0 +1,59 @@
+// In-process MRZ reader and barcode scanner simulators for the manager's 'sim' ports
+// (demo and training mode): each connect makes a fresh memory pair with the simulator on
+// the device end; `present` / `scan` act as a passport laid on the reader or a code shown
+// to the scanner, sending the bytes a real reader would.
+import type { SimulatorFactory } from '../device-driver';
+import { createMemoryPair } from '../transport/memory-pair';
+import type { MrzFraming } from '../drivers/mrz/mrz-reader';
+import type { BarcodeFraming } from '../drivers/barcode/barcode-scanner';
+import { MrzReaderSim } from './mrz-sim';
+import type { MrzSimVariant } from './mrz-sim';
+import { BarcodeScannerSim } from './barcode-sim';
+import type { BarcodeSimVariant } from './barcode-sim';
+
+export interface MrzMemorySim extends SimulatorFactory {
+  present(lines: readonly string[], variant?: MrzSimVariant): Promise<boolean>;
+}
+
+export function mrzMemorySim(name: string, framing: MrzFraming): MrzMemorySim {
+  let sim: MrzReaderSim | undefined;
+  return {
+    name,
+    async connect() {
+      const [host, device] = createMemoryPair(`sim:${name}`);
+      await device.open();
+      await host.open();
+      sim = new MrzReaderSim(device, { framing });
+      return host;
+    },
+    async present(lines, variant = 'good') {
+      if (!sim || !sim.transport.isOpen) return false;
+      await sim.present(lines, variant);
+      return true;
+    },
+  };
+}
+
+export interface BarcodeMemorySim extends SimulatorFactory {
+  scan(code: string, variant?: BarcodeSimVariant): Promise<boolean>;
+}
+
+export function barcodeMemorySim(name: string, framing: BarcodeFraming): BarcodeMemorySim {
+  let sim: BarcodeScannerSim | undefined;
+  return {
+    name,
+    async connect() {
+      const [host, device] = createMemoryPair(`sim:${name}`);
+      await device.open();
+      await host.open();
+      sim = new BarcodeScannerSim(device, { framing });
+      return host;
+    },
+    async scan(code, variant = 'good') {
+      if (!sim || !sim.transport.isOpen) return false;
+      // QR code: what booking confirmations carry.
+      await sim.scan(code, ']Q1', variant);
+      return true;
+    },
+  };
+}
