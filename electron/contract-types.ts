@@ -34,6 +34,10 @@ export interface StationSettings {
   idleLockMinutes: number;
   maxFailedLogins: number;
   lockoutMinutes: number;
+  /** Fingerprint quality (0–100) that finishes a finger. */
+  fingerprintThreshold: number;
+  /** Attempts per finger before the officer decides. */
+  fingerprintMaxAttempts: number;
 }
 
 export interface AppointmentRow {
@@ -225,7 +229,9 @@ export interface BarcodeScanEvent {
 
 export type CaptureState = 'idle' | 'waiting_finger' | 'transferring' | 'scoring' | 'review' | 'done' | 'error';
 
-export interface CaptureFinger extends FingerprintInfo {
+export interface CaptureFinger extends Omit<FingerprintInfo, 'status'> {
+  /** needs_decision: the last attempt is used and the best is below the threshold. */
+  status: FingerprintInfo['status'] | 'needs_decision';
   attemptsLeft: number;
   /** Another slot whose print this capture matched (the same finger presented twice). */
   duplicateOf?: FingerName;

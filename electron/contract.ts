@@ -85,6 +85,8 @@ export const methods = {
     idleLockMinutes: z.number().int().min(1).max(240).optional(),
     maxFailedLogins: z.number().int().min(3).max(20).optional(),
     lockoutMinutes: z.number().int().min(1).max(1440).optional(),
+    fingerprintThreshold: z.number().int().min(0).max(100).optional(),
+    fingerprintMaxAttempts: z.number().int().min(1).max(10).optional(),
   }).strict(), ['admin']),
 
   'queue.view': method<QueueView>()(z.object({
@@ -162,10 +164,11 @@ export const methods = {
   'devices.test': method<DeviceTestResult>()(z.object({ id: z.string().max(40) }).strict(), ['technician']),
   'devices.trace': method<TraceView>()(z.object({ id: z.string().max(40), paused: z.boolean().optional(), clear: z.boolean().optional() }).strict(), ['technician']),
   'devices.traceText': method<{ fileName: string; text: string }>()(z.object({ id: z.string().max(40) }).strict(), ['technician']),
-  /** Demo and training: make a simulated reader read a passport or a scanner see a code. */
+  /** Demo and training: make a simulated reader read a passport, a scanner see a code, or
+   *  a finger lie on the simulated sensor (code = finger name, variant = quality or fault). */
   'devices.simulate': method<null>()(z.object({
     id: z.string().max(40),
-    action: z.enum(['present_document', 'scan_code']),
+    action: z.enum(['present_document', 'scan_code', 'place_finger', 'lift_finger', 'fault']),
     lines: z.array(z.string().max(60)).min(1).max(3).optional(),
     code: z.string().max(64).optional(),
     variant: z.string().max(32).optional(),

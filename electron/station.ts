@@ -18,7 +18,8 @@ import { SessionState } from './services/session';
 import { seedDemoDay } from './services/demo-seed';
 import { localDate } from './domain/dates';
 import { esclScanner } from './services/escl-scanner';
-import { noCaptureDevice } from './services/capture';
+import { FingerprintCaptureService } from './services/fingerprint-capture';
+import { DEFAULT_FINGERS } from './domain/capture-plan';
 import { startEsclSim, type EsclSim } from '../native/sim/escl-sim';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
@@ -52,16 +53,19 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     store, auth, settings, devices, now, queue,
     officers: new OfficersService(store, now),
     importer: new ImportService(store, now, queueChanged),
-    capture: noCaptureDevice,
     deviceService,
     enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId })),
   };
+  const capture = new FingerprintCaptureService(store, queue, services.enrolment, deviceService,
+    () => ({ fingers: DEFAULT_FINGERS, qualityThreshold: settings.get().fingerprintThreshold, maxAttempts: settings.get().fingerprintMaxAttempts }),
+    now, (view) => broadcast('capture.state', view));
 
   let demoScanner: EsclSim | null = null;
   if (opts.demo) {
-    seedDemoDay(services, localDate(now()));
+    seedDemoDay(store, now, localDate(now()));
     demoScanner = await startEsclSim({ feederPages: 50 });
     deviceService.seedSimulators(demoScanner.url);
+    deviceService.autoFingers();
   }
   await deviceService.start();
 
@@ -75,7 +79,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
 
   const connOf = new WeakMap<SessionState, Conn>();
   const dispatch = createDispatcher({
-    handlers: createHandlers(services),
+    handlers: createHandlers({ ...services, capture }),
     rolesOf: (s) => auth.rolesOf(s),
     beforeCall(state, method) {
       const conn = connOf.get(state);

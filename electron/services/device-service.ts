@@ -15,6 +15,10 @@ import { barcodeDriverFactory } from '../../native/drivers/barcode/barcode-devic
 import type { BarcodeSource } from '../../native/drivers/barcode/barcode-device';
 import { zfmMemorySim } from '../../native/sim/zfm-memory-sim';
 import { mrzMemorySim, barcodeMemorySim } from '../../native/sim/reader-memory-sims';
+import { FINGER_QUALITIES } from '../../native/sim/synthetic-finger';
+import type { FingerQuality } from '../../native/sim/synthetic-finger';
+import { SIM_FAULTS } from '../../native/sim/zfm-sim';
+import type { SimFault } from '../../native/sim/zfm-sim';
 import type { MrzSimVariant } from '../../native/sim/mrz-sim';
 import type { BarcodeSimVariant } from '../../native/sim/barcode-sim';
 import type { DeviceConfigRecord } from '../store/devices-repo';
@@ -55,6 +59,25 @@ export class DeviceService {
     private readonly now: () => Date,
   ) {
     this.manager = this.newManager();
+  }
+
+  /**
+   * Demo mode: the simulated reader gets a finger by itself about a second after the
+   * station starts asking (GenImg), a new finger each time, lifted after the image went.
+   */
+  autoFingers(): void {
+    const sim = this.sims.zfm.sim;
+    let polls = 0;
+    let n = 0;
+    sim.on('command', (name) => {
+      if (name === 'GenImg' && !sim.fingerOnSensor && ++polls >= 10) {
+        polls = 0;
+        sim.placeFinger(`demo-${++n}`, 'clean');
+      } else if (name === 'UpImage') {
+        polls = 0;
+        setTimeout(() => sim.liftFinger(), 50);
+      }
+    });
   }
 
   private newManager(): DeviceManager {
@@ -266,7 +289,7 @@ export class DeviceService {
     return { fileName: `loket-trace-${id}-${stamp}.txt`, text: t.toText(`Loket trace of ${id}`) };
   }
 
-  async simulate(input: { id: string; action: 'present_document' | 'scan_code'; lines?: string[]; code?: string; variant?: string }): Promise<null> {
+  async simulate(input: { id: string; action: 'present_document' | 'scan_code' | 'place_finger' | 'lift_finger' | 'fault'; lines?: string[]; code?: string; variant?: string }): Promise<null> {
     const cfg = this.store.devices.all().find((c) => c.id === input.id);
     if (!cfg || cfg.port.kind !== 'sim') throw new StationError('bad_input', { reason: 'not_simulated' }, 'id');
     let sent = false;
@@ -274,6 +297,17 @@ export class DeviceService {
       sent = await this.sims.mrz.present(input.lines ?? [], (input.variant ?? 'good') as MrzSimVariant);
     } else if (input.action === 'scan_code' && cfg.kind === 'barcode') {
       sent = await this.sims.barcode.scan(input.code ?? '', (input.variant ?? 'good') as BarcodeSimVariant);
+    } else if (cfg.kind === 'fingerprint' && input.action === 'place_finger') {
+      // `code` names the finger (each name a stable pattern), `variant` its quality.
+      const quality = FINGER_QUALITIES.includes(input.variant as FingerQuality) ? (input.variant as FingerQuality) : 'clean';
+      this.sims.zfm.sim.placeFinger(input.code ?? 'finger', quality);
+      sent = true;
+    } else if (cfg.kind === 'fingerprint' && input.action === 'lift_finger') {
+      this.sims.zfm.sim.liftFinger();
+      sent = true;
+    } else if (cfg.kind === 'fingerprint' && input.action === 'fault' && SIM_FAULTS.includes(input.variant as SimFault)) {
+      this.sims.zfm.sim.inject(input.variant as SimFault);
+      sent = true;
     } else {
       throw new StationError('bad_input', { reason: 'action_kind' }, 'action');
     }

@@ -2,7 +2,9 @@
 import type { StationSettings } from '../contract-types';
 import type { Store } from '../store/store';
 
-export const DEFAULT_SETTINGS: StationSettings = { idleLockMinutes: 10, maxFailedLogins: 5, lockoutMinutes: 15 };
+export const DEFAULT_SETTINGS: StationSettings = {
+  idleLockMinutes: 10, maxFailedLogins: 5, lockoutMinutes: 15, fingerprintThreshold: 50, fingerprintMaxAttempts: 3,
+};
 
 export class SettingsService {
   private cache: StationSettings | null = null;
@@ -12,7 +14,10 @@ export class SettingsService {
     if (this.cache) return this.cache;
     const raw = this.store.settings.getAll();
     const num = (k: keyof StationSettings) => (raw[k] !== undefined && Number.isFinite(Number(raw[k])) ? Number(raw[k]) : DEFAULT_SETTINGS[k]);
-    this.cache = { idleLockMinutes: num('idleLockMinutes'), maxFailedLogins: num('maxFailedLogins'), lockoutMinutes: num('lockoutMinutes') };
+    this.cache = {
+      idleLockMinutes: num('idleLockMinutes'), maxFailedLogins: num('maxFailedLogins'), lockoutMinutes: num('lockoutMinutes'),
+      fingerprintThreshold: num('fingerprintThreshold'), fingerprintMaxAttempts: num('fingerprintMaxAttempts'),
+    };
     return this.cache;
   }
 

@@ -2,7 +2,6 @@
 // chunk (report id first when the device numbers its reports); write sends one output
 // report. node-hid reports an unplug as a read error, so an error here also closes.
 import { EventEmitter } from 'node:events';
-import HID from 'node-hid';
 import type { HIDAsync } from 'node-hid';
 import type { Transport, TransportEvents } from './transport';
 
@@ -22,7 +21,9 @@ export class HidTransport extends EventEmitter implements Transport {
 
   async open(): Promise<void> {
     if (this.device) return;
-    const device = await HID.HIDAsync.open(this.path);
+    // Loaded on first use: a machine whose node-hid binding fails still runs its serial devices.
+    const { HIDAsync: Hid } = await import('node-hid');
+    const device = await Hid.open(this.path);
     device.on('data', (report: Buffer) => this.emit('data', Buffer.from(report)));
     device.on('error', (err: Error) => {
       if (this.listenerCount('error') > 0) this.emit('error', err);

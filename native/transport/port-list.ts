@@ -2,7 +2,6 @@
 // PTYs) and HID devices (node-hid). Either listing may fail on a given machine; the other
 // still answers, and the failure is reported rather than thrown.
 import { SerialPort } from 'serialport';
-import HID from 'node-hid';
 
 export interface ListedPort {
   type: 'serial' | 'hid';
@@ -40,7 +39,9 @@ export async function listPorts(): Promise<PortListing> {
     problems.push(`serial: ${(err as Error).message}`);
   }
   try {
-    for (const d of await HID.devicesAsync()) {
+    // Loaded here, inside the try: a node-hid binding that fails to load is one more problem, not a crash.
+    const { devicesAsync } = await import('node-hid');
+    for (const d of await devicesAsync()) {
       if (!d.path) continue;
       const entry: ListedPort = { type: 'hid', path: d.path, vendorId: d.vendorId, productId: d.productId };
       if (d.serialNumber) entry.serialNumber = d.serialNumber;

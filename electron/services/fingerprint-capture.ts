@@ -1,0 +1,188 @@
+// The fingerprint step of an enrolment: one capture session per applicant, driven from
+// the screen's actions, its progress pushed as 'capture.state'. Each finished finger is
+// written at once — the kept image (PNG) and the module's template sealed as blobs, the
+// outcome in the enrolment — so a crash or an unplug loses no finger already taken.
+import type { CaptureFinger, CaptureView, FingerName, FingerprintInfo } from '../contract-types';
+import { CaptureSession } from './capture-session';
+import type { FingerRecord } from './capture-session';
+import { fingerState } from '../domain/capture-plan';
+import type { CapturePlanConfig, CapturePlanState, Finger } from '../domain/capture-plan';
+import type { Store } from '../store/store';
+import type { CaptureActionInput, CaptureService } from './capture';
+import type { EnrolmentService } from './enrolment';
+import type { QueueService } from './queue';
+import { StationError } from './errors';
+import type { ZfmDriver } from '../../native/drivers/zfm/driver';
+
+interface Live {
+  session: CaptureSession;
+  deviceId: string;
+  view: CaptureView;
+  officerId: string;
+}
+
+export interface FingerprintReaderSource {
+  fingerprintReader(): { id: string; driver: ZfmDriver } | null;
+}
+
+export class FingerprintCaptureService implements CaptureService {
+  private readonly live = new Map<string, Live>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly queue: QueueService,
+    private readonly enrolment: EnrolmentService,
+    private readonly readers: FingerprintReaderSource,
+    private readonly plan: () => CapturePlanConfig,
+    private readonly now: () => Date,
+    private readonly push: (view: CaptureView) => void,
+  ) {}
+
+  view(appointmentId: string): CaptureView | null {
+    return this.live.get(appointmentId)?.view ?? null;
+  }
+
+  start(officerId: string, appointmentId: string): CaptureView {
+    if (this.queue.get(appointmentId).status !== 'in_enrolment') throw new StationError('conflict', { reason: 'not_in_enrolment' });
+    const existing = this.live.get(appointmentId);
+    if (existing) {
+      existing.officerId = officerId;
+      return existing.view;
+    }
+    const reader = this.readers.fingerprintReader();
+    if (!reader) throw new StationError('device', { key: 'device.fingerprint.not_configured' });
+    const config = this.plan();
+    const session = new CaptureSession({
+      driver: reader.driver, plan: config,
+      save: (record) => this.save(appointmentId, record),
+    });
+    const live: Live = { session, deviceId: reader.id, officerId, view: initialView(appointmentId, reader.id, config) };
+    this.live.set(appointmentId, live);
+    this.wire(live);
+    this.update(live, { fingers: toFingers(session.state, this.recorded(appointmentId)), current: session.nextFinger() ?? null });
+    return live.view;
+  }
+
+  async action(officerId: string, input: CaptureActionInput): Promise<CaptureView> {
+    const live = this.live.get(input.appointmentId);
+    if (!live) throw new StationError('conflict', { reason: 'capture_not_started' });
+    live.officerId = officerId;
+    const finger = (input.finger ?? live.view.current ?? undefined) as Finger | undefined;
+    switch (input.action) {
+      case 'select': {
+        if (!finger || !fingerState(live.session.state, finger)) throw new StationError('bad_input', { reason: 'unknown_finger' }, 'finger');
+        this.update(live, { current: finger, message: null });
+        return live.view;
+      }
+      case 'retry': {
+        if (live.session.capturing) throw new StationError('conflict', { reason: 'capture_running' });
+        if (!finger) throw new StationError('conflict', { reason: 'no_finger_left' });
+        this.update(live, { current: finger, state: 'waiting_finger', secondsLeft: null, progress: null, message: { key: 'capture.place_finger', params: { finger } } });
+        // The attempt runs on: its progress, image and outcome arrive as 'capture.state'.
+        void live.session.capture(finger).then((r) => {
+          if (r.ok) {
+            const next = r.value.next === 'done' ? (live.session.nextFinger() ?? null) : finger;
+            this.update(live, {
+              state: live.session.complete ? 'done' : 'review', current: next, secondsLeft: null, progress: null,
+              message: r.value.next === 'decide' ? { key: 'capture.decide', params: { max: live.view.maxAttempts, score: r.value.score } } : null,
+            });
+          }
+        });
+        return live.view;
+      }
+      case 'cancel':
+        live.session.cancel();
+        return live.view;
+      case 'skip': {
+        if (!finger || !input.missingReason || !input.note) throw new StationError('bad_input', { reason: 'reason_required' }, 'note');
+        const r = await live.session.markMissing(finger, input.missingReason, input.note);
+        if (!r.ok) throw new StationError('device', { key: r.error.key, ...r.error.params });
+        this.update(live, { current: live.session.nextFinger() ?? null, state: live.session.complete ? 'done' : 'review', message: null });
+        return live.view;
+      }
+      case 'accept': {
+        if (!finger || !input.note) throw new StationError('bad_input', { reason: 'reason_required' }, 'note');
+        const r = await live.session.acceptBest(finger, input.note);
+        if (!r.ok) throw new StationError('device', { key: r.error.key, ...r.error.params });
+        this.update(live, { current: live.session.nextFinger() ?? null, state: live.session.complete ? 'done' : 'review', message: null });
+        return live.view;
+      }
+    }
+  }
+
+  private wire(live: Live): void {
+    const s = live.session;
+    s.on('countdown', (c) => this.update(live, { state: 'waiting_finger', secondsLeft: c.seconds, message: { key: 'capture.place_finger_countdown', params: { seconds: c.seconds, finger: c.finger } } }));
+    s.on('progress', (p) => this.update(live, { state: 'transferring', secondsLeft: null, progress: p.total ? p.received / p.total : null, message: { key: 'capture.transferring' } }));
+    s.on('image', (i) => this.update(live, { state: 'scoring', progress: null, image: { pngBase64: i.png.toString('base64'), score: i.score, finger: i.finger } }));
+    s.on('plan', (state) => this.update(live, { fingers: toFingers(state, this.recorded(live.view.appointmentId)) }));
+    s.on('duplicate', (d) => this.update(live, { message: { key: 'capture.duplicate_finger', params: { other: d.other } } }));
+    s.on('failed', (f) => this.update(live, { state: 'error', secondsLeft: null, progress: null, message: { key: f.error.key, ...(f.error.params ? { params: f.error.params } : {}) } }));
+  }
+
+  private update(live: Live, patch: Partial<CaptureView>): void {
+    live.view = { ...live.view, ...patch };
+    this.push(live.view);
+  }
+
+  private recorded(appointmentId: string): Map<string, FingerprintInfo> {
+    return new Map(this.enrolment.view(appointmentId).fingerprints.map((f) => [f.finger, f]));
+  }
+
+  /** Seals the kept image and template, then records the finger's outcome in the enrolment. */
+  private async save(appointmentId: string, record: FingerRecord): Promise<void> {
+    const live = this.live.get(appointmentId);
+    const at = this.now().toISOString();
+    let blobId: string | null = null;
+    // The image, its template and the finger's outcome are written together, or not at all.
+    this.store.tx(() => {
+      if (record.image) {
+        blobId = this.store.blobs.put({ type: 'appointment', id: appointmentId }, 'fingerprint', 'image/png', record.image.png, {
+          finger: record.finger, score: record.image.score, ppi: record.image.ppi, width: record.image.width, height: record.image.height, attempt: record.image.attemptNumber,
+        }, at);
+        if (record.image.template) {
+          this.store.blobs.put({ type: 'appointment', id: appointmentId }, 'fingerprint_template', 'application/octet-stream', record.image.template, { finger: record.finger }, at);
+        }
+      }
+      this.recordOutcome(live, appointmentId, record, blobId);
+    });
+  }
+
+  private recordOutcome(live: Live | undefined, appointmentId: string, record: FingerRecord, blobId: string | null): void {
+    const info: FingerprintInfo = {
+      finger: record.finger, status: record.status, score: record.image?.score ?? null, attempts: record.attempts, blobId,
+      ...(record.missingReason ? { missingReason: record.missingReason } : {}), ...(record.note ? { note: record.note } : {}),
+    };
+    const byFinger = new Map(this.enrolment.view(appointmentId).fingerprints.map((f) => [f.finger, f]));
+    // Fingers of the plan not finished yet are listed as pending, so the summary knows.
+    for (const f of live?.session.state.fingers ?? []) {
+      if (!byFinger.has(f.finger)) byFinger.set(f.finger, { finger: f.finger, status: 'pending', score: null, attempts: 0, blobId: null });
+    }
+    byFinger.set(record.finger, info);
+    this.enrolment.recordFingerprints(live?.officerId ?? '', appointmentId, [...byFinger.values()]);
+  }
+}
+
+function initialView(appointmentId: string, deviceId: string, config: CapturePlanConfig): CaptureView {
+  return {
+    appointmentId, deviceId, state: 'idle', current: null, threshold: config.qualityThreshold, maxAttempts: config.maxAttempts,
+    fingers: [], image: null, secondsLeft: null, progress: null, message: null,
+  };
+}
+
+function toFingers(state: CapturePlanState, recorded: Map<string, FingerprintInfo>): CaptureFinger[] {
+  return state.fingers.map((f) => {
+    const saved = recorded.get(f.finger);
+    return {
+      finger: f.finger as FingerName,
+      status: f.status,
+      score: f.bestScore ?? null,
+      attempts: f.attempts.length,
+      attemptsLeft: Math.max(0, state.config.maxAttempts - f.attempts.length),
+      blobId: saved?.blobId ?? null,
+      ...(f.missingReason ? { missingReason: f.missingReason } : {}),
+      ...(f.note ? { note: f.note } : {}),
+    };
+  });
+}
+
