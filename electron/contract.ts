@@ -95,6 +95,8 @@ export const methods = {
     statuses: z.array(z.enum(STATUSES)).max(STATUSES.length).default([]),
     slot: z.string().max(16).optional(),
     limit: z.number().int().min(1).max(1000).default(500),
+    /** 'all': search every stored day (an applicant who came on another day). */
+    scope: z.enum(['day', 'all']).default('day'),
   }).strict(), ['counter', 'supervisor', 'print', 'admin']),
   'queue.get': method<AppointmentRow>()(z.object({ id }).strict(), ['counter', 'supervisor', 'print', 'admin']),
   'queue.addWalkIn': method<AppointmentRow>()(walkInInput, ['counter', 'supervisor']),

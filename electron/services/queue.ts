@@ -15,8 +15,10 @@ export interface WalkInInput {
 export class QueueService {
   constructor(private readonly store: Store, private readonly now: () => Date, private readonly changed: (date: string) => void) {}
 
-  view(f: { date: string; query: string; statuses: AppointmentStatus[]; slot?: string; limit: number }): QueueView {
-    const { rows, matched } = this.store.appointments.view(f);
+  view(f: { date: string; query: string; statuses: AppointmentStatus[]; slot?: string; limit: number; scope?: 'day' | 'all' }): QueueView {
+    const { rows, matched } = f.scope === 'all' && f.query.trim()
+      ? (() => { const r = this.store.appointments.searchAllDays(f.query, Math.min(f.limit, 100)); return { rows: r, matched: r.length }; })()
+      : this.store.appointments.view(f);
     const counts = this.store.appointments.countsByStatus(f.date);
     const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
     return { rows, counts, total, matched, slots: this.store.appointments.slots(f.date) };

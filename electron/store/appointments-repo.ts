@@ -124,22 +124,22 @@ export class AppointmentsRepo {
     return { rows: rows.map(toRow), matched };
   }
 
-  /** Across every stored day: booking code or NIK prefix, or words of the name (FTS5). */
+  /**
+   * Across every stored day (an applicant who came on another day than booked): booking
+   * code or NIK by prefix, or the name by its beginning. Each is a range on an index.
+   */
   searchAllDays(query: string, limit: number): AppointmentRow[] {
     const q = query.trim();
     if (!q) return [];
-    const esc = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const byCode = this.db.prepare(
-      `SELECT a.* FROM appointments a WHERE a.booking_code >= @lo AND a.booking_code < @hi
-       UNION SELECT a.* FROM appointments a WHERE a.nik >= @lo AND a.nik < @hi LIMIT @limit`,
-    ).all({ lo: esc.toUpperCase(), hi: `${esc.toUpperCase()}\u{10FFFF}`, limit }) as DbRow[];
-    const words = q.split(/\s+/).map((w) => w.replace(/["*^:()]/g, '')).filter(Boolean);
-    const byName = words.length === 0 ? [] : this.db.prepare(
-      `SELECT a.* FROM appointments_fts f JOIN appointments a ON a.seq = f.rowid
-       WHERE appointments_fts MATCH @match ORDER BY a.appointment_date DESC LIMIT @limit`,
-    ).all({ match: words.map((w) => `"${w}"*`).join(' '), limit }) as DbRow[];
-    const seen = new Set<string>();
-    return [...byCode, ...byName].filter((r) => !seen.has(r.id) && seen.add(r.id)).slice(0, limit).map(toRow);
+    const up = q.toUpperCase();
+    const rows = this.db.prepare(
+      `SELECT * FROM (
+         SELECT a.* FROM appointments a WHERE a.booking_code >= @lo AND a.booking_code < @hi
+         UNION SELECT a.* FROM appointments a WHERE a.nik >= @lo AND a.nik < @hi
+         UNION SELECT a.* FROM appointments a WHERE a.full_name >= @q COLLATE NOCASE AND a.full_name < @qhi COLLATE NOCASE
+       ) ORDER BY appointment_date DESC, time_slot LIMIT @limit`,
+    ).all({ lo: up, hi: `${up}\u{10FFFF}`, q, qhi: `${q}\u{10FFFF}`, limit }) as DbRow[];
+    return rows.map(toRow);
   }
 
   countsByStatus(date: string): Partial<Record<AppointmentStatus, number>> {

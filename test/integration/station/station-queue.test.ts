@@ -99,6 +99,17 @@ describe('queue', () => {
     expect((await view({ query: 'zzzz-nobody' })).rows).toEqual([]);
   });
 
+  it('finds an applicant booked on another day when asked to search every day', async () => {
+    const other: Record<string, string>[] = validRecords('2026-11-20', 3, 99).map((r) => ({ ...r, booking_code: `OLD${r.booking_code}` }));
+    await s.ok('import.commit', { fileName: 'old.csv', content: toCsv(other) });
+    const code = other[1]!.booking_code!;
+    expect((await view({ query: code })).rows).toEqual([]);
+    const all = await view({ query: code.slice(0, 10).toLowerCase(), scope: 'all' });
+    expect(all.rows.map((r) => r.bookingCode)).toContain(code);
+    const byName = await view({ query: other[1]!.full_name!.slice(0, 4), scope: 'all' });
+    expect(byName.rows.some((r) => r.appointmentDate === '2026-11-20')).toBe(true);
+  });
+
   it('filters by status and slot, counts per status, and a walk-in with priority goes first', async () => {
     const all = (await view()).rows;
     await s.ok('queue.checkIn', { bookingCode: all[0]!.bookingCode });

@@ -61,11 +61,13 @@ describe('openDatabase', () => {
     expect(() => loadMigrations(migDir)).toThrow(/out of sequence/);
   });
 
-  it('the queue view uses the day index and name search uses FTS', () => {
+  it('the queue view uses the day index and the all-days search uses an index per field', () => {
     const db = openDatabase(path.join(tmp(), 'e.sqlite'));
     const plan = (sql: string) => JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all());
     expect(plan("SELECT * FROM appointments WHERE appointment_date = '2026-01-01' ORDER BY time_slot")).toMatch(/appointments_day/);
-    expect(plan("SELECT * FROM appointments_fts WHERE appointments_fts MATCH '\"bu\"*'")).toMatch(/VIRTUAL TABLE INDEX/);
+    expect(plan("SELECT * FROM appointments WHERE nik >= '3171' AND nik < '3172'")).toMatch(/appointments_nik/);
+    expect(plan("SELECT * FROM appointments WHERE full_name >= 'bu' COLLATE NOCASE AND full_name < 'bv' COLLATE NOCASE")).toMatch(/appointments_name/);
+    expect(plan("SELECT * FROM appointments WHERE booking_code >= 'BK26' AND booking_code < 'BK27'")).toMatch(/autoindex_appointments_1|booking_code/);
     db.close();
   });
 });
