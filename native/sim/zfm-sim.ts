@@ -12,7 +12,7 @@ import type { InstructionName } from '../drivers/zfm/constants';
 import { pack4bpp } from '../imaging/fingerprint-image';
 import { BytePacer } from './pacer';
 import { seedFrom, seededRandom } from './prng';
-import { syntheticFingerprint } from './synthetic-finger';
+import { ridgeField, syntheticFingerprint } from './synthetic-finger';
 import type { FingerQuality } from './synthetic-finger';
 import { MATCH_THRESHOLD, combineTemplates, isTemplate, matchScore, templateFor } from './sim-templates';
 
@@ -164,6 +164,9 @@ export class ZfmSimulator extends EventEmitter<ZfmSimEvents> {
   /** Puts a finger on the sensor; each name is a different, stable pattern. */
   placeFinger(name: string, quality: FingerQuality = 'clean'): void {
     this.finger = { name, seed: seedFrom(this.seed, name), quality };
+    // Grow the ridge pattern now (the slow part, a few hundred ms) so GenImg answers promptly.
+    const { width, height } = this.imageSize;
+    ridgeField(this.finger.seed, width, height);
   }
 
   liftFinger(): void {

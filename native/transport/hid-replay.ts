@@ -1,20 +1,21 @@
-// A transport that plays back recorded HID reports (see traffic-script.ts for the format).
-// The kernel on the test machines has no virtual HID, so drivers for HID scanners are
-// tested against real report bytes replayed here: device reports are emitted one 'data'
-// event per line, host writes are checked against the script, and a mismatch is an error.
+// A transport that plays back recorded traffic (see traffic-script.ts for the format):
+// device lines are emitted one 'data' event each, host writes are checked against the
+// script (a mismatch is an 'error'), '-- close' plays an unplug. ReplayTransport serves
+// protocol fixtures of any device; HidReplayTransport is the HID flavour — the kernel on
+// the test machines has no virtual HID, so HID drivers are tested on real report bytes.
 import { EventEmitter } from 'node:events';
 import { parseTrafficScript } from './traffic-script';
 import type { TrafficStep } from './traffic-script';
 import type { Transport, TransportEvents } from './transport';
 
-export class HidReplayTransport extends EventEmitter implements Transport {
+export class ReplayTransport extends EventEmitter implements Transport {
   readonly address: string;
   private readonly steps: TrafficStep[];
   private cursor = 0;
   private opened = false;
   private playing = false;
 
-  constructor(script: string | TrafficStep[], address = 'hid:replay') {
+  constructor(script: string | TrafficStep[], address = 'replay') {
     super();
     this.steps = typeof script === 'string' ? parseTrafficScript(script) : script;
     this.address = address;
@@ -84,5 +85,12 @@ export class HidReplayTransport extends EventEmitter implements Transport {
   }
   override once<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
     return super.once(event, listener);
+  }
+}
+
+/** Replays recorded HID reports: one input report per device line. */
+export class HidReplayTransport extends ReplayTransport {
+  constructor(script: string | TrafficStep[], address = 'hid:replay') {
+    super(script, address);
   }
 }

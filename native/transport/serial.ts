@@ -95,6 +95,10 @@ export class SerialTransport extends EventEmitter implements Transport {
     });
   }
 
+  /**
+   * Changes the line speed. serialport flushes both directions as it does (tcflush
+   * TCIOFLUSH): bytes not yet sent or read are lost, so change it only on a quiet line.
+   */
   setBaudRate(baud: number): Promise<void> {
     this.baudRate = baud;
     const port = this.port;

@@ -1,0 +1,114 @@
+// `npm run sim -- zfm --pty <path> [--baud N] [--pace] [--profile zfm20|r503]
+//                     [--packet 32|64|128|256] [--finger NAME] [--quality Q] [--fault F] [--seed N]`
+// Serves a simulated fingerprint module on a socat PTY pair; the driver (or pyfingerprint)
+// opens <path>. Type commands on stdin to change the scene while it runs:
+//   finger <name> [clean|dry|smudged|partial|none]   lift   fault <fault> [times]   clear
+//   unplug   replug   status   quit
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
+import { socatAvailable } from './socat-pair';
+import { startPtySim } from './pty-sim';
+import { SIM_FAULTS } from './zfm-sim';
+import type { SimFault, ZfmProfile } from './zfm-sim';
+import { FINGER_QUALITIES } from './synthetic-finger';
+import type { FingerQuality } from './synthetic-finger';
+
+const USAGE = 'usage: npm run sim -- zfm --pty <path> [--baud 57600] [--pace] [--profile zfm20|r503] [--packet 128] [--finger right_thumb] [--quality clean] [--fault no_finger] [--seed 1]';
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      pty: { type: 'string' },
+      baud: { type: 'string', default: '57600' },
+      pace: { type: 'boolean', default: false },
+      profile: { type: 'string', default: 'zfm20' },
+      packet: { type: 'string', default: '128' },
+      finger: { type: 'string' },
+      quality: { type: 'string', default: 'clean' },
+      fault: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help || positionals[0] !== 'zfm' || !values.pty) {
+    console.error(positionals[0] && positionals[0] !== 'zfm' ? `unknown simulator "${positionals[0]}" (known: zfm)\n${USAGE}` : USAGE);
+    return values.help ? 0 : 2;
+  }
+  if (!socatAvailable()) {
+    console.error('socat is not installed: install it (Debian: apt-get install socat) to make a PTY pair.');
+    return 1;
+  }
+  const quality = values.quality as FingerQuality;
+  if (!FINGER_QUALITIES.includes(quality)) return usageError(`unknown quality "${values.quality}" (${FINGER_QUALITIES.join(', ')})`);
+  if (!['zfm20', 'r503'].includes(values.profile)) return usageError(`unknown profile "${values.profile}" (zfm20, r503)`);
+  const packet = Number(values.packet);
+  if (![32, 64, 128, 256].includes(packet)) return usageError('--packet must be 32, 64, 128 or 256');
+  if (values.fault && !SIM_FAULTS.includes(values.fault as SimFault)) return usageError(`unknown fault "${values.fault}" (${SIM_FAULTS.join(', ')})`);
+  const host = await startPtySim(values.pty, {
+    profile: values.profile as ZfmProfile,
+    baud: Number(values.baud),
+    pace: values.pace,
+    packetBytes: packet as 32 | 64 | 128 | 256,
+    seed: Number(values.seed),
+  });
+  const { sim } = host;
+  if (values.finger) sim.placeFinger(values.finger, quality);
+  if (values.fault) sim.inject(values.fault as SimFault, { times: Infinity });
+  console.log(`ZFM simulator (${sim.profile}) on ${host.path} — ${sim.baudRate} baud${values.pace ? ', paced' : ''}, finger: ${sim.fingerOnSensor ?? 'none'}`);
+  console.log('commands: finger <name> [quality] | lift | fault <fault> [times] | clear | unplug | replug | status | quit');
+  sim.on('command', (name) => console.log(`<- ${name}`));
+
+  const stop = async (): Promise<void> => {
+    await host.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  const rl = createInterface({ input: process.stdin });
+  rl.on('line', (line) => {
+    const [cmd, a, b] = line.trim().split(/\s+/);
+    switch (cmd) {
+      case 'finger':
+        sim.placeFinger(a ?? 'right_thumb', FINGER_QUALITIES.includes(b as FingerQuality) ? (b as FingerQuality) : 'clean');
+        return console.log(`finger ${sim.fingerOnSensor} on the sensor`);
+      case 'lift':
+        sim.liftFinger();
+        return console.log('sensor empty');
+      case 'fault':
+        if (!SIM_FAULTS.includes(a as SimFault)) return console.log(`faults: ${SIM_FAULTS.join(', ')}`);
+        sim.inject(a as SimFault, { times: b ? Number(b) : 1 });
+        return console.log(`fault ${a} armed`);
+      case 'clear':
+        sim.clearFaults();
+        return console.log('faults cleared');
+      case 'unplug':
+        return void host.unplug().then(() => console.log('unplugged'));
+      case 'replug':
+        return void host.replug().then(() => console.log('plugged in'));
+      case 'status':
+        return console.log(`baud ${sim.baudRate}, finger ${sim.fingerOnSensor ?? 'none'}, templates ${sim.templateCount}, socat ${host.pair.running ? 'up' : 'down'}`);
+      case 'quit':
+        return void stop();
+      case '':
+      case undefined:
+        return;
+      default:
+        console.log(`unknown command "${cmd}"`);
+    }
+  });
+  return new Promise<number>(() => undefined); // runs until quit or a signal
+}
+
+function usageError(msg: string): number {
+  console.error(`${msg}\n${USAGE}`);
+  return 2;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`simulator failed: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);
