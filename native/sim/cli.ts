@@ -1,3 +1,4 @@
+// `npm run sim -- escl [--port N] [--feeder-pages N]`: an eSCL document scanner on 127.0.0.1.
 // `npm run sim -- zfm --pty <path> [--baud N] [--pace] [--profile zfm20|r503]
 //                     [--packet 32|64|128|256] [--finger NAME] [--quality Q] [--fault F] [--seed N]`
 // Serves a simulated fingerprint module on a socat PTY pair; the driver (or pyfingerprint)
@@ -11,9 +12,27 @@ import { startPtySim } from './pty-sim';
 import { SIM_FAULTS } from './zfm-sim';
 import type { SimFault, ZfmProfile } from './zfm-sim';
 import { FINGER_QUALITIES } from './synthetic-finger';
+import { startEsclSim } from './escl-sim';
 import type { FingerQuality } from './synthetic-finger';
 
-const USAGE = 'usage: npm run sim -- zfm --pty <path> [--baud 57600] [--pace] [--profile zfm20|r503] [--packet 128] [--finger right_thumb] [--quality clean] [--fault no_finger] [--seed 1]';
+const USAGE = [
+  'usage: npm run sim -- zfm --pty <path> [--baud 57600] [--pace] [--profile zfm20|r503] [--packet 128] [--finger right_thumb] [--quality clean] [--fault no_finger] [--seed 1]',
+  '       npm run sim -- escl [--port 0] [--feeder-pages 3]   (an eSCL/AirScan document scanner on 127.0.0.1)',
+].join('\n');
+
+/** The eSCL scanner simulator on 127.0.0.1, for the station's --scanner-url or scanimage. */
+async function escl(port: number, feederPages: number): Promise<number> {
+  const sim = await startEsclSim({ port, feederPages });
+  console.log(`eSCL scanner simulator at ${sim.url} (feeder: ${feederPages} pages)`);
+  console.log(`station: npm run station -- --scanner-url ${sim.url}`);
+  const stop = async (): Promise<void> => {
+    await sim.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  return new Promise<number>(() => undefined);
+}
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,11 +47,14 @@ async function main(): Promise<number> {
       quality: { type: 'string', default: 'clean' },
       fault: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      port: { type: 'string', default: '0' },
+      'feeder-pages': { type: 'string', default: '3' },
       help: { type: 'boolean', default: false },
     },
   });
+  if (positionals[0] === 'escl' && !values.help) return escl(Number(values.port), Number(values['feeder-pages']));
   if (values.help || positionals[0] !== 'zfm' || !values.pty) {
-    console.error(positionals[0] && positionals[0] !== 'zfm' ? `unknown simulator "${positionals[0]}" (known: zfm)\n${USAGE}` : USAGE);
+    console.error(positionals[0] && positionals[0] !== 'zfm' ? `unknown simulator "${positionals[0]}" (known: zfm, escl)\n${USAGE}` : USAGE);
     return values.help ? 0 : 2;
   }
   if (!socatAvailable()) {

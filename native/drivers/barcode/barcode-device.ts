@@ -15,6 +15,8 @@ export function barcodeDriverFactory(name: string, framing: BarcodeFraming): Dri
     name,
     kind: 'barcode',
     defaultBaudRate: 9600,
+    // A HID POS scanner is found among HID devices (by VID:PID), a line-mode one among serial ports.
+    link: framing === 'hid-pos' ? 'hid' : 'serial',
     create(): DeviceHandle<BarcodeSource> {
       const source: BarcodeSource = new EventEmitter();
       let scanner: BarcodeScanner | undefined;

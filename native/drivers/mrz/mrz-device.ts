@@ -21,6 +21,7 @@ export function mrzDriverFactory(name: string, defaultFraming: MrzFraming): Driv
     name,
     kind: 'mrz',
     defaultBaudRate: 9600,
+    link: defaultFraming === 'hid-keyboard' || defaultFraming === 'hid-text' ? 'hid' : 'serial',
     create(settings): DeviceHandle<MrzSource> {
       const framing = FRAMINGS.includes(settings.framing as MrzFraming) ? (settings.framing as MrzFraming) : defaultFraming;
       const source = Object.assign(new EventEmitter<{ document: [MrzDocumentEvent]; error: [DeviceError] }>(), { framing });
