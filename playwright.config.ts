@@ -25,6 +25,8 @@ export default defineConfig({
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        // The photo step's camera: Chromium's synthetic test picture, permission granted.
+        '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
       ],
     },
   },

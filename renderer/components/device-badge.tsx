@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceSlot, DeviceState } from '../../electron/contract-types';
 import type { Tone } from '../lib/statuses';
 
-const LOOK: Record<DeviceState, { tone: Tone; icon: string }> = {
+/** A device state as colour (tone) and icon; the word comes from device.state.*. */
+export const LOOK: Record<DeviceState, { tone: Tone; icon: string }> = {
   not_configured: { tone: 'done', icon: '○' },
   connecting: { tone: 'waiting', icon: '◔' },
   connected: { tone: 'ready', icon: '✔' },

@@ -31,7 +31,7 @@ export function fingerLook(f: CaptureFinger, current: FingerName | null): Look {
   if (f.status === 'captured') return 'captured';
   if (f.status === 'accepted_below_threshold') return 'below';
   if (f.status === 'missing') return 'missing';
-  if ((f.status as string) === 'needs_decision') return 'decide';
+  if (f.status === 'needs_decision') return 'decide';
   return f.finger === current ? 'current' : 'pending';
 }
 

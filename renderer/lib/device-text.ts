@@ -12,9 +12,12 @@ const FINGER = /^(left|right)_(thumb|index|middle|ring|little)$/;
 const MRZ_FIELDS = new Set(['documentType', 'issuingState', 'documentNumber', 'primaryIdentifier', 'secondaryIdentifier',
   'nationality', 'birthDate', 'sex', 'expiryDate', 'optionalData', 'composite']);
 
+export const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
 function translateParam(t: TFunction, name: string, value: string | number): string | number {
   if (typeof value !== 'string') return value;
-  if (FINGER.test(value)) return t(`enrolment.finger.${value}`);
+  // A finger named inside a sentence: "Letakkan ibu jari kanan …", "the right thumb".
+  if (FINGER.test(value)) return lowerFirst(t(`enrolment.finger.${value}`));
   if (name === 'field' && MRZ_FIELDS.has(value)) return t(`enrolment.mrz.fieldName.${value}`);
   return value;
 }

@@ -36,7 +36,7 @@ export function QueueScreen({ onEnrol }: { onEnrol?: (row: AppointmentRow) => vo
   const searchRef = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
   const settledQuery = useDebounced(query.trim(), SEARCH_DEBOUNCE_MS);
-  const scan = useCheckInScan({ enabled: active && canAct, today, searchRef, setQuery });
+  const scan = useCheckInScan({ enabled: active && canAct, today, searchRef });
   const enrol = canAct && onEnrol ? (row: AppointmentRow) => { if (ENROLLABLE.has(row.status)) onEnrol(row); } : undefined;
 
   const load = useCallback(async () => {

@@ -31,7 +31,7 @@ const SCREENS: readonly ScreenDef[] = [
   { id: 'queue', key: 'F4', roles: ['counter', 'supervisor', 'print', 'admin'] },
   { id: 'walkin', key: 'F2', roles: ['counter', 'supervisor'] },
   { id: 'import', key: 'F3', roles: ['counter', 'supervisor', 'admin'] },
-  { id: 'devices', key: 'F6', roles: ['technician', 'admin', 'counter', 'supervisor', 'print'] },
+  { id: 'devices', key: 'F6', roles: ['technician', 'admin'] },
   { id: 'officers', key: 'F7', roles: ['admin'] },
   { id: 'settings', key: 'F8', roles: ['admin'] },
 ];

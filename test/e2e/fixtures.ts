@@ -45,7 +45,10 @@ async function stop(child: ChildProcessWithoutNullStreams): Promise<void> {
 // Network noise from a station a test stopped on purpose; anything else is a real problem.
 const EXPECTED_CONSOLE = /WebSocket connection|Failed to load resource|ERR_CONNECTION_REFUSED/;
 
-export const test = base.extend<{ station: StationProcess }>({
+export const test = base.extend<{ station: StationProcess; stationDemo: boolean }>({
+  // `test.use({ stationDemo: true })` starts the station with --demo: 60 booked applicants
+  // today and an in-process eSCL scanner simulator with 50 sheets in its feeder.
+  stationDemo: [false, { option: true }],
   // Every page fails its test on an uncaught error or a console error (React warnings too).
   page: async ({ page }, use) => {
     const problems: string[] = [];
@@ -56,11 +59,11 @@ export const test = base.extend<{ station: StationProcess }>({
     await use(page);
     expect(problems, 'errors or warnings in the browser console').toEqual([]);
   },
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
-  station: async ({}, use, testInfo) => {
+  station: async ({ stationDemo }, use, testInfo) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'));
     const log: string[] = [];
-    const child = spawn(process.execPath, [HOST, '--data-dir', dataDir, '--port', '0'], { cwd: ROOT, env: { ...process.env } });
+    const args = [HOST, '--data-dir', dataDir, '--port', '0', ...(stationDemo ? ['--demo'] : [])];
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env } });
     child.stdout.on('data', (c: Buffer) => log.push(c.toString()));
     child.stderr.on('data', (c: Buffer) => log.push(c.toString()));
     try {

@@ -48,8 +48,9 @@ test('a priority walk-in goes to the top of the queue; bad input is shown at its
   await expect(first.getByTestId('status-badge')).toHaveAttribute('data-status', 'checked_in');
   await expect(page.getByTestId('queue-count-checked_in')).toHaveText('1');
 
-  // Enter on the selected (first) row offers its next steps; Enter takes the first one.
-  await page.getByTestId('queue-search').press('Enter');
+  // Alt+S on the selected (first) row offers its next steps; Enter takes the first one.
+  // (Enter on a checked-in row starts the enrolment itself: see enrolment.spec.ts.)
+  await page.getByTestId('queue-search').press('Alt+KeyS');
   const dialog = page.getByTestId('status-dialog');
   await expect(dialog.getByTestId('status-step-in_enrolment')).toBeFocused();
   await page.keyboard.press('Enter');

@@ -43,7 +43,7 @@ export function DocumentsStep({ view, onView }: { view: EnrolmentView; onView: (
     return () => clearInterval(timer);
   }, [busy]);
 
-  const docName = (d: DocumentType): string => t(`enrolment.doc.type.${d}`);
+  const docName = (d: DocumentType): string => t(`enrolment.doc.typeName.${d}`);
 
   const scan = async (s: Settings, replace?: DocumentPageInfo): Promise<void> => {
     setError(null);
@@ -108,7 +108,7 @@ export function DocumentsStep({ view, onView }: { view: EnrolmentView; onView: (
           </select>
         </label>
         <button ref={scanRef} type="submit" className="btn btn-primary" disabled={busy !== null} autoFocus data-testid="doc-scan">
-          <span aria-hidden="true">⎙ </span>{t('enrolment.doc.scan')} <Kbd keys="Enter" />
+          {t('enrolment.doc.scan')} <Kbd keys="Enter" />
         </button>
       </form>
       {settings.source === 'feeder' && <p className="muted">{t('enrolment.doc.feederHint')}</p>}

@@ -14,7 +14,7 @@ import { HandDiagram } from '../../components/hand-diagram';
 import { Kbd } from '../../components/kbd';
 import { ProgressBar } from '../../components/progress-bar';
 import { ScoreBar } from '../../components/score-bar';
-import { enrolmentError, errorKey, keyedText } from '../../lib/device-text';
+import { enrolmentError, errorKey, keyedText, lowerFirst } from '../../lib/device-text';
 import { call, on } from '../../lib/station';
 import { useHotkeys } from '../../lib/use-hotkeys';
 
@@ -56,7 +56,7 @@ export function FingerprintStep({ view }: { view: EnrolmentView }) {
     };
   }, [appointmentId]);
 
-  useEffect(() => { if (loaded && !dialog) mainRef.current?.focus(); }, [loaded, dialog, capture?.state]);
+  useEffect(() => { if (loaded && !dialog && !busy) mainRef.current?.focus(); }, [loaded, dialog, busy, capture?.state]);
 
   const run = useCallback(async (fn: () => Promise<CaptureView>): Promise<boolean> => {
     setBusy(true);
@@ -78,7 +78,7 @@ export function FingerprintStep({ view }: { view: EnrolmentView }) {
   const current: CaptureFinger | undefined = capture?.fingers.find((f) => f.finger === capture.current);
   const active = capture ? ACTIVE.has(capture.state) : false;
   const finished = capture ? capture.state === 'done' || capture.current === null : false;
-  const canAccept = !!current && ((current.status as string) === 'needs_decision' || current.attemptsLeft === 0) && !active;
+  const canAccept = !!current && (current.status === 'needs_decision' || current.attemptsLeft === 0) && !active;
   const canRetry = !!capture && !!current && !active && !finished && current.attemptsLeft > 0;
   const canSkip = !!current && !finished && !active;
 
@@ -122,7 +122,7 @@ export function FingerprintStep({ view }: { view: EnrolmentView }) {
                 <li key={f.finger} data-testid={`finger-row-${f.finger}`}>
                   <strong>{t(`enrolment.finger.${f.finger}`)}</strong>: {t(`capture.status.${f.status}`, { defaultValue: f.status })}
                   {f.score !== null && <> · {t('capture.scoreShort', { score: f.score })}</>}
-                  {f.duplicateOf && <> · <span className="tone-problem">{t('capture.duplicateOf', { finger: t(`enrolment.finger.${f.duplicateOf}`) })}</span></>}
+                  {f.duplicateOf && <> · <span className="tone-problem">{t('capture.duplicateOf', { finger: lowerFirst(t(`enrolment.finger.${f.duplicateOf}`)) })}</span></>}
                 </li>
               ))}
             </ul>
@@ -143,7 +143,7 @@ export function FingerprintStep({ view }: { view: EnrolmentView }) {
             {capture.state === 'scoring' && <p className="muted">{t('capture.scoring')}</p>}
             <div className="fp-image-box">
               {capture.image
-                ? <img className="fp-image" alt={t('capture.imageAlt', { finger: t(`enrolment.finger.${capture.image.finger}`) })} src={`data:image/png;base64,${capture.image.pngBase64}`} data-testid="capture-image" />
+                ? <img className="fp-image" alt={t('capture.imageAlt', { finger: lowerFirst(t(`enrolment.finger.${capture.image.finger}`)) })} src={`data:image/png;base64,${capture.image.pngBase64}`} data-testid="capture-image" />
                 : <div className="fp-image blob-placeholder">{t('capture.noImage')}</div>}
             </div>
             {capture.image && <ScoreBar score={capture.image.score} threshold={capture.threshold} />}
@@ -152,7 +152,7 @@ export function FingerprintStep({ view }: { view: EnrolmentView }) {
             )}
             <div className="actions">
               <button ref={mainRef} type="button" className="btn btn-primary" disabled={busy || !canRetry} onClick={() => void act({ action: 'retry' })} data-testid="capture-retry">
-                {t('capture.retry')} <Kbd keys="R" />
+                {t(current && current.attempts > 0 ? 'capture.retry' : 'capture.capture')} <Kbd keys="R" />
               </button>
               <button type="button" className="btn" disabled={busy || !canSkip} onClick={() => openDialog('skip')} data-testid="capture-skip">
                 {t('capture.skip')} <Kbd keys="S" />
@@ -199,7 +199,7 @@ function ReasonDialog({ kind, finger, score, error, onClose, onSubmit }: ReasonP
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<{ reason?: string; note?: string }>({});
   const [busy, setBusy] = useState(false);
-  const fingerName = t(`enrolment.finger.${finger.finger}`);
+  const fingerName = lowerFirst(t(`enrolment.finger.${finger.finger}`));
 
   const submit = async (): Promise<void> => {
     const p: { reason?: string; note?: string } = {};

@@ -1,0 +1,174 @@
+// The enrolment of one applicant, from the queue: the old passport's MRZ (a disagreement
+// with the booking is asked, a wrong check digit is marked), two scanned documents from the
+// demo's eSCL simulator, a photo from Chromium's fake camera, a finger from the simulated
+// reader, and a submit the station refuses while fingerprints are still missing.
+import { test, expect } from './fixtures';
+import { COUNTER, fromNik, openDemoQueue, td3 } from './enrolment-helpers';
+import { addOfficer, captureStationSocket, createFirstAdmin, login, logout, rawCall } from './helpers';
+
+test.describe('on a demo station', () => {
+test.use({ stationDemo: true });
+
+test('an officer enrols a checked-in applicant step by step; submit names what is missing', async ({ page, station }) => {
+  test.setTimeout(120_000);
+  await captureStationSocket(page);
+  await openDemoQueue(page, station.url);
+
+  // Find the applicant, check them in (Alt+S, the row's next steps; the scanner's way is
+  // checkin-scan.spec.ts), and Enter on the checked-in row starts the enrolment.
+  const first = page.getByTestId('queue-row').first();
+  const code = (await first.getAttribute('data-booking-code')) ?? '';
+  const name = ((await first.locator('.qt-name').textContent()) ?? '').trim();
+  const nik = ((await first.locator('[role="cell"]').nth(2).textContent()) ?? '').trim();
+  await page.getByTestId('queue-search').fill(code);
+  await expect(page.getByTestId('queue-table')).toHaveAttribute('data-rows', '1');
+  await page.getByTestId('queue-search').press('Alt+KeyS');
+  await expect(page.getByTestId('status-step-checked_in')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-status', 'checked_in');
+  await page.getByTestId('queue-search').press('Enter');
+
+  const enrolment = page.getByTestId('enrolment');
+  await expect(enrolment.getByTestId('enrolment-applicant')).toContainText(name);
+  await expect(enrolment.getByTestId('enrolment-applicant')).toContainText(code);
+  await expect(enrolment.getByTestId('enrolment-applicant').getByTestId('status-badge')).toHaveAttribute('data-status', 'in_enrolment');
+  await expect(page.getByTestId('mrz-text')).toBeFocused();
+
+  // 1. MRZ typed by the officer, with a birth year one off from the booking.
+  const booked = fromNik(nik);
+  const wrongYear = String((Number(booked.birthDate.slice(2, 4)) + 1) % 100).padStart(2, '0');
+  const wrongBirth = `19${wrongYear}${booked.birthDate.slice(4)}`;
+  const [l1, l2] = td3({ fullName: name, documentNumber: 'B1234567', birthDate: wrongBirth, sex: booked.sex, expiryDate: '2031-05-17' });
+  await page.getByTestId('mrz-text').fill(`${l1}\n${l2}`);
+  await page.getByTestId('mrz-text').press('Enter');
+  const question = page.locator('[data-testid="mrz-disagreement"][data-field="birthDate"]');
+  await expect(question).toContainText('Tanggal lahir berbeda');
+  await expect(question.getByTestId('disagreement-booking')).toHaveText(booked.birthDate);
+  await expect(page.getByTestId('mrz-disagreement')).toHaveCount(1);
+  await expect(page.getByTestId('mrz-valid')).toBeVisible();
+  await expect(page.getByTestId('mrz-documentNumber')).toHaveText('B1234567');
+  await expect(page.getByTestId('step-mrz')).toHaveAttribute('data-state', 'check');
+
+  // The same zone with a wrong birth-date check digit: that field is marked.
+  const badDigit = String((Number(l2[19]) + 1) % 10);
+  await page.getByTestId('mrz-text').fill(`${l1}\n${l2.slice(0, 19)}${badDigit}${l2.slice(20)}`);
+  await page.getByTestId('mrz-text').press('Enter');
+  await expect(page.locator('[data-testid="mrz-mark"][data-field="birthDate"]')).toBeVisible();
+  await expect(page.getByTestId('mrz-field-errors')).toContainText('Digit periksa untuk Tanggal lahir tidak cocok');
+
+  // A line cut short is refused with the station's sentence.
+  await page.getByTestId('mrz-text').fill(`${l1}\n${l2.slice(0, 30)}`);
+  await page.getByTestId('mrz-text').press('Control+Enter');
+  await expect(page.getByTestId('mrz-error')).toContainText('terpotong');
+
+  // The demo's MRZ reader reads the passport: the read is attached by itself, no keys needed.
+  expect(await rawCall(page, 'devices.simulate', { id: 'mrz-sim', action: 'present_document', lines: [l1, l2] })).toEqual({ ok: true, value: null });
+  await expect(page.getByTestId('mrz-result')).toContainText('Dibaca oleh Pembaca MRZ');
+  await expect(page.getByTestId('mrz-mark')).toHaveCount(0);
+  await expect(page.locator('[data-testid="mrz-disagreement"][data-field="birthDate"]')).toBeVisible();
+
+  // 2. Two documents from the scanner glass.
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByTestId('doc-scan')).toBeFocused();
+  await page.getByTestId('doc-type').selectOption('ktp');
+  await page.getByTestId('doc-scan').click();
+  await expect(page.getByTestId('doc-thumb')).toHaveCount(1, { timeout: 30_000 });
+  await page.getByTestId('doc-type').selectOption('kk');
+  await page.getByTestId('doc-scan').press('Enter');
+  await expect(page.getByTestId('doc-thumb')).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.getByTestId('doc-thumb-img')).toHaveCount(2);
+  await expect(page.getByTestId('doc-group-ktp')).toBeVisible();
+  await expect(page.getByTestId('doc-group-kk')).toBeVisible();
+  await expect(page.getByTestId('step-documents')).toHaveAttribute('data-state', 'done');
+
+  // 3. The photo: Chromium's fake camera, cropped to 35:45 and measured.
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByTestId('photo-capture')).toBeEnabled({ timeout: 20_000 });
+  await expect(page.getByTestId('photo-capture')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('photo-preview')).toBeVisible();
+  await expect(page.getByTestId('photo-checks').locator('li')).toHaveCount(3);
+  await expect(page.getByTestId('photo-use')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('photo-saved-img')).toBeVisible();
+  const size = await page.getByTestId('photo-saved-img').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
+  expect(size).toEqual([413, 531]);
+  await expect(page.getByTestId('step-photo')).toHaveAttribute('data-state', 'done');
+
+  // 4. Fingerprints on the demo's simulated reader (a finger arrives by itself): the live
+  // image with its score against the threshold, and the first finger marked done.
+  await page.keyboard.press('Alt+4');
+  await expect(page.getByTestId('capture-start')).toBeFocused();
+  await page.keyboard.press('Enter');
+  const capture = page.getByTestId('capture');
+  await expect(capture).toHaveAttribute('data-current', /^(right|left)_\w+$/);
+  const firstFinger = (await capture.getAttribute('data-current')) ?? '';
+  await expect(page.getByTestId(`finger-${firstFinger}`)).toHaveAttribute('data-look', 'current');
+  await expect(page.getByTestId('capture-retry')).toBeFocused();
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('capture-image')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('capture-score')).toBeVisible();
+  await expect(capture).toHaveAttribute('data-state', /review|done|idle|error/, { timeout: 30_000 });
+  await expect(page.getByTestId(`finger-${firstFinger}`)).toHaveAttribute('data-look', /captured|current|decide/);
+  // S skips the current finger, with a reason and a note.
+  const skipped = (await capture.getAttribute('data-current')) ?? '';
+  await page.keyboard.press('s');
+  const skip = page.getByTestId('capture-skip-dialog');
+  await expect(skip.getByTestId('missing-reason-amputated')).toBeFocused();
+  await skip.getByTestId('capture-reason-submit').click();
+  await expect(skip.locator('.field-error')).toHaveCount(2);
+  await skip.getByTestId('missing-reason-bandaged').check();
+  await skip.getByTestId('capture-note').fill('Jari diperban setelah luka');
+  await skip.getByTestId('capture-note').press('Enter');
+  await expect(skip).toBeHidden();
+  await expect(page.getByTestId(`finger-${skipped}`)).toHaveAttribute('data-look', 'missing');
+
+  // 5. The summary lists the fingerprints as missing, and the station refuses the submit.
+  await page.keyboard.press('Alt+5');
+  await expect(page.getByTestId('summary-fingerprints')).toHaveAttribute('data-state', 'todo');
+  await expect(page.getByTestId('summary-missing')).toContainText('Sidik jari');
+  await expect(page.getByTestId('summary-missing')).not.toContainText('Foto wajah');
+  await expect(page.getByTestId('enrolment-submit')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('summary-refusal')).toContainText('Belum dapat dikirim untuk persetujuan. Yang belum lengkap: Sidik jari.');
+
+  // Esc goes back to the queue; everything so far was saved as it happened.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('screen-queue')).toBeVisible();
+  await expect(page.locator(`[data-testid="queue-row"][data-booking-code="${code}"]`)).toHaveAttribute('data-status', 'in_enrolment');
+  await page.locator(`[data-testid="queue-row"][data-booking-code="${code}"]`).getByTestId('row-enrol').click();
+  await expect(page.getByTestId('step-documents')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('step-photo')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('mrz-result')).toBeVisible();
+});
+});
+
+test('without a fingerprint reader or scanner, each step says so and what the technician does', async ({ page, station }) => {
+  await createFirstAdmin(page, station.url);
+  await addOfficer(page, COUNTER, ['counter']);
+  await logout(page);
+  await login(page, COUNTER);
+  // A walk-in is checked in at once.
+  await page.keyboard.press('F2');
+  await page.getByTestId('walkin-nik').fill('3578014506000001');
+  await page.getByTestId('walkin-fullName').fill('Nur Aini');
+  await page.getByTestId('walkin-birthPlace').fill('Surabaya');
+  await page.getByTestId('walkin-birthDate').fill('2000-06-05');
+  await page.getByTestId('walkin-sex-F').check();
+  await page.getByTestId('walkin-service').selectOption('new');
+  await page.getByTestId('walkin-type-electronic').check();
+  await page.getByTestId('walkin-submit').click();
+  await expect(page.getByTestId('queue-row')).toHaveCount(1);
+  await page.getByTestId('row-enrol').click();
+  await expect(page.getByTestId('enrolment-applicant')).toContainText('Nur Aini');
+
+  await page.keyboard.press('Alt+2');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('doc-error')).toContainText('Pemindai dokumen belum diatur');
+
+  await page.keyboard.press('Alt+4');
+  await expect(page.getByTestId('capture-start')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('capture-error')).toContainText('Pemindai sidik jari belum diatur di stasiun ini');
+  await expect(page.getByTestId('capture-technician-hint')).toContainText('teknisi');
+});
