@@ -13,22 +13,37 @@ type Existing = Map<string, { id: string; sourceHash: string | null }>;
 interface Checked { preview: ImportPreview; valid: ValidRow[]; existing: Existing }
 
 export class ImportService {
+  /**
+   * The last file checked: the officer previews, then commits the same file, so the commit
+   * reuses the rows already parsed and validated (matched by a digest of the content and
+   * the day). What is in the store is always read again.
+   */
+  private last: { key: string; file: Omit<Checked, 'existing' | 'preview'> & { preview: Omit<ImportPreview, 'unchangedRows'> } } | null = null;
+
   constructor(private readonly store: Store, private readonly now: () => Date, private readonly changed: (date: string) => void) {}
 
   private check(fileName: string, content: string): Checked {
+    const today = localDate(this.now());
+    const key = `${today}:${fileName}:${createHash('sha1').update(content).digest('hex')}`;
+    const parsed = this.last?.key === key ? this.last.file : this.parse(fileName, content, today);
+    this.last = { key, file: parsed };
+    const existing = this.store.appointments.sourceHashesByCodes(parsed.valid.map((v) => v.fields.bookingCode));
+    const unchangedRows = parsed.valid.filter((v) => existing.get(v.fields.bookingCode)?.sourceHash === v.sourceHash).length;
+    return { valid: parsed.valid, existing, preview: { ...parsed.preview, unchangedRows } };
+  }
+
+  private parse(fileName: string, content: string, today: string): { valid: ValidRow[]; preview: Omit<ImportPreview, 'unchangedRows'> } {
     const file = readAppointmentFile(fileName, content);
     if (!file.ok) {
       return {
-        valid: [], existing: new Map(),
-        preview: { format: file.format, totalRows: 0, validRows: 0, invalidRows: 0, unchangedRows: 0, issues: [], fileError: { code: file.code, ...(file.params ? { params: file.params } : {}) } },
+        valid: [],
+        preview: { format: file.format, totalRows: 0, validRows: 0, invalidRows: 0, issues: [], fileError: { code: file.code, ...(file.params ? { params: file.params } : {}) } },
       };
     }
-    const { valid, issues, invalidRows } = validateRows(file.records, file.format === 'csv' ? 2 : 1, localDate(this.now()));
-    const existing = this.store.appointments.sourceHashesByCodes(valid.map((v) => v.fields.bookingCode));
-    const unchangedRows = valid.filter((v) => existing.get(v.fields.bookingCode)?.sourceHash === v.sourceHash).length;
+    const { valid, issues, invalidRows } = validateRows(file.records, file.format === 'csv' ? 2 : 1, today);
     return {
-      valid, existing,
-      preview: { format: file.format, totalRows: file.records.length, validRows: valid.length, invalidRows, unchangedRows, issues: issues.slice(0, 2000) },
+      valid,
+      preview: { format: file.format, totalRows: file.records.length, validRows: valid.length, invalidRows, issues: issues.slice(0, 2000) },
     };
   }
 
@@ -62,6 +77,7 @@ export class ImportService {
         dates.add(v.fields.appointmentDate);
       }
       const digest = createHash('sha256').update(content).digest('hex');
+      this.last = null;
       this.store.imports.record({ fileName, digest, officerId, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, skipped: result.skippedInvalid, at });
       this.store.audit.append(officerId, 'import', { fileName, digest, ...result }, at);
     });

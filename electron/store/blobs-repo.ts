@@ -16,7 +16,7 @@ export class BlobsRepo {
       'INSERT INTO blobs (id, station_id, owner_type, owner_id, kind, mime, sealed, meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(id, this.stationId, owner.type, owner.id, kind, mime, sealed, JSON.stringify(meta), at);
     // The outbox carries a reference; the sealed bytes travel with replication later, never in clear.
-    this.outbox.append('blob', id, 'insert', { id, owner_type: owner.type, owner_id: owner.id, kind, mime, meta }, at);
+    this.outbox.append('blob', id, 'insert', at);
     return id;
   }
 
@@ -32,7 +32,7 @@ export class BlobsRepo {
 
   remove(id: string, at: string): void {
     this.db.prepare('DELETE FROM blobs WHERE id = ?').run(id);
-    this.outbox.append('blob', id, 'delete', { id }, at);
+    this.outbox.append('blob', id, 'delete', at);
   }
 
   listFor(ownerType: string, ownerId: string): BlobInfo[] {

@@ -21,12 +21,12 @@ export class EnrolmentsRepo {
     const existing = this.get(appointmentId);
     if (existing) {
       this.db.prepare('UPDATE enrolments SET data = ?, updated_at = ? WHERE appointment_id = ?').run(json, at, appointmentId);
-      this.outbox.append('enrolment', existing.id, 'update', { appointment_id: appointmentId, data }, at);
+      this.outbox.append('enrolment', existing.id, 'update', at);
     } else {
       const id = randomUUID();
       this.db.prepare('INSERT INTO enrolments (appointment_id, id, station_id, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(appointmentId, id, this.stationId, json, at, at);
-      this.outbox.append('enrolment', id, 'insert', { appointment_id: appointmentId, data }, at);
+      this.outbox.append('enrolment', id, 'insert', at);
     }
   }
 }

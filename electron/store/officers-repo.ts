@@ -1,5 +1,5 @@
 // Officers and their roles. Password hashes stay inside the store and the auth service;
-// they never appear in the outbox payload, a log, or the contract.
+// they never appear in the outbox, a log, or the contract.
 import type { Role } from '../contract';
 import type { Db } from './db';
 import type { OutboxRepo } from './outbox-repo';
@@ -54,7 +54,7 @@ export class OfficersRepo {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(o.id, this.stationId, o.nip, o.name, o.passwordHash, o.disabled ? 1 : 0, o.language, o.createdAt, o.createdAt);
     this.writeRoles(o.id, o.roles);
-    this.outbox.append('officer', o.id, 'insert', publicFields(this.byId(o.id)!), o.createdAt);
+    this.outbox.append('officer', o.id, 'insert', o.createdAt);
   }
 
   update(id: string, patch: Partial<Pick<OfficerRecord, 'name' | 'passwordHash' | 'disabled' | 'language' | 'roles'>>, at: string): void {
@@ -66,7 +66,8 @@ export class OfficersRepo {
       'UPDATE officers SET name = ?, password_hash = ?, disabled = ?, language = ?, updated_at = ? WHERE id = ?',
     ).run(next.name, next.passwordHash, next.disabled ? 1 : 0, next.language, at, id);
     if (patch.roles) this.writeRoles(id, patch.roles);
-    this.outbox.append('officer', id, 'update', publicFields(this.byId(id)!), at);
+    // Which fields changed, never their values: a password hash stays out of the outbox.
+    this.outbox.append('officer', id, 'update', at, { fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined) });
   }
 
   /** Login bookkeeping: counters are local to this station and not replicated. */
@@ -81,10 +82,6 @@ export class OfficersRepo {
   }
 }
 
-function publicFields(o: OfficerRecord): Record<string, unknown> {
-  const { passwordHash: _omit, failedLogins: _f, lockedUntil: _l, ...rest } = o;
-  return rest;
-}
 
 function toRecord(r: OfficerDbRow): OfficerRecord {
   return {

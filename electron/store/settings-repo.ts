@@ -14,6 +14,6 @@ export class SettingsRepo {
     this.db.prepare(
       'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
     ).run(key, value, at);
-    this.outbox.append('setting', key, 'update', { key, value }, at);
+    this.outbox.append('setting', key, 'update', at, { [key]: value });
   }
 }

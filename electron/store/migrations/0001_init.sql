@@ -104,15 +104,17 @@ CREATE TABLE blobs (
 ) STRICT;
 CREATE INDEX blobs_by_owner ON blobs (owner_type, owner_id);
 
--- Every change, in order, for replication.
+-- Every change, in order, for replication: which record changed and how. The record itself
+-- carries its data (the replicator sends its state at the time of sending); `changed` names
+-- what an update changed where that is cheap to say. An event's global id is
+-- station_id:seq, so no second unique index is needed on this hot table.
 CREATE TABLE outbox (
   seq        INTEGER PRIMARY KEY AUTOINCREMENT,
-  id         TEXT NOT NULL UNIQUE,
   station_id TEXT NOT NULL,
   entity     TEXT NOT NULL,
   entity_id  TEXT NOT NULL,
   op         TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
-  payload    TEXT NOT NULL,
+  changed    TEXT,
   at         TEXT NOT NULL,
   sent_at    TEXT
 ) STRICT;
