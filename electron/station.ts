@@ -20,7 +20,7 @@ import { localDate } from './domain/dates';
 import { esclScanner } from './services/escl-scanner';
 import { FingerprintCaptureService } from './services/fingerprint-capture';
 import { DEFAULT_FINGERS } from './domain/capture-plan';
-import { startEsclSim, type EsclSim } from '../native/sim/escl-sim';
+import type { EsclSim } from '../native/sim/escl-sim';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
 const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
@@ -63,6 +63,8 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   let demoScanner: EsclSim | null = null;
   if (opts.demo) {
     seedDemoDay(store, now, localDate(now()));
+    // The scanner simulator (and its JPEG encoder) is loaded only for a demo day.
+    const { startEsclSim } = await import('../native/sim/escl-sim');
     demoScanner = await startEsclSim({ feederPages: 50 });
     deviceService.seedSimulators(demoScanner.url);
     deviceService.autoFingers();

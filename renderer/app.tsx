@@ -1,6 +1,6 @@
 // The top of the renderer: asks the station where it stands (first run? someone logged in?)
 // and shows first-run, login, or the workspace with the lock screen over it when locked.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo, SetupStatus } from '../electron/contract-types';
 import { Alert } from './components/alert';
@@ -10,7 +10,11 @@ import { call, on, onLinkChange } from './lib/station';
 import { FirstRunScreen } from './screens/first-run';
 import { LockScreen } from './screens/lock-screen';
 import { LoginScreen } from './screens/login';
-import { Workspace } from './screens/workspace';
+// The workspace (every screen after login) is its own chunk: the login screen appears
+// without waiting for it, and it is fetched in the background while the officer types.
+const loadWorkspace = () => import('./screens/workspace');
+const Workspace = lazy(() => loadWorkspace().then((m) => ({ default: m.Workspace })));
+const prefetchWorkspace = (): void => { void loadWorkspace(); };
 
 type Boot = { phase: 'loading' } | { phase: 'failed'; error: unknown } | { phase: 'ready'; setup: SetupStatus };
 
@@ -39,9 +43,9 @@ export function App() {
   const load = useCallback(async () => {
     setBoot({ phase: 'loading' });
     try {
-      const setup = await call('setup.status', {});
-      const current = setup.needsFirstAdmin ? null : await call('auth.session', {});
-      setSession(current);
+      // Both questions at once: one round trip less before the first screen.
+      const [setup, current] = await Promise.all([call('setup.status', {}), call('auth.session', {})]);
+      setSession(setup.needsFirstAdmin ? null : current);
       setBoot({ phase: 'ready', setup });
     } catch (error) {
       setBoot({ phase: 'failed', error });
@@ -92,11 +96,11 @@ export function App() {
       />
     );
   }
-  if (!session) return <LoginScreen setup={boot.setup} onDone={setSession} />;
+  if (!session) return <LoginScreen setup={boot.setup} onDone={setSession} onShown={prefetchWorkspace} />;
 
   const locked = session.state === 'locked';
   return (
-    <>
+    <Suspense fallback={<main className="center-screen" data-testid="workspace-loading" />}>
       <Workspace
         key={session.officerId}
         session={session}
@@ -107,6 +111,6 @@ export function App() {
         onNoticeShown={() => setHandover(null)}
       />
       {locked && <LockScreen session={session} onUnlocked={setSession} onLoggedOut={() => setSession(null)} />}
-    </>
+    </Suspense>
   );
 }

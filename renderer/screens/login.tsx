@@ -14,9 +14,11 @@ import { call } from '../lib/station';
 interface Props {
   setup: SetupStatus;
   onDone: (s: SessionInfo) => void;
+  /** Called once the form is on screen (the app fetches the workspace meanwhile). */
+  onShown?: () => void;
 }
 
-export function LoginScreen({ setup, onDone }: Props) {
+export function LoginScreen({ setup, onDone, onShown }: Props) {
   const { t } = useTranslation();
   const [nip, setNip] = useState('');
   const [password, setPassword] = useState('');
@@ -26,7 +28,10 @@ export function LoginScreen({ setup, onDone }: Props) {
   const passwordRef = useRef<HTMLInputElement>(null);
   const toggleLanguage = useLoginLanguage();
 
-  useEffect(() => { nipRef.current?.focus(); }, []);
+  useEffect(() => {
+    nipRef.current?.focus();
+    onShown?.();
+  }, [onShown]);
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();

@@ -1,6 +1,6 @@
 // Everything after login: the tab bar of the screens this officer's roles open, the current
 // screen, and the status bar. Global shortcuts and the idle lock live here.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../electron/contract-types';
 import type { Role } from '../../electron/contract';
@@ -13,13 +13,16 @@ import { SessionContext, type Notice, type SessionContextValue } from '../lib/se
 import { call } from '../lib/station';
 import { useHotkeys } from '../lib/use-hotkeys';
 import { useIdleLock } from '../lib/use-idle-lock';
-import { DevicesScreen } from './devices';
-import { EnrolmentScreen } from './enrolment/enrolment-screen';
-import { ImportScreen } from './import';
-import { OfficersScreen } from './officers';
 import { QueueScreen } from './queue';
-import { SettingsScreen } from './settings';
-import { WalkInScreen } from './walk-in';
+
+// The queue is the screen of the day and comes with the workspace; the others are their
+// own chunks, fetched when first opened (a few milliseconds from this station's disk).
+const DevicesScreen = lazy(() => import('./devices').then((m) => ({ default: m.DevicesScreen })));
+const EnrolmentScreen = lazy(() => import('./enrolment/enrolment-screen').then((m) => ({ default: m.EnrolmentScreen })));
+const ImportScreen = lazy(() => import('./import').then((m) => ({ default: m.ImportScreen })));
+const OfficersScreen = lazy(() => import('./officers').then((m) => ({ default: m.OfficersScreen })));
+const SettingsScreen = lazy(() => import('./settings').then((m) => ({ default: m.SettingsScreen })));
+const WalkInScreen = lazy(() => import('./walk-in').then((m) => ({ default: m.WalkInScreen })));
 
 export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings';
 
@@ -108,6 +111,7 @@ export function Workspace({ session, today, locked, setSession, initialNotice, o
         )}
         <main className="screen" data-testid={`screen-${screen === 'queue' && enrolmentId ? 'enrolment' : screen}`}>
           {/* Screens stay mounted under the lock screen so a half-typed form survives it. */}
+          <Suspense fallback={null}>
           {screen === 'queue' && !enrolmentId && <QueueScreen onEnrol={(row) => setEnrolmentId(row.id)} />}
           {screen === 'queue' && enrolmentId && (
             <EnrolmentScreen
@@ -125,6 +129,7 @@ export function Workspace({ session, today, locked, setSession, initialNotice, o
           {screen === 'devices' && <DevicesScreen />}
           {screen === 'officers' && <OfficersScreen />}
           {screen === 'settings' && <SettingsScreen />}
+          </Suspense>
         </main>
         <StatusBar session={session} onLanguage={switchLanguage} onLock={lock} onLogout={logout} />
       </div>
