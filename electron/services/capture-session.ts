@@ -58,6 +58,8 @@ export interface AttemptReport {
 export interface CaptureSessionEvents {
   countdown: [{ finger: Finger; remainingMs: number; seconds: number }];
   progress: [{ finger: Finger; received: number; total: number }];
+  /** The image is in and scored, before the duplicate check decides whether it counts. */
+  scored: [{ finger: Finger; score: number; png: Buffer }];
   image: [{ finger: Finger; attemptNumber: number; score: number; kept: boolean; png: Buffer }];
   finger_done: [FingerRecord];
   duplicate: [{ finger: Finger; other: Finger; score: number }];
@@ -94,6 +96,7 @@ export class CaptureSession extends EventEmitter<CaptureSessionEvents> {
   private readonly kept = new Map<Finger, Kept>();
   private readonly unsaved: FingerRecord[] = [];
   private running: AbortController | undefined;
+  private transferringImage = false;
 
   constructor(private readonly opts: CaptureSessionOptions) {
     super();
@@ -142,6 +145,9 @@ export class CaptureSession extends EventEmitter<CaptureSessionEvents> {
       this.emit('countdown', { finger, remainingMs: c.remainingMs, seconds: c.message.params.seconds });
     };
     const onProgress = (p: { received: number; total: number }): void => {
+      // Only the image's transfer is shown as progress; the template upload that follows
+      // for the duplicate check is not "the image" to the officer.
+      if (!this.transferringImage) return;
       this.emit('progress', { finger, ...p });
     };
     driver.on('countdown', onCountdown);
@@ -191,11 +197,16 @@ export class CaptureSession extends EventEmitter<CaptureSessionEvents> {
 
   private async attempt(finger: Finger, signal: AbortSignal): Promise<Result<AttemptReport>> {
     const { driver } = this.opts;
-    const image = await driver.captureImage({ timeoutMs: this.opts.fingerTimeoutMs ?? 15_000, pollMs: this.opts.pollMs ?? 100, signal });
+    this.transferringImage = true;
+    const image = await driver.captureImage({ timeoutMs: this.opts.fingerTimeoutMs ?? 15_000, pollMs: this.opts.pollMs ?? 100, signal })
+      .finally(() => { this.transferringImage = false; });
     if (!image.ok) return this.failedAttempt(finger, image.error);
     const gray = unpack4bpp(image.value.packed, image.value.width, image.value.height);
     const score = fingerprintQuality(gray).score;
     const png = encodeGrayPng(gray, 500);
+    // The officer sees the image and its score at once; whether it is kept (duplicate
+    // check, plan) follows with the 'image' event.
+    this.emit('scored', { finger, score, png });
 
     let template: Buffer | undefined;
     if (this.opts.duplicateCheck !== false) {

@@ -114,7 +114,9 @@ export class FingerprintCaptureService implements CaptureService {
     const s = live.session;
     s.on('countdown', (c) => this.update(live, { state: 'waiting_finger', secondsLeft: c.seconds, message: { key: 'capture.place_finger_countdown', params: { seconds: c.seconds, finger: c.finger } } }));
     s.on('progress', (p) => this.update(live, { state: 'transferring', secondsLeft: null, progress: p.total ? p.received / p.total : null, message: { key: 'capture.transferring' } }));
-    s.on('image', (i) => this.update(live, { state: 'scoring', progress: null, image: { pngBase64: i.png.toString('base64'), score: i.score, finger: i.finger } }));
+    // The image and its score go to the screen as soon as they are known; the duplicate
+    // check and the plan's verdict follow ('image' then the attempt's outcome).
+    s.on('scored', (i) => this.update(live, { state: 'scoring', progress: null, secondsLeft: null, image: { pngBase64: i.png.toString('base64'), score: i.score, finger: i.finger }, message: { key: 'capture.checking' } }));
     s.on('plan', (state) => this.update(live, { fingers: toFingers(state, this.recorded(live.view.appointmentId)) }));
     s.on('duplicate', (d) => this.update(live, { message: { key: 'capture.duplicate_finger', params: { other: d.other } } }));
     s.on('failed', (f) => this.update(live, { state: 'error', secondsLeft: null, progress: null, message: { key: f.error.key, ...(f.error.params ? { params: f.error.params } : {}) } }));
