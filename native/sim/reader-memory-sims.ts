@@ -4,12 +4,21 @@
 // to the scanner, sending the bytes a real reader would.
 import type { SimulatorFactory } from '../device-driver';
 import { createMemoryPair } from '../transport/memory-pair';
+import type { MemoryTransport } from '../transport/memory-pair';
 import type { MrzFraming } from '../drivers/mrz/mrz-reader';
 import type { BarcodeFraming } from '../drivers/barcode/barcode-scanner';
 import { MrzReaderSim } from './mrz-sim';
 import type { MrzSimVariant } from './mrz-sim';
 import { BarcodeScannerSim } from './barcode-sim';
 import type { BarcodeSimVariant } from './barcode-sim';
+
+/** A fresh cable to the simulator on each connect: the host end for the manager, the device end for the simulator. */
+async function memoryLink(name: string): Promise<[MemoryTransport, MemoryTransport]> {
+  const [host, device] = createMemoryPair(`sim:${name}`);
+  await device.open();
+  await host.open();
+  return [host, device];
+}
 
 export interface MrzMemorySim extends SimulatorFactory {
   present(lines: readonly string[], variant?: MrzSimVariant): Promise<boolean>;
@@ -20,9 +29,7 @@ export function mrzMemorySim(name: string, framing: MrzFraming): MrzMemorySim {
   return {
     name,
     async connect() {
-      const [host, device] = createMemoryPair(`sim:${name}`);
-      await device.open();
-      await host.open();
+      const [host, device] = await memoryLink(name);
       sim = new MrzReaderSim(device, { framing });
       return host;
     },
@@ -43,9 +50,7 @@ export function barcodeMemorySim(name: string, framing: BarcodeFraming): Barcode
   return {
     name,
     async connect() {
-      const [host, device] = createMemoryPair(`sim:${name}`);
-      await device.open();
-      await host.open();
+      const [host, device] = await memoryLink(name);
       sim = new BarcodeScannerSim(device, { framing });
       return host;
     },

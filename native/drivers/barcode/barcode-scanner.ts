@@ -3,9 +3,9 @@
 // with a translation key when a scan arrives broken. Scanners only talk; nothing is
 // written to them. (Keyboard-wedge scanners never reach this driver: they type into the
 // window, see renderer/components/wedge-detector.ts.)
-import { EventEmitter } from 'node:events';
-import { DEVICE_KEYS, fail, ok } from '../../result';
-import type { DeviceError, Result } from '../../result';
+import { TalkingDevice } from '../talking-device';
+import { fail } from '../../result';
+import type { DeviceError } from '../../result';
 import type { Transport } from '../../transport/transport';
 import { BARCODE_KEYS } from './barcode-keys';
 import { HidPosDecoder, HID_POS_REPORT_ID } from './hid-pos-codec';
@@ -42,45 +42,16 @@ export interface BarcodeScannerEvents {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
-export class BarcodeScanner extends EventEmitter {
+export class BarcodeScanner extends TalkingDevice {
   private readonly hid: HidPosDecoder;
   private readonly serial = new SerialScanDecoder();
-  private idleTimer: NodeJS.Timeout | undefined;
-  private readonly idleMs: number;
-  private readonly onData = (bytes: Buffer): void => this.receive(bytes);
-  private readonly onClose = (reason?: Error): void => {
-    this.stopIdle();
-    this.report(fail('disconnected', DEVICE_KEYS.disconnected, { address: this.transport.address }, reason?.message));
-    this.emit('close');
-  };
-  private readonly onError = (err: Error): void => this.report(fail('io', DEVICE_KEYS.io, { address: this.transport.address }, err.message));
 
   constructor(
-    readonly transport: Transport,
+    transport: Transport,
     private readonly opts: BarcodeScannerOptions,
   ) {
-    super();
-    this.idleMs = opts.idleMs ?? 300;
+    super(transport, opts.idleMs ?? 300);
     this.hid = new HidPosDecoder(opts.hidReportId === null ? undefined : (opts.hidReportId ?? HID_POS_REPORT_ID));
-  }
-
-  async open(): Promise<Result<void>> {
-    this.transport.on('data', this.onData);
-    this.transport.on('close', this.onClose);
-    this.transport.on('error', this.onError);
-    if (this.transport.isOpen) return ok(undefined);
-    try {
-      await this.transport.open();
-      return ok(undefined);
-    } catch (err) {
-      this.detach();
-      return fail('io', DEVICE_KEYS.io, { address: this.transport.address }, (err as Error).message);
-    }
-  }
-
-  async close(): Promise<void> {
-    this.detach();
-    await this.transport.close().catch(() => undefined);
   }
 
   /** Bytes or one HID report as they came from the transport. */
@@ -108,37 +79,16 @@ export class BarcodeScanner extends EventEmitter {
     this.emit('scan', scan);
   }
 
-  private armIdle(): void {
-    this.stopIdle();
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = undefined;
-      if (this.opts.framing === 'hid-pos') {
-        if (!this.hid.collecting) return;
-        this.hid.reset();
-        this.report(fail('protocol', BARCODE_KEYS.incomplete));
-      } else {
-        // A scanner without a line terminator configured: we cannot tell where a code ends.
-        const partial = this.serial.takePartial();
-        if (partial !== undefined) this.report(fail('protocol', BARCODE_KEYS.noTerminator, {}, JSON.stringify(partial).slice(0, 80)));
-      }
-    }, this.idleMs);
-  }
-
-  private stopIdle(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = undefined;
-  }
-
-  /** 'error' only when someone listens: an unheard scanner fault must not crash the station. */
-  private report(r: Result<never>): void {
-    if (!r.ok && this.listenerCount('error') > 0) this.emit('error', r.error);
-  }
-
-  private detach(): void {
-    this.stopIdle();
-    this.transport.off('data', this.onData);
-    this.transport.off('close', this.onClose);
-    this.transport.off('error', this.onError);
+  protected onIdle(): void {
+    if (this.opts.framing === 'hid-pos') {
+      if (!this.hid.collecting) return;
+      this.hid.reset();
+      this.report(fail('protocol', BARCODE_KEYS.incomplete));
+    } else {
+      // A scanner without a line terminator configured: we cannot tell where a code ends.
+      const partial = this.serial.takePartial();
+      if (partial !== undefined) this.report(fail('protocol', BARCODE_KEYS.noTerminator, {}, JSON.stringify(partial).slice(0, 80)));
+    }
   }
 
   override on<E extends keyof BarcodeScannerEvents>(event: E, listener: BarcodeScannerEvents[E]): this {

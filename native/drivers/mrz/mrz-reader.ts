@@ -8,11 +8,11 @@
 // Readers only talk: nothing is ever written to them. Validation of the fields (check
 // digits, dates) is the MRZ domain's job; the driver checks check digits itself only to
 // accept an RTE frame whose BCC it could not verify.
-import { EventEmitter } from 'node:events';
+import { TalkingDevice } from '../talking-device';
 import { mrzCheckDigitsHold } from '../../../electron/domain/mrz/parse-mrz';
 import type { MrzFormat } from '../../../electron/domain/mrz/mrz-types';
-import { DEVICE_KEYS, fail, ok } from '../../result';
-import type { DeviceError, Result } from '../../result';
+import { fail } from '../../result';
+import type { DeviceError } from '../../result';
 import type { Transport } from '../../transport/transport';
 import { HidKeyboardDecoder } from './hid-keyboard-codec';
 import { HidTextReportDecoder } from './hid-text-report-codec';
@@ -49,53 +49,24 @@ export interface MrzReaderEvents {
   close: () => void;
 }
 
-export class MrzReader extends EventEmitter {
+export class MrzReader extends TalkingDevice {
   private readonly splitter = new LineSplitter();
   private readonly assembler = new MrzLineAssembler();
   private readonly rte = new RteDecoder();
   private readonly keyboard: HidKeyboardDecoder;
   private readonly textReports: HidTextReportDecoder;
-  private idleTimer: NodeJS.Timeout | undefined;
-  private readonly idleFlushMs: number;
-  private readonly onData = (bytes: Buffer): void => this.receive(bytes);
-  private readonly onClose = (reason?: Error): void => {
-    this.stopIdle();
-    this.report(fail('disconnected', DEVICE_KEYS.disconnected, { address: this.transport.address }, reason?.message));
-    this.emit('close');
-  };
-  private readonly onError = (err: Error): void => this.report(fail('io', DEVICE_KEYS.io, { address: this.transport.address }, err.message));
 
   constructor(
-    readonly transport: Transport,
+    transport: Transport,
     private readonly opts: MrzReaderOptions,
   ) {
-    super();
-    this.idleFlushMs = opts.idleFlushMs ?? 400;
+    super(transport, opts.idleFlushMs ?? 400);
     this.keyboard = new HidKeyboardDecoder(opts.hidReportId === undefined ? {} : { reportId: opts.hidReportId });
     this.textReports = new HidTextReportDecoder(opts.hidReportId ?? 0x01);
   }
 
   get framing(): MrzFraming {
     return this.opts.framing;
-  }
-
-  async open(): Promise<Result<void>> {
-    this.transport.on('data', this.onData);
-    this.transport.on('close', this.onClose);
-    this.transport.on('error', this.onError);
-    if (this.transport.isOpen) return ok(undefined);
-    try {
-      await this.transport.open();
-      return ok(undefined);
-    } catch (err) {
-      this.detach();
-      return fail('io', DEVICE_KEYS.io, { address: this.transport.address }, (err as Error).message);
-    }
-  }
-
-  async close(): Promise<void> {
-    this.detach();
-    await this.transport.close().catch(() => undefined);
   }
 
   /** Bytes (or one HID report) as they came from the transport. Public for replay tools. */
@@ -158,33 +129,13 @@ export class MrzReader extends EventEmitter {
     this.emit('document', doc);
   }
 
-  /** 'error' events only when someone listens: an unheard reader fault must not crash the station. */
-  private report(r: Result<never>): void {
-    if (!r.ok && this.listenerCount('error') > 0) this.emit('error', r.error);
+  protected onIdle(): void {
+    // A reader that does not end its last line: what is buffered is a line.
+    const partial = this.splitter.takePartial();
+    if (partial !== undefined) this.handle(this.assembler.pushLine(partial));
+    this.handle(this.assembler.flush());
   }
 
-  private armIdle(): void {
-    this.stopIdle();
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = undefined;
-      // A reader that does not end its last line: what is buffered is a line.
-      const partial = this.splitter.takePartial();
-      if (partial !== undefined) this.handle(this.assembler.pushLine(partial));
-      this.handle(this.assembler.flush());
-    }, this.idleFlushMs);
-  }
-
-  private stopIdle(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = undefined;
-  }
-
-  private detach(): void {
-    this.stopIdle();
-    this.transport.off('data', this.onData);
-    this.transport.off('close', this.onClose);
-    this.transport.off('error', this.onError);
-  }
 
   override on<E extends keyof MrzReaderEvents>(event: E, listener: MrzReaderEvents[E]): this {
     return super.on(event, listener);
