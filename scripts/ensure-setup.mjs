@@ -3,6 +3,7 @@
 // Runs BEFORE node_modules exists, so: plain Node, built-in modules only.
 //   node scripts/ensure-setup.mjs              for `npm start` / `npm run station`
 //   node scripts/ensure-setup.mjs --for=test   also the Debian packages the tests need
+//   node scripts/ensure-setup.mjs --for=bench  npm only (no Electron download attempt)
 // Steps: npm ci when node_modules is missing or older than the lock file; better-sqlite3
 // must load in this Node (else npm rebuild); one attempt to fetch the Electron runtime;
 // the system packages (installed when root, else named, exit 1).
@@ -13,12 +14,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const forTest = process.argv.includes('--for=test');
+// The benches, like the tests, run the station in plain Node and never need Electron.
+const needsElectron = !forTest && !process.argv.includes('--for=bench');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** Debian packages the tests use: PTYs for device tests, the browser for e2e, USB/scanner/printer stacks. */
 export const TEST_PACKAGES = ['socat', 'chromium', 'udev', 'libusb-1.0-0', 'sane-airscan', 'sane-utils', 'cups-ipp-utils'];
 
-const say = (line) => console.log(`setup: ${line}`);
+// Diagnostics go to stderr: commands that print data (npm run bench) keep stdout clean.
+const say = (line) => console.error(`setup: ${line}`);
 function fail(line) {
   console.error(`setup: ${line}`);
   process.exit(1);
@@ -69,7 +73,7 @@ function run(cmd, args, opts = {}) {
 // ---- Electron runtime: optional (the browser host serves the same screens without it).
 {
   const electronDir = path.join(root, 'node_modules', 'electron');
-  if (!forTest && existsSync(electronDir) && !existsSync(path.join(electronDir, 'dist')) && process.env.LOKET_SKIP_ELECTRON !== '1') {
+  if (needsElectron && existsSync(electronDir) && !existsSync(path.join(electronDir, 'dist')) && process.env.LOKET_SKIP_ELECTRON !== '1') {
     const env = { ...process.env };
     delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
     const r = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
