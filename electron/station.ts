@@ -72,8 +72,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   await deviceService.start();
 
   const lockIfIdle = (conn: Conn): boolean => {
-    if (!conn.state.lockIfIdle(now().getTime(), settings.get().idleLockMinutes)) return false;
-    conn.state.locked = false; // let auth.lock record it with its reason
+    if (!conn.state.isIdle(now().getTime(), settings.get().idleLockMinutes)) return false;
     auth.lock(conn.state, 'idle');
     send(conn, 'session.changed', auth.sessionInfo(conn.state));
     return true;

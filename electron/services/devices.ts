@@ -10,8 +10,12 @@ export class DeviceSlots {
     return [...this.slots.values()];
   }
 
+  /** A device taken out of the configuration: screens learn it as 'not_configured' and drop it. */
   remove(id: string): void {
+    const slot = this.slots.get(id);
+    if (!slot) return;
     this.slots.delete(id);
+    this.changed({ ...slot, state: 'not_configured', message: undefined });
   }
 
   set(slot: DeviceSlot): void {

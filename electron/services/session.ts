@@ -24,11 +24,8 @@ export class SessionState {
     this.locked = false;
   }
 
-  /** True when the idle limit has passed since the last activity (and locks the session). */
-  lockIfIdle(now: number, idleMinutes: number): boolean {
-    if (!this.officerId || this.locked) return false;
-    if (now - this.lastActivity < idleMinutes * 60_000) return false;
-    this.locked = true;
-    return true;
+  /** An open session whose officer has done nothing for the idle limit. */
+  isIdle(now: number, idleMinutes: number): boolean {
+    return this.officerId !== null && !this.locked && now - this.lastActivity >= idleMinutes * 60_000;
   }
 }

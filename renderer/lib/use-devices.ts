@@ -13,6 +13,8 @@ export function useDevices(): DeviceSlot[] {
     load();
     const offStatus = on('device.status', (slot) => {
       setSlots((prev) => {
+        // 'not_configured' is how the station says a device was removed.
+        if (slot.state === 'not_configured') return prev.filter((s) => s.id !== slot.id);
         const i = prev.findIndex((s) => s.id === slot.id);
         if (i < 0) return [...prev, slot];
         const next = prev.slice();
