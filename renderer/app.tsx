@@ -7,7 +7,6 @@ import { Alert } from './components/alert';
 import { errorMessage } from './i18n/errors';
 import { applyLanguage, storedLanguage } from './i18n';
 import { call, on, onLinkChange } from './lib/station';
-import { FirstRunScreen } from './screens/first-run';
 import { LockScreen } from './screens/lock-screen';
 import { LoginScreen } from './screens/login';
 // The workspace (every screen after login) is its own chunk: the login screen appears
@@ -15,6 +14,8 @@ import { LoginScreen } from './screens/login';
 const loadWorkspace = () => import('./screens/workspace');
 const Workspace = lazy(() => loadWorkspace().then((m) => ({ default: m.Workspace })));
 const prefetchWorkspace = (): void => { void loadWorkspace(); };
+// Once per station: its form library and schemas stay out of the everyday login path.
+const FirstRunScreen = lazy(() => import('./screens/first-run').then((m) => ({ default: m.FirstRunScreen })));
 
 type Boot = { phase: 'loading' } | { phase: 'failed'; error: unknown } | { phase: 'ready'; setup: SetupStatus };
 
@@ -90,10 +91,12 @@ export function App() {
   }
   if (boot.setup.needsFirstAdmin) {
     return (
-      <FirstRunScreen
-        setup={boot.setup}
-        onDone={(s) => { setBoot({ phase: 'ready', setup: { ...boot.setup, needsFirstAdmin: false } }); setSession(s); }}
-      />
+      <Suspense fallback={<main className="center-screen" data-testid="first-run-loading" />}>
+        <FirstRunScreen
+          setup={boot.setup}
+          onDone={(s) => { setBoot({ phase: 'ready', setup: { ...boot.setup, needsFirstAdmin: false } }); setSession(s); }}
+        />
+      </Suspense>
     );
   }
   if (!session) return <LoginScreen setup={boot.setup} onDone={setSession} onShown={prefetchWorkspace} />;
