@@ -1,7 +1,6 @@
 // What is plugged in: serial ports (SerialPort.list, which needs udevadm and never lists
 // PTYs) and HID devices (node-hid). Either listing may fail on a given machine; the other
 // still answers, and the failure is reported rather than thrown.
-import { SerialPort } from 'serialport';
 
 export interface ListedPort {
   type: 'serial' | 'hid';
@@ -25,6 +24,7 @@ export async function listPorts(): Promise<PortListing> {
   const ports: ListedPort[] = [];
   const problems: string[] = [];
   try {
+    const { SerialPort } = await import('serialport');
     for (const p of await SerialPort.list()) {
       const entry: ListedPort = { type: 'serial', path: p.path };
       const vid = hex(p.vendorId);

@@ -3,7 +3,7 @@
 // why setModemLines reports rather than throws on them.
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
 import type { Transport, TransportEvents } from './transport';
 
 export interface SerialOptions {
@@ -31,8 +31,11 @@ export class SerialTransport extends EventEmitter implements Transport {
     return this.port?.isOpen ?? false;
   }
 
-  open(): Promise<void> {
-    if (this.isOpen) return Promise.resolve();
+  async open(): Promise<void> {
+    if (this.isOpen) return;
+    // Loaded on first use: a station without serial devices never pays for (or trips over)
+    // the native binding.
+    const { SerialPort } = await import('serialport');
     const port = new SerialPort({ path: this.address, baudRate: this.baudRate, autoOpen: false });
     port.on('data', (chunk: Buffer) => this.emit('data', chunk));
     // An unheard 'error' would throw inside serialport and swallow the 'close' that follows.
