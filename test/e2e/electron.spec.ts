@@ -23,7 +23,7 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 const hasElectron = binary !== null && existsSync(path.join(ROOT, 'dist/main.mjs'));
 const reason = binary === null
-  ? 'Electron runtime not installed: node_modules/electron/dist is missing (install it with ELECTRON_SKIP_BINARY_DOWNLOAD unset)'
+  ? 'Electron runtime not installed: node_modules/electron/dist is missing (`npm start` fetches it where the download is reachable, or run `node node_modules/electron/install.js`)'
   : 'Electron runtime not installed: dist/main.mjs is not built (run `npm run build`)';
 if (!hasElectron) console.log(`electron.spec.ts skipped: ${reason}`);
 
