@@ -1,7 +1,6 @@
-// The fingerprint step of an enrolment, as the station offers it to the screen. Filled in
-// by the device integration: until a reader is configured, capture says so.
+// The fingerprint step of an enrolment as the handlers see it (fingerprint-capture.ts
+// implements it over the configured reader).
 import type { CaptureView } from '../contract-types';
-import { StationError } from './errors';
 
 export interface CaptureActionInput {
   appointmentId: string;
@@ -16,9 +15,3 @@ export interface CaptureService {
   view(appointmentId: string): CaptureView | null;
   action(officerId: string, input: CaptureActionInput): Promise<CaptureView> | CaptureView;
 }
-
-export const noCaptureDevice: CaptureService = {
-  start() { throw new StationError('device', { key: 'device.fingerprint.not_configured' }); },
-  view() { return null; },
-  action() { throw new StationError('device', { key: 'device.fingerprint.not_configured' }); },
-};
