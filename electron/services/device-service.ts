@@ -69,13 +69,18 @@ export class DeviceService {
     const sim = this.sims.zfm.sim;
     let polls = 0;
     let n = 0;
+    let placed: string | undefined;
     sim.on('command', (name) => {
       if (name === 'GenImg' && !sim.fingerOnSensor && ++polls >= 10) {
         polls = 0;
-        sim.placeFinger(`demo-${++n}`, 'clean');
+        placed = `demo-${++n}`;
+        sim.placeFinger(placed, 'clean');
       } else if (name === 'UpImage') {
         polls = 0;
-        setTimeout(() => sim.liftFinger(), 50);
+        // Lift only the finger placed here: a trainer (or a test) may have put its own.
+        const mine = placed;
+        placed = undefined;
+        if (mine) setTimeout(() => { if (sim.fingerOnSensor === mine) sim.liftFinger(); }, 50);
       }
     });
   }
