@@ -24,14 +24,15 @@ const preloadPath = path.join(here, 'preload.cjs');
 // Node-ABI build the tests need. A packaged app has its node_modules rebuilt for Electron.
 const devSqliteBinding = path.join(here, '..', 'native-electron', 'better_sqlite3.node');
 
-interface Args { dataDir?: string; demo: boolean }
+interface Args { dataDir?: string; demo: boolean; noSimulators: boolean }
 
 /** Reads our own switches; Chromium's and Electron's own ones are left alone. */
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { demo: false };
+  const args: Args = { demo: false, noSimulators: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--demo') args.demo = true;
+    else if (a === '--no-simulators') args.noSimulators = true;
     else if (a === '--data-dir' && argv[i + 1] !== undefined) args.dataDir = path.resolve(argv[++i] as string);
     else if (a?.startsWith('--data-dir=')) args.dataDir = path.resolve(a.slice('--data-dir='.length));
   }
@@ -119,6 +120,8 @@ async function start(): Promise<void> {
     dataDir: args.dataDir ?? app.getPath('userData'),
     keyProvider: sealedKeyProvider(keyCipher(), (line) => console.warn(line)),
     demo: args.demo,
+    // Until the technician configures devices, simulators stand in (marked as such).
+    simulators: !args.noSimulators,
     ...(!app.isPackaged && fs.existsSync(devSqliteBinding) ? { sqliteNativeBinding: devSqliteBinding } : {}),
   });
   station = opened;

@@ -15,6 +15,8 @@ export interface StationOptions {
   keyProvider: KeyProvider;
   /** Fill a demo day: appointments and simulated devices. */
   demo?: boolean;
+  /** Simulated devices stand in while the technician has configured none (the quick start). */
+  simulators?: boolean;
   /** Path to a better-sqlite3 .node built for this runtime's ABI (Electron), if not the default. */
   sqliteNativeBinding?: string;
   /** An eSCL (AirScan) document scanner, e.g. http://192.168.1.20/eSCL/ (demo: a simulator). */

@@ -61,12 +61,12 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     now, (view) => broadcast('capture.state', view));
 
   let demoScanner: EsclSim | null = null;
-  if (opts.demo) {
-    seedDemoDay(store, now, localDate(now()));
-    // The scanner simulator (and its JPEG encoder) is loaded only for a demo day.
+  if (opts.demo) seedDemoDay(store, now, localDate(now()));
+  if (opts.demo || (opts.simulators && store.devices.all().length === 0)) {
+    // The scanner simulator (and its JPEG encoder) is loaded only when simulators stand in.
     const { startEsclSim } = await import('../native/sim/escl-sim');
     demoScanner = await startEsclSim({ feederPages: 50 });
-    deviceService.seedSimulators(demoScanner.url);
+    deviceService.useSimulators(demoScanner.url);
     deviceService.autoFingers();
   }
   await deviceService.start();

@@ -16,6 +16,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     demo: { type: 'boolean', default: false },
     'scanner-url': { type: 'string' },
+    'no-simulators': { type: 'boolean', default: false },
     'renderer-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -23,7 +24,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  process.stdout.write('Usage: loket-station [--data-dir DIR] [--port N] [--demo] [--scanner-url http://HOST/eSCL/]\n');
+  process.stdout.write('Usage: loket-station [--data-dir DIR] [--port N] [--demo] [--no-simulators] [--scanner-url http://HOST/eSCL/]\n');
   process.exit(0);
 }
 
@@ -37,7 +38,7 @@ if (!rendererDir) {
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 
 try {
-  const station = await createStation({ dataDir, keyProvider: fileKeyProvider(), demo: values.demo, scannerUrl: values['scanner-url'] });
+  const station = await createStation({ dataDir, keyProvider: fileKeyProvider(), demo: values.demo, simulators: !values['no-simulators'], scannerUrl: values['scanner-url'] });
   const host = await startBrowserHost({ station, rendererDir, port: Number(values.port) });
   process.stdout.write(`Loket station ${station.stationId} — data in ${dataDir}\n`);
   process.stdout.write(`Open the workstation in a browser on this computer:\nLOKET_URL=${host.url}\n`);

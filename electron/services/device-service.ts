@@ -51,6 +51,7 @@ export class DeviceService {
   private scanners = new Map<string, DocumentScannerPort & { client: ReturnType<typeof esclScanner>['client'] }>();
   private scannerTimer: NodeJS.Timeout | undefined;
   private unwire: (() => void)[] = [];
+  private simulated: DeviceConfigRecord[] = [];
 
   constructor(
     private readonly store: Store,
@@ -91,20 +92,29 @@ export class DeviceService {
     return m;
   }
 
-  /** Demo and training: simulated devices when none are configured yet. */
-  seedSimulators(scannerUrl?: string): void {
-    if (this.store.devices.all().length > 0) return;
-    const at = this.now().toISOString();
-    const add = (id: string, kind: DeviceConfigRecord['kind'], driver: string, label: string, port: DevicePort) =>
-      this.store.devices.upsert({ id, kind, driver, label, port, settings: {} }, at);
-    add('fingerprint-sim', 'fingerprint', 'zfm', 'Sidik jari (simulasi)', { kind: 'sim', name: 'zfm' });
-    add('mrz-sim', 'mrz', 'mrz-lines', 'Pembaca MRZ (simulasi)', { kind: 'sim', name: 'mrz' });
-    add('barcode-sim', 'barcode', 'barcode-hid-pos', 'Pemindai kode (simulasi)', { kind: 'sim', name: 'barcode' });
-    if (scannerUrl) add('scanner-sim', 'document_scanner', 'escl', 'Pemindai dokumen (simulasi)', { kind: 'url', url: scannerUrl });
+  /**
+   * Simulated devices stand in while none is configured (quick start, demo, training).
+   * They live in memory only: the first device the technician saves replaces them.
+   */
+  useSimulators(scannerUrl?: string): void {
+    const sim = (id: string, kind: DeviceConfigRecord['kind'], driver: string, label: string, port: DevicePort): DeviceConfigRecord =>
+      ({ id, kind, driver, label, port: port as unknown as Record<string, unknown>, settings: {} });
+    this.simulated = [
+      sim('fingerprint-sim', 'fingerprint', 'zfm', 'Sidik jari (simulasi)', { kind: 'sim', name: 'zfm' }),
+      sim('mrz-sim', 'mrz', 'mrz-lines', 'Pembaca MRZ (simulasi)', { kind: 'sim', name: 'mrz' }),
+      sim('barcode-sim', 'barcode', 'barcode-hid-pos', 'Pemindai kode (simulasi)', { kind: 'sim', name: 'barcode' }),
+      ...(scannerUrl ? [sim('scanner-sim', 'document_scanner', 'escl', 'Pemindai dokumen (simulasi)', { kind: 'url', url: scannerUrl })] : []),
+    ];
+  }
+
+  /** What runs: the technician's configuration, or the simulators while there is none. */
+  private configs(): DeviceConfigRecord[] {
+    const stored = this.store.devices.all();
+    return stored.length > 0 ? stored : this.simulated;
   }
 
   async start(): Promise<void> {
-    const configs = this.store.devices.all();
+    const configs = this.configs();
     const managed = configs.filter((c) => c.driver !== ESCL_DRIVER.name).map(toManagerConfig);
     await this.manager.start(managed);
     for (const c of managed) this.wireEvents(c.id, c.kind);
@@ -203,7 +213,7 @@ export class DeviceService {
     const listing = await DeviceManager.listPorts().catch((err: Error) => ({ ports: [], problems: [err.message] }));
     const statuses = new Map(this.manager.list().map((s) => [s.id, s]));
     const slots = new Map(this.slots.list().map((s) => [s.id, s]));
-    const devices: DeviceView[] = this.store.devices.all().map((c) => {
+    const devices: DeviceView[] = this.configs().map((c) => {
       const st = statuses.get(c.id);
       return {
         id: c.id, kind: c.kind, driver: c.driver, label: c.label, port: c.port as DevicePort, settings: c.settings,
@@ -295,7 +305,7 @@ export class DeviceService {
   }
 
   async simulate(input: { id: string; action: 'present_document' | 'scan_code' | 'place_finger' | 'lift_finger' | 'fault'; lines?: string[]; code?: string; variant?: string }): Promise<null> {
-    const cfg = this.store.devices.all().find((c) => c.id === input.id);
+    const cfg = this.configs().find((c) => c.id === input.id);
     if (!cfg || cfg.port.kind !== 'sim') throw new StationError('bad_input', { reason: 'not_simulated' }, 'id');
     let sent = false;
     if (input.action === 'present_document' && cfg.kind === 'mrz') {

@@ -62,7 +62,8 @@ export const test = base.extend<{ station: StationProcess; stationDemo: boolean 
   station: async ({ stationDemo }, use, testInfo) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'));
     const log: string[] = [];
-    const args = [HOST, '--data-dir', dataDir, '--port', '0', ...(stationDemo ? ['--demo'] : [])];
+    // Without --demo a station starts with no devices at all, as the tests of 'not configured' need.
+    const args = [HOST, '--data-dir', dataDir, '--port', '0', ...(stationDemo ? ['--demo'] : ['--no-simulators'])];
     const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env } });
     child.stdout.on('data', (c: Buffer) => log.push(c.toString()));
     child.stderr.on('data', (c: Buffer) => log.push(c.toString()));

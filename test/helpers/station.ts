@@ -24,13 +24,13 @@ export interface TestSession {
   ok<T = unknown>(method: MethodName, input?: unknown): Promise<T>;
 }
 
-export async function openTestStation(opts: { demo?: boolean; start?: Date } = {}): Promise<TestStation> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loket-test-'));
+export async function openTestStation(opts: { demo?: boolean; simulators?: boolean; start?: Date; dataDir?: string } = {}): Promise<TestStation> {
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'loket-test-'));
   const clock = {
     now: opts.start ?? new Date('2026-11-23T09:00:00+07:00'),
     advanceMinutes(m: number) { clock.now = new Date(clock.now.getTime() + m * 60_000); },
   };
-  const station = await createStation({ dataDir, keyProvider: fileKeyProvider(), demo: opts.demo, now: () => clock.now });
+  const station = await createStation({ dataDir, keyProvider: fileKeyProvider(), demo: opts.demo, simulators: opts.simulators, now: () => clock.now });
   return {
     station, dataDir, clock,
     session() {

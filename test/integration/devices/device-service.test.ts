@@ -69,14 +69,18 @@ describe('devices', () => {
   });
 
   it('saves a device on a path that is not there: disconnected with a sentence, others unaffected', async () => {
+    // A configured station: the technician keeps the simulated reader as a configured device.
+    await s.ok('devices.save', { id: 'fp-desk', kind: 'fingerprint', driver: 'zfm', label: 'Desk reader', port: { kind: 'sim', name: 'zfm' } });
     const o = await s.ok<DevicesOverview>('devices.save', { id: 'mrz-2', kind: 'mrz', driver: 'mrz-rte', label: 'RTE', port: { kind: 'path', path: '/dev/does-not-exist', baudRate: 9600 } });
     const d = o.devices.find((x) => x.id === 'mrz-2')!;
     expect(['disconnected', 'connecting']).toContain(d.status.state);
-    expect(o.devices.find((x) => x.id === 'fingerprint-sim')!.status.state).toBe('connected');
+    expect(o.devices.find((x) => x.id === 'fp-desk')!.status.state).toBe('connected');
     expect(await s.call('devices.save', { id: 'x-1', kind: 'mrz', driver: 'zfm', label: 'wrong', port: { kind: 'sim', name: 'zfm' } }))
       .toMatchObject({ ok: false, error: { code: 'bad_input', field: 'driver' } });
     await s.ok('devices.remove', { id: 'mrz-2' });
-    expect((await s.ok<DeviceSlot[]>('devices.slots')).some((x) => x.id === 'mrz-2')).toBe(false);
+    const slots = await s.ok<DeviceSlot[]>('devices.slots');
+    expect(slots.some((x) => x.id === 'mrz-2')).toBe(false);
+    expect(slots.find((x) => x.id === 'fp-desk')?.state).toBe('connected');
   });
 
   it('only technicians configure devices', async () => {
@@ -85,5 +89,37 @@ describe('devices', () => {
     await c.ok('auth.login', { nip: '199002022015022002', password: 'rahasia-loket-2' });
     expect(await c.call('devices.overview')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await c.call('devices.save', { id: 'a1', kind: 'mrz', driver: 'mrz-lines', label: 'x', port: { kind: 'sim', name: 'mrz' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('simulators standing in', () => {
+  it('run while no device is configured, give way to the first configured one, and are not stored', async () => {
+    const q = await openTestStation({ simulators: true, start: new Date() });
+    try {
+      const a = q.session();
+      const me = await a.ok<SessionInfo>('setup.createFirstAdmin', ADMIN);
+      await a.ok('officers.update', { id: me.officerId, roles: ['admin', 'technician'] });
+      expect((await a.ok<DeviceSlot[]>('devices.slots')).map((x) => x.id).sort()).toEqual(['barcode-sim', 'fingerprint-sim', 'mrz-sim', 'scanner-sim']);
+      const o = await a.ok<DevicesOverview>('devices.save', { id: 'mrz-desk', kind: 'mrz', driver: 'mrz-lines', label: 'Desk', port: { kind: 'path', path: '/dev/ttyLOKET-none', baudRate: 9600 } });
+      expect(o.devices.map((d) => d.id)).toEqual(['mrz-desk']);
+      expect((await a.ok<DeviceSlot[]>('devices.slots')).map((x) => x.id)).toEqual(['mrz-desk']);
+    } finally {
+      await q.close();
+    }
+  });
+
+  it('a demo station started twice still reaches its (new) scanner simulator', async () => {
+    const first = await openTestStation({ demo: true, start: new Date() });
+    const dir = first.dataDir;
+    await first.station.close();
+    const again = await openTestStation({ demo: true, start: new Date(), dataDir: dir });
+    try {
+      const a = again.session();
+      const me = await a.ok<SessionInfo>('setup.createFirstAdmin', ADMIN);
+      await a.ok('officers.update', { id: me.officerId, roles: ['admin', 'technician'] });
+      expect(await a.ok<DeviceTestResult>('devices.test', { id: 'scanner-sim' })).toMatchObject({ ok: true });
+    } finally {
+      await again.close();
+    }
   });
 });
