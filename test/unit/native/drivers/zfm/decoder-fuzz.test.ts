@@ -5,16 +5,7 @@ import { commandPacket, commands, encodeAck, encodeDataPackets } from '../../../
 import { ZfmDecoder } from '../../../../../native/drivers/zfm/decoder';
 import type { ZfmDecoded } from '../../../../../native/drivers/zfm/decoder';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../../../../native/sim/prng';
 
 const packets = (out: ZfmDecoded[]): Buffer[] => out.flatMap((d) => (d.type === 'packet' ? [d.raw] : []));
 
