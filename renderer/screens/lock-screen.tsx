@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../electron/contract-types';
 import { Alert } from '../components/alert';
-import { Field } from '../components/field';
+import { CredentialFields } from '../components/credential-fields';
 import { Kbd } from '../components/kbd';
 import { errorCode, errorMessage } from '../i18n/errors';
 import { call } from '../lib/station';
@@ -57,18 +57,10 @@ export function LockScreen({ session, onUnlocked, onLoggedOut }: Props) {
         <p data-testid="lock-owner">{t('lock.owner', { name: session.name, nip: session.nip })}</p>
         <p className="muted">{t('lock.otherOfficer', { name: session.name })}</p>
         {error !== null && <Alert tone="problem" testId="unlock-error">{errorMessage(t, error)}</Alert>}
-        <Field id="unlock-nip" label={t('field.nip')}>
-          <input
-            id="unlock-nip" ref={nipRef} data-testid="unlock-nip" inputMode="numeric" autoComplete="username"
-            value={nip} onChange={(e) => setNip(e.target.value)}
-          />
-        </Field>
-        <Field id="unlock-password" label={t('field.password')}>
-          <input
-            id="unlock-password" ref={passwordRef} data-testid="unlock-password" type="password" autoComplete="current-password"
-            value={password} onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
+        <CredentialFields
+          prefix="unlock" nip={nip} setNip={setNip} password={password} setPassword={setPassword}
+          nipRef={nipRef} passwordRef={passwordRef}
+        />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="unlock-submit">
           {t('action.unlock')} <Kbd keys="Enter" />
         </button>

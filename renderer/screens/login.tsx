@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo, SetupStatus } from '../../electron/contract-types';
 import { Alert } from '../components/alert';
-import { Field } from '../components/field';
+import { CredentialFields } from '../components/credential-fields';
 import { Kbd } from '../components/kbd';
 import { LanguageToggle } from '../components/language-toggle';
 import { errorCode, errorMessage } from '../i18n/errors';
@@ -63,18 +63,10 @@ export function LoginScreen({ setup, onDone, onShown }: Props) {
             <span data-code={errorCode(error) ?? 'internal'}>{errorMessage(t, error)}</span>
           </Alert>
         )}
-        <Field id="login-nip" label={t('field.nip')}>
-          <input
-            id="login-nip" ref={nipRef} data-testid="login-nip" inputMode="numeric" autoComplete="username"
-            value={nip} onChange={(e) => setNip(e.target.value)}
-          />
-        </Field>
-        <Field id="login-password" label={t('field.password')}>
-          <input
-            id="login-password" ref={passwordRef} data-testid="login-password" type="password" autoComplete="current-password"
-            value={password} onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
+        <CredentialFields
+          prefix="login" nip={nip} setNip={setNip} password={password} setPassword={setPassword}
+          nipRef={nipRef} passwordRef={passwordRef}
+        />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="login-submit">
           {busy ? t('login.busy') : t('action.login')} <Kbd keys="Enter" />
         </button>
