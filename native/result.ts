@@ -43,3 +43,8 @@ export const DEVICE_KEYS = {
   protocol: 'device.protocol_error',
   io: 'device.io_error',
 } as const;
+
+/** One line for logs, traces and the technician's tools: key, params and detail. */
+export function describeError(e: DeviceError): string {
+  return `${e.key}${e.params ? ' ' + JSON.stringify(e.params) : ''}${e.detail ? ` (${e.detail})` : ''}`;
+}

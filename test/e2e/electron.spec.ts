@@ -28,6 +28,7 @@ const reason = binary === null
 if (!hasElectron) console.log(`electron.spec.ts skipped: ${reason}`);
 
 test('the Electron shell opens the first-run screen through the preload bridge', async () => {
+  // Runs only where the Electron runtime is installed; elsewhere it says why (printed above).
   test.skip(!hasElectron, reason);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-electron-'));
   const app = await electron.launch({

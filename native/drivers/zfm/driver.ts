@@ -6,86 +6,24 @@
 import { EventEmitter } from 'node:events';
 import { ExchangeLock, FrameInbox, sleep } from '../../transport/exchange';
 import type { Transport } from '../../transport/transport';
-import { DEVICE_KEYS, fail, ok } from '../../result';
-import type { DeviceError, DeviceMessage, Result } from '../../result';
+import { zfmSelfTest } from './selftest';
+import type { SelfTestCheck } from './selftest';
+import { DEVICE_KEYS, describeError, fail, ok } from '../../result';
+import type { Result } from '../../result';
 import { DEFAULT_AURA_CUE, commandPacket, commands, describePacket, encodeDataPackets, readAck, readSysParams } from './codec';
 import type { Ack, ZfmPacket, ZfmSysParams } from './codec';
 import { ZfmDecoder } from './decoder';
 import type { ZfmDecoded } from './decoder';
 import { AURA, CODE, DEFAULT_ADDRESS, DEFAULT_PASSWORD, PID, SYS_PARAM, baudToN, geometryForBytes, instructionName, packetSizeCode } from './constants';
 import { codeKey } from './messages';
+import type {
+  ZfmDriverOptions, ZfmIdentity, ZfmImage, ZfmDriverEvents, MatchResult, SearchResult,
+} from './driver-types';
 
-export interface ZfmDriverOptions {
-  address?: number;
-  password?: number;
-  /** Longest wait for an acknowledge (ms). */
-  ackTimeoutMs?: number;
-  /** Longest silence between two data packets of an upload (ms). */
-  dataTimeoutMs?: number;
-  /** LED ring cue: 'auto' probes AuraLedConfig at identify (R50x answer, others do not). */
-  led?: 'auto' | 'aura' | 'none';
-}
-
-export interface ZfmIdentity {
-  model: 'zfm' | 'r50x';
-  sysParams: ZfmSysParams;
-  templateCount: number;
-  hasLedRing: boolean;
-}
-
-export interface ZfmImage {
-  width: number;
-  height: number;
-  /** 4 bits per pixel, two pixels per byte, high nibble = left pixel, as the module sends it. */
-  packed: Buffer;
-}
-
-export interface TraceFrame {
-  at: number;
-  dir: 'tx' | 'rx';
-  bytes: Buffer;
-  name: string;
-}
-
-export interface CountdownEvent {
-  remainingMs: number;
-  totalMs: number;
-  message: { key: string; params: { seconds: number } };
-}
-
-export interface ProgressEvent {
-  received: number;
-  total: number;
-}
-
-export interface ZfmDriverEvents {
-  frame: [TraceFrame];
-  busy: [boolean];
-  /** 'unresponsive' after a timeout, 'ok' on the next good answer. */
-  health: ['ok' | 'unresponsive'];
-  countdown: [CountdownEvent];
-  progress: [ProgressEvent];
-  disconnected: [Error | undefined];
-  /** What the status line should say while waiting for a finger, and why a wait ended badly. */
-  notice: [DeviceMessage];
-}
-
-export interface MatchResult {
-  matched: boolean;
-  score: number;
-}
-
-export interface SearchResult {
-  found: boolean;
-  page: number;
-  score: number;
-}
-
-export interface SelfTestCheck {
-  name: string;
-  ok: boolean;
-  detail: string;
-}
+export type {
+  ZfmDriverOptions, ZfmIdentity, ZfmImage, TraceFrame, CountdownEvent, ProgressEvent, ZfmDriverEvents, MatchResult, SearchResult,
+} from './driver-types';
+export type { SelfTestCheck };
 
 const IMAGE_BYTES_DEFAULT = (256 * 288) / 2;
 
@@ -295,17 +233,8 @@ export class ZfmDriver extends EventEmitter<ZfmDriverEvents> {
   }
 
   /** Checks a technician can read: identity, a GenImg answer, and the template count. */
-  async selfTest(): Promise<SelfTestCheck[]> {
-    const checks: SelfTestCheck[] = [];
-    const id = await this.identify();
-    checks.push({ name: 'identify', ok: id.ok, detail: id.ok ? `packet ${id.value.sysParams.packetBytes} B, ${id.value.sysParams.baudRate} baud, library ${id.value.sysParams.librarySize}` : describeError(id.error) });
-    if (!id.ok) return checks;
-    const g = await this.genImg();
-    checks.push({ name: 'sensor', ok: g.ok, detail: g.ok ? (g.value ? 'finger on sensor' : 'sensor answers, no finger') : describeError(g.error) });
-    const t = await this.templateNum();
-    checks.push({ name: 'library', ok: t.ok, detail: t.ok ? `${t.value} templates stored` : describeError(t.error) });
-    checks.push({ name: 'led ring', ok: true, detail: id.value.hasLedRing ? 'present' : 'none' });
-    return checks;
+  selfTest(): Promise<SelfTestCheck[]> {
+    return zfmSelfTest(this);
   }
 
   // ---- the work itself, run while holding the lock ----
@@ -515,6 +444,4 @@ export class ZfmDriver extends EventEmitter<ZfmDriverEvents> {
   }
 }
 
-export function describeError(e: DeviceError): string {
-  return `${e.key}${e.params ? ' ' + JSON.stringify(e.params) : ''}${e.detail ? ` (${e.detail})` : ''}`;
-}
+export { describeError };
