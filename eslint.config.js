@@ -1,21 +1,71 @@
-// Lint, and the layering of ../shared/ARCHITECTURE.md enforced as import rules:
-// which folder may import which native module or which other layer.
+// Lint, and the layering of ../shared/ARCHITECTURE.md as an allow-list per folder: each zone
+// below names the layers of ours and the packages it may import (eslint/layering.js checks
+// `import`, `export … from`, `import()` and `require()`). The most specific folder wins.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { layeringPlugin } from './eslint/layering.js';
 
-const SHELL_FILES = ['electron/main.ts', 'electron/preload.ts', 'electron/window.ts'];
+const root = path.dirname(fileURLToPath(import.meta.url));
 
-const restrict = (paths, patterns = []) => ({
-  'no-restricted-imports': ['error', { paths, patterns }],
-});
-const electronOnlyInShell = { name: 'electron', message: 'Only the Electron shell files (main.ts, preload.ts, window.ts) import electron.' };
-const sqliteOnlyInStore = { name: 'better-sqlite3', message: 'Only electron/store imports better-sqlite3.' };
-const serialOnlyInNative = { name: 'serialport', message: 'Only native/ imports serialport.' };
-const hidOnlyInNative = { name: 'node-hid', message: 'Only native/ imports node-hid.' };
+const NODE = 'node:*';
+const ZONES = [
+  {
+    name: 'domain/',
+    folders: ['domain'],
+    layers: ['domain'],
+    packages: ['zod', 'mrz'],
+    why: 'Pure rules: no Node, no DOM, no I/O, so every process can run them.',
+  },
+  {
+    name: 'native/',
+    folders: ['native'],
+    layers: ['native', 'domain'],
+    packages: [NODE, 'serialport', '@serialport/*', 'node-hid', 'pngjs', 'jpeg-js', 'fast-xml-parser'],
+    why: 'The device layer: plain Node, nothing of the station, no SQLite, no Electron.',
+  },
+  {
+    name: 'electron/ (station core)',
+    folders: ['electron'],
+    layers: ['electron', 'domain', 'native', 'package.json'],
+    packages: [NODE, 'zod', 'ws', 'papaparse', 'image-size'],
+    why: 'The station runs in plain Node: SQLite only in electron/store, electron only in the shell files.',
+  },
+  {
+    name: 'electron/store/',
+    folders: ['electron/store'],
+    layers: ['electron/store', 'electron/contract-types', 'electron/contract', 'domain'],
+    packages: [NODE, 'better-sqlite3'],
+    why: 'The store knows SQLite and the shapes it returns, not the services above it.',
+  },
+  {
+    name: 'Electron shell',
+    folders: ['electron/main.ts', 'electron/preload.ts', 'electron/window.ts'],
+    layers: ['electron', 'domain', 'package.json'],
+    packages: [NODE, 'electron'],
+    why: 'Only the shell files import electron; they never touch SQLite or devices directly.',
+  },
+  {
+    name: 'renderer/',
+    folders: ['renderer'],
+    layers: ['renderer', 'domain'],
+    typeLayers: ['electron'],
+    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'react-hook-form', '@hookform/*', '@tanstack/*', 'zod'],
+    why: 'The renderer is sandboxed: no Node, no devices; only types from electron/, rules from domain/.',
+  },
+  {
+    name: 'office/',
+    folders: ['office'],
+    layers: ['office', 'domain', 'package.json'],
+    packages: [NODE, 'zod', 'ws', 'pg'],
+    why: 'The office service sits in front of PostgreSQL and shares only the pure rules with stations.',
+  },
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'native-electron/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,43 +75,9 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  // Station core (everything under electron/ except the shell and the store).
   {
-    files: ['electron/**/*.ts'],
-    ignores: [...SHELL_FILES, 'electron/store/**'],
-    rules: restrict([electronOnlyInShell, sqliteOnlyInStore, serialOnlyInNative, hidOnlyInNative]),
-  },
-  // The store may use SQLite but not Electron or devices.
-  {
-    files: ['electron/store/**/*.ts'],
-    rules: restrict([electronOnlyInShell, serialOnlyInNative, hidOnlyInNative]),
-  },
-  // The shell may import electron, never SQLite or devices directly.
-  {
-    files: SHELL_FILES,
-    rules: restrict([sqliteOnlyInStore, serialOnlyInNative, hidOnlyInNative]),
-  },
-  // The device layer: plain Node, no Electron, no SQLite, and nothing of the station.
-  {
-    files: ['native/**/*.ts'],
-    rules: restrict([electronOnlyInShell, sqliteOnlyInStore], [
-      { group: ['**/electron/store/**', '**/electron/services/**'], message: 'native/ does not reach into the station.' },
-    ]),
-  },
-  // The renderer: no Node-side modules, and only *types* from electron/.
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronOnlyInShell, sqliteOnlyInStore, serialOnlyInNative, hidOnlyInNative],
-        patterns: [
-          { group: ['**/native/**'], message: 'The renderer never imports the device layer.' },
-          { group: ['node:*'], message: 'The renderer is sandboxed: no Node modules.' },
-        ],
-      }],
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/electron/**'], allowTypeImports: true, message: 'The renderer imports only types from electron/.' }],
-      }],
-    },
+    files: ['domain/**/*.ts', 'native/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'office/**/*.ts'],
+    plugins: { loket: layeringPlugin },
+    rules: { 'loket/layering': ['error', { root, zones: ZONES }] },
   },
 );

@@ -3,14 +3,15 @@
 // There is deliberately no generic pass-through: a method that is not listed here does not
 // exist for the renderer, and the dispatcher refuses it.
 import { z } from 'zod';
+import { DOCUMENT_TYPES, FINGERS, LANGUAGES, ROLES, STATUSES, type Role } from '../domain/catalog';
+import { isoDateField, nipField, passwordField, personNameField, walkInInput } from '../domain/fields';
 import type {
   AppointmentRow, AuditVerifyResult, DeviceSlot, ImportPreview, ImportResult, OfficerRow,
   QueueView, SessionInfo, SetupStatus, StationSettings, AuditRow, EnrolmentView, BlobData,
   MrzReaderEvent, BarcodeScanEvent, CaptureView, DevicesOverview, DeviceTestResult, TraceView,
 } from './contract-types';
 
-export const ROLES = ['counter', 'supervisor', 'print', 'technician', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../domain/catalog';
 
 /** Who may call a method: anyone (before login), any logged-in officer, or listed roles. */
 export type Access = 'public' | 'locked' | 'officer' | readonly Role[];
@@ -23,40 +24,18 @@ interface MethodDef<I extends z.ZodType, O> {
 }
 const method = <O>() => <I extends z.ZodType>(input: I, access: Access): MethodDef<I, O> => ({ input, access });
 
-// ---- shared field schemas -------------------------------------------------------------
-export const STATUSES = [
-  'booked', 'checked_in', 'in_enrolment', 'awaiting_approval', 'returned', 'approved',
-  'printing', 'printed', 'issued', 'dispatched', 'cancelled',
-] as const;
-export type AppointmentStatus = (typeof STATUSES)[number];
-export const SERVICES = ['new', 'replace_expired', 'replace_full', 'replace_lost', 'replace_damaged', 'replace_disaster'] as const;
-export const PASSPORT_TYPES = ['ordinary', 'electronic'] as const;
-export const PRIORITY_FLAGS = ['elderly', 'child', 'disabled'] as const;
-export const LANGUAGES = ['id', 'en'] as const;
-export const FINGERS = [
-  'right_thumb', 'right_index', 'right_middle', 'right_ring', 'right_little',
-  'left_thumb', 'left_index', 'left_middle', 'left_ring', 'left_little',
-] as const;
-export const DOCUMENT_TYPES = ['ktp', 'kk', 'birth_certificate', 'diploma', 'marriage_book', 'old_passport', 'other'] as const;
+// ---- shared field schemas (domain/: the screens check the same rules) ---------------------
+export {
+  STATUSES, SERVICES, PASSPORT_TYPES, PRIORITY_FLAGS, LANGUAGES, FINGERS, DOCUMENT_TYPES, type AppointmentStatus,
+} from '../domain/catalog';
+export { walkInInput } from '../domain/fields';
 
-const nip = z.string().trim().regex(/^\d{8,18}$/, 'nip');
-const password = z.string().min(8, 'password_short').max(200);
-const personName = z.string().trim().min(1).max(120);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date');
+const nip = nipField;
+const password = passwordField;
+const personName = personNameField;
+const isoDate = isoDateField;
 const id = z.string().uuid();
 const empty = z.object({}).strict();
-
-export const walkInInput = z.object({
-  nik: z.string().regex(/^\d{16}$/, 'nik'),
-  fullName: personName,
-  birthPlace: z.string().trim().min(1).max(80),
-  birthDate: isoDate,
-  sex: z.enum(['M', 'F']),
-  service: z.enum(SERVICES),
-  passportType: z.enum(PASSPORT_TYPES),
-  phone: z.string().trim().regex(/^\+?\d{8,15}$/, 'phone').optional().or(z.literal('')),
-  priority: z.array(z.enum(PRIORITY_FLAGS)).max(3).default([]),
-}).strict();
 
 // ---- methods ------------------------------------------------------------------------------
 export const methods = {

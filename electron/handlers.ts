@@ -2,7 +2,7 @@
 // exhaustive: a method added to the contract without a handler does not compile.
 import type { Handlers } from './dispatcher';
 import type { Services } from './services/services';
-import { localDate } from './domain/dates';
+import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {

@@ -16,10 +16,10 @@ import { EnrolmentService, type DocumentScannerPort } from './services/enrolment
 import { DeviceService } from './services/device-service';
 import { SessionState } from './services/session';
 import { seedDemoDay } from './services/demo-seed';
-import { localDate } from './domain/dates';
+import { localDate } from '../domain/dates';
 import { esclScanner } from './services/escl-scanner';
 import { FingerprintCaptureService } from './services/fingerprint-capture';
-import { DEFAULT_FINGERS } from './domain/capture-plan';
+import { DEFAULT_FINGERS } from '../domain/capture-plan';
 import type { EsclSim } from '../native/sim/escl-sim';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */

@@ -1,5 +1,5 @@
 // A fingerprint capture session: drives a ZFM reader through the capture plan
-// (electron/domain/capture-plan.ts), scores each image, keeps the best attempt per finger,
+// (domain/capture-plan.ts), scores each image, keeps the best attempt per finger,
 // checks a new capture against the other fingers already taken (the module's own matcher:
 // Img2Tz + UpChar for the new one, DownChar + Match against each other), and hands every
 // finished finger to the injected `save` — which the station backs with encrypted storage.
@@ -20,8 +20,8 @@ import { DEVICE_KEYS, fail, ok } from '../../native/result';
 import type { DeviceError, Result } from '../../native/result';
 import {
   DEFAULT_PLAN, acceptBest, canAttempt, createPlan, fingerState, isComplete, markMissing, nextFinger, recordAttempt,
-} from '../domain/capture-plan';
-import type { CapturePlanConfig, CapturePlanState, Finger, FingerStatus, MissingReason, PlanError } from '../domain/capture-plan';
+} from '../../domain/capture-plan';
+import type { CapturePlanConfig, CapturePlanState, Finger, FingerStatus, MissingReason, PlanError } from '../../domain/capture-plan';
 
 /** What the session hands to `save` for each finished finger. */
 export interface FingerRecord {

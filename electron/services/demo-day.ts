@@ -1,6 +1,6 @@
 // A demo day for newcomers and training (`--demo`): a plausible queue of applicants with
 // valid NIKs across the day's time slots. Names are invented; no real person's data.
-import type { AppointmentFields } from '../domain/appointment';
+import type { AppointmentFields } from '../../domain/appointment';
 import { SERVICES } from '../contract';
 
 const GIVEN = ['Budi', 'Siti', 'Agus', 'Dewi', 'Eko', 'Rina', 'Hendra', 'Wulan', 'Joko', 'Putri', 'Bambang', 'Sri', 'Yusuf', 'Intan', 'Rudi', 'Lestari', 'Made', 'Ketut', 'Fitri', 'Andi'];

@@ -1,7 +1,7 @@
 // Fills a demo day once: appointments for today (the device service adds simulated devices).
 import type { Store } from '../store/store';
 import { demoAppointments } from './demo-day';
-import { hashFields } from '../domain/appointment-rows';
+import { hashFields } from './appointment-rows';
 
 export function seedDemoDay(store: Store, now: () => Date, date: string): void {
   const at = now().toISOString();

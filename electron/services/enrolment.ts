@@ -6,8 +6,8 @@ import type { Role } from '../contract';
 import type {
   DocumentPageInfo, DocumentType, EnrolmentView, FingerprintInfo, MrzReadView, PhotoInfo, BlobData,
 } from '../contract-types';
-import { parseMrz } from '../domain/mrz/parse-mrz';
-import { compareWithBooking } from '../domain/mrz/compare-booking';
+import { parseMrz } from '../../domain/mrz/parse-mrz';
+import { compareWithBooking } from '../../domain/mrz/compare-booking';
 import type { Store } from '../store/store';
 import { StationError } from './errors';
 import type { QueueService } from './queue';

@@ -5,8 +5,8 @@
 import type { CaptureFinger, CaptureView, FingerName, FingerprintInfo } from '../contract-types';
 import { CaptureSession } from './capture-session';
 import type { FingerRecord } from './capture-session';
-import { fingerState } from '../domain/capture-plan';
-import type { CapturePlanConfig, CapturePlanState, Finger } from '../domain/capture-plan';
+import { fingerState } from '../../domain/capture-plan';
+import type { CapturePlanConfig, CapturePlanState, Finger } from '../../domain/capture-plan';
 import type { Store } from '../store/store';
 import type { CaptureActionInput, CaptureService } from './capture';
 import type { EnrolmentService } from './enrolment';

@@ -3,9 +3,9 @@
 // file twice changes nothing (rows are matched by booking code and compared by digest).
 import { createHash } from 'node:crypto';
 import type { ImportPreview, ImportResult } from '../contract-types';
-import { readAppointmentFile } from '../domain/appointment-file';
-import { validateRows, type ValidRow } from '../domain/appointment-rows';
-import { localDate } from '../domain/dates';
+import { readAppointmentFile } from './appointment-file';
+import { validateRows, type ValidRow } from './appointment-rows';
+import { localDate } from '../../domain/dates';
 import type { Store } from '../store/store';
 import { StationError } from './errors';
 

@@ -1,9 +1,9 @@
 // The day's queue: what the queue screen shows, walk-ins, check-in and status changes.
 import type { AppointmentStatus, Role } from '../contract';
 import type { AppointmentRow, QueueView } from '../contract-types';
-import { checkTransition } from '../domain/appointment-status';
-import { checkNik } from '../domain/nik';
-import { localDate } from '../domain/dates';
+import { checkTransition } from '../../domain/appointment-status';
+import { checkNik } from '../../domain/nik';
+import { localDate } from '../../domain/dates';
 import type { Store } from '../store/store';
 import { StationError } from './errors';
 

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppointmentRow } from '../contract-types';
 import type { AppointmentStatus } from '../contract';
-import type { AppointmentFields } from '../domain/appointment';
+import type { AppointmentFields } from '../../domain/appointment';
 import type { Db } from './db';
 import type { OutboxRepo } from './outbox-repo';
 

@@ -3,7 +3,7 @@
 // truncated or overlong line, a missing line, garbage bytes, a broken BCC). It writes to
 // a Transport, so it runs in-process on a memory pair or on one end of a socat PTY pair
 // (new SerialTransport({ path })) for the serial framings.
-import { mrzCheckDigit } from '../../electron/domain/mrz/check-digit';
+import { mrzCheckDigit } from '../../domain/mrz/check-digit';
 import { encodeKeyboardReports } from '../drivers/mrz/hid-keyboard-codec';
 import { encodeTextReports } from '../drivers/mrz/hid-text-report-codec';
 import type { MrzFraming } from '../drivers/mrz/mrz-reader';

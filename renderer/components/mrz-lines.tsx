@@ -2,7 +2,7 @@
 // field the station found wrong marked (colour + underline + a numbered tag, never colour
 // alone); the sentences for the marks are listed under it.
 import type { MrzReadView } from '../../electron/contract-types';
-import { problemSpans } from '../lib/mrz-layout';
+import { problemSpans } from '../../domain/mrz/mrz-field-spans';
 
 export function MrzLines({ mrz }: { mrz: MrzReadView }) {
   // For every character: which problem (index into fieldErrors) covers it, if any.

@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ROLES } from '../lib/roles';
+import { ROLES } from '../../domain/catalog';
 
 interface Props {
   idPrefix: string;

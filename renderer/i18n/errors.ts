@@ -24,6 +24,11 @@ export function errorMessage(t: TFunction, err: unknown): string {
   return i18next.exists(key) ? t(key, { ...params }) : t('error.internal');
 }
 
+/** A form field's message: a rule's code (validation.<code>), or a sentence already written. */
+export function formMessage(t: TFunction, message: string): string {
+  return i18next.exists(`validation.${message}`) ? t(`validation.${message}`) : t(message);
+}
+
 /** The contract error of a thrown value, if it is one. */
 export function errorCode(err: unknown): string | null {
   return err instanceof ApiError ? err.error.code : null;

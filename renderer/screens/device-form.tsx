@@ -14,7 +14,7 @@ import { Dialog } from '../components/dialog';
 import { Field } from '../components/field';
 import { Kbd } from '../components/kbd';
 import { ApiError } from '../api';
-import { errorField, errorMessage } from '../i18n/errors';
+import { errorField, errorMessage, formMessage } from '../i18n/errors';
 import { call } from '../lib/station';
 import { hex4, isHidDriver } from './device-format';
 
@@ -106,7 +106,7 @@ export function DeviceFormDialog({ device, overview: live, onClose, onSaved }: P
     resolver: zodResolver(schema),
     defaultValues: initialValues(device, overview),
   });
-  const msg = (m?: string): string | undefined => (m ? t(m) : undefined);
+  const msg = (m?: string): string | undefined => (m ? formMessage(t, m) : undefined);
 
   const kind = watch('kind');
   const driver = watch('driver');

@@ -10,7 +10,7 @@ import { Alert } from '../components/alert';
 import { Field } from '../components/field';
 import { Kbd } from '../components/kbd';
 import { LanguageToggle } from '../components/language-toggle';
-import { errorField, errorMessage } from '../i18n/errors';
+import { errorField, errorMessage, formMessage } from '../i18n/errors';
 import { nameField, newPasswordPair, nipField } from '../lib/schemas';
 import { call } from '../lib/station';
 import { useLoginLanguage } from '../lib/use-login-language';
@@ -32,7 +32,7 @@ export function FirstRunScreen({ setup, onDone }: Props) {
     defaultValues: { name: '', nip: '', password: '', confirm: '' },
     shouldFocusError: true,
   });
-  const msg = (m?: string): string | undefined => (m ? t(m) : undefined);
+  const msg = (m?: string): string | undefined => (m ? formMessage(t, m) : undefined);
 
   const submit = handleSubmit(async (v) => {
     setFailure(null);

@@ -10,8 +10,8 @@ import { Dialog } from '../components/dialog';
 import { Field } from '../components/field';
 import { Kbd } from '../components/kbd';
 import { RoleCheckboxes } from '../components/role-checkboxes';
-import { errorField, errorMessage } from '../i18n/errors';
-import { ROLES } from '../lib/roles';
+import { errorField, errorMessage, formMessage } from '../i18n/errors';
+import { ROLES } from '../../domain/catalog';
 import { nameField, newPasswordPair, nipField } from '../lib/schemas';
 import { call } from '../lib/station';
 
@@ -34,7 +34,7 @@ export function OfficerCreateDialog({ onClose, onCreated }: Props) {
     resolver: zodResolver(schema),
     defaultValues: { name: '', nip: '', password: '', confirm: '', roles: ['counter'] },
   });
-  const msg = (m?: string): string | undefined => (m ? t(m) : undefined);
+  const msg = (m?: string): string | undefined => (m ? formMessage(t, m) : undefined);
 
   const submit = handleSubmit(async (v) => {
     setFailure(null);

@@ -9,7 +9,7 @@ import { Alert } from '../components/alert';
 import { Dialog } from '../components/dialog';
 import { Field } from '../components/field';
 import { Kbd } from '../components/kbd';
-import { errorMessage } from '../i18n/errors';
+import { errorMessage, formMessage } from '../i18n/errors';
 import { newPasswordPair } from '../lib/schemas';
 import { call } from '../lib/station';
 
@@ -28,7 +28,7 @@ export function OfficerPasswordDialog({ officer, onClose, onDone }: Props) {
     resolver: zodResolver(newPasswordPair),
     defaultValues: { password: '', confirm: '' },
   });
-  const msg = (m?: string): string | undefined => (m ? t(m) : undefined);
+  const msg = (m?: string): string | undefined => (m ? formMessage(t, m) : undefined);
 
   const submit = handleSubmit(async (v) => {
     setFailure(null);

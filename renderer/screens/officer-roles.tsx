@@ -10,7 +10,7 @@ import { Dialog } from '../components/dialog';
 import { Kbd } from '../components/kbd';
 import { RoleCheckboxes } from '../components/role-checkboxes';
 import { errorMessage } from '../i18n/errors';
-import { ROLES } from '../lib/roles';
+import { ROLES } from '../../domain/catalog';
 import { call } from '../lib/station';
 
 const schema = z.object({ roles: z.array(z.enum(ROLES)).min(1, 'validation.roles') });

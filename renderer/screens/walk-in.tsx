@@ -1,6 +1,5 @@
 // Add an applicant who came without an appointment. The form is checked as the officer
 // types; what the station still refuses comes back with its field and is shown beside it.
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,12 +8,12 @@ import { Alert } from '../components/alert';
 import { Dialog } from '../components/dialog';
 import { Field } from '../components/field';
 import { Kbd } from '../components/kbd';
-import { errorField, errorMessage } from '../i18n/errors';
-import { NEW_SERVICE, PASSPORT_TYPES, PRIORITY_FLAGS, REPLACEMENT_SERVICES, SEXES } from '../lib/catalog';
+import { errorField, errorMessage, formMessage } from '../i18n/errors';
+import { NEW_SERVICE, PASSPORT_TYPES, PRIORITY_FLAGS, REPLACEMENT_SERVICES, SEXES } from '../../domain/catalog';
 import { useSession } from '../lib/session';
 import { call } from '../lib/station';
 import { useHotkeys } from '../lib/use-hotkeys';
-import { emptyWalkIn, walkInSchema, type WalkInValues } from './walk-in-schema';
+import { emptyWalkIn, walkInResolver, type WalkInValues } from './walk-in-schema';
 
 type WalkIn = MethodInput<'queue.addWalkIn'>;
 const FIELDS = ['nik', 'fullName', 'birthPlace', 'birthDate', 'sex', 'service', 'passportType', 'phone', 'priority'] as const;
@@ -32,11 +31,11 @@ export function WalkInScreen({ onDone, onBack }: Props) {
   const [failure, setFailure] = useState<unknown>(null);
   const [leaving, setLeaving] = useState(false);
   const { register, handleSubmit, setError, setFocus, formState: { errors, isSubmitting, isDirty } } = useForm<WalkInValues>({
-    resolver: zodResolver(walkInSchema),
+    resolver: walkInResolver,
     defaultValues: emptyWalkIn,
     shouldFocusError: true,
   });
-  const msg = (m?: string): string | undefined => (m ? t(m) : undefined);
+  const msg = (m?: string): string | undefined => (m ? formMessage(t, m) : undefined);
 
   const submit = handleSubmit(async (v) => {
     setFailure(null);

@@ -8,7 +8,7 @@ import { Alert } from '../components/alert';
 import { StatusBar } from '../components/status-bar';
 import { TabBar, type Tab } from '../components/tab-bar';
 import { errorMessage } from '../i18n/errors';
-import { hasAnyRole } from '../lib/roles';
+import { hasAnyRole } from '../../domain/catalog';
 import { SessionContext, type Notice, type SessionContextValue } from '../lib/session';
 import { call } from '../lib/station';
 import { useHotkeys } from '../lib/use-hotkeys';

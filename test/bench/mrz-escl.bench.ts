@@ -6,8 +6,8 @@
 // Goals: MRZ < 200 µs per read (a reader sends one document a second at most);
 // eSCL overhead < 50 ms per job (the officer waits for the scanner, not for us).
 import { performance } from 'node:perf_hooks';
-import { parseMrz } from '../../electron/domain/mrz/parse-mrz';
-import { composeTd3 } from '../../electron/domain/mrz/compose-td3';
+import { parseMrz } from '../../domain/mrz/parse-mrz';
+import { composeTd3 } from '../../domain/mrz/compose-td3';
 import { EsclClient } from '../../native/drivers/escl/escl-client';
 import { startEsclSim } from '../../native/sim/escl-sim';
 import { MRZ_SPECIMENS } from '../../native/sim/mrz-sim';

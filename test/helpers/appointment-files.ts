@@ -1,6 +1,6 @@
 // Builds appointment export files the way the booking system and spreadsheets write them.
-import { COLUMNS } from '../../electron/domain/appointment-file';
-import type { AppointmentFields } from '../../electron/domain/appointment';
+import { COLUMNS } from '../../electron/services/appointment-file';
+import type { AppointmentFields } from '../../domain/appointment';
 import { demoAppointments } from '../../electron/services/demo-day';
 
 export function toRecord(f: AppointmentFields): Record<string, string> {

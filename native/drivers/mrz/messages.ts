@@ -1,6 +1,6 @@
 // Officer-facing sentences for the MRZ reader driver's own keys (mrz-reader-keys.ts). The
 // line-shape keys it shares with the MRZ domain (mrz.lineTooShort, mrz.lineTooLong,
-// mrz.badCharacter) are worded in electron/domain/mrz/messages.ts.
+// mrz.badCharacter) are worded in domain/mrz/messages.ts.
 export const mrzReaderMessages = {
   id: {
     'device.mrz.incomplete': 'Pembaca MRZ hanya mengirim {{found}} dari {{expected}} baris. Geser dokumen sepenuhnya melewati pembaca, lalu pindai ulang.',

@@ -3,7 +3,7 @@
 // that cannot belong to an MRZ is rejected with a key naming what is wrong, and the
 // document it interrupted is dropped, since half a zone must never pass for a whole one.
 // Pure and never throws.
-import type { MrzFormat } from '../../../electron/domain/mrz/mrz-types';
+import type { MrzFormat } from '../../../domain/mrz/mrz-types';
 import { MRZ_READER_KEYS } from './mrz-reader-keys';
 
 export const LINE_LENGTHS: Record<MrzFormat, number> = { TD1: 30, TD2: 36, TD3: 44 };

@@ -9,8 +9,8 @@
 // digits, dates) is the MRZ domain's job; the driver checks check digits itself only to
 // accept an RTE frame whose BCC it could not verify.
 import { TalkingDevice } from '../talking-device';
-import { mrzCheckDigitsHold } from '../../../electron/domain/mrz/parse-mrz';
-import type { MrzFormat } from '../../../electron/domain/mrz/mrz-types';
+import { mrzCheckDigitsHold } from '../../../domain/mrz/parse-mrz';
+import type { MrzFormat } from '../../../domain/mrz/mrz-types';
 import { fail } from '../../result';
 import type { DeviceError } from '../../result';
 import type { Transport } from '../../transport/transport';

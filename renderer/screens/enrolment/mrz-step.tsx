@@ -9,7 +9,7 @@ import { Alert } from '../../components/alert';
 import { Kbd } from '../../components/kbd';
 import { MrzLines } from '../../components/mrz-lines';
 import { enrolmentError, keyedText } from '../../lib/device-text';
-import { expectedLines } from '../../lib/mrz-layout';
+import { expectedLines } from '../../../domain/mrz/mrz-field-spans';
 import { call } from '../../lib/station';
 
 interface Props {

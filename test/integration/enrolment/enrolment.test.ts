@@ -10,7 +10,7 @@ import os from 'node:os';
 import { createStation } from '../../../electron/station';
 import { fileKeyProvider } from '../../../electron/key-providers';
 import { startEsclSim, type EsclSim } from '../../../native/sim/escl-sim';
-import { composeTd3 } from '../../../electron/domain/mrz/compose-td3';
+import { composeTd3 } from '../../../domain/mrz/compose-td3';
 import { ADMIN } from '../../helpers/station';
 import type { Station } from '../../../electron/station-types';
 import type { AppointmentRow, EnrolmentView, BlobData } from '../../../electron/contract-types';

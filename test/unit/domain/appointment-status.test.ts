@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTransition, nextSteps } from '../../../electron/domain/appointment-status';
+import { checkTransition, nextSteps } from '../../../domain/appointment-status';
 
 describe('application steps', () => {
   it('lets each role take only its own steps', () => {

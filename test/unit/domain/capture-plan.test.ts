@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PLAN, acceptBest, canAttempt, createPlan, fingerState, isComplete, markMissing, nextFinger, recordAttempt, reopenFinger, summarize, validatePlanConfig,
-} from '../../../electron/domain/capture-plan';
-import type { CapturePlanState, Finger } from '../../../electron/domain/capture-plan';
+} from '../../../domain/capture-plan';
+import type { CapturePlanState, Finger } from '../../../domain/capture-plan';
 
 const record = (s: CapturePlanState, f: Finger, score: number | null) => {
   const r = recordAttempt(s, f, score, score === null ? 'device.zfm.no_finger' : undefined);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNik, parseNik } from '../../../electron/domain/nik';
+import { checkNik, parseNik } from '../../../domain/nik';
 
 describe('NIK', () => {
   it('reads region, date of birth and sex (day + 40 for women)', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithBooking } from '../../../../electron/domain/mrz/compare-booking';
-import { composeTd3 } from '../../../../electron/domain/mrz/compose-td3';
-import { parseMrz } from '../../../../electron/domain/mrz/parse-mrz';
-import type { MrzRead } from '../../../../electron/domain/mrz/mrz-types';
+import { compareWithBooking } from '../../../../domain/mrz/compare-booking';
+import { composeTd3 } from '../../../../domain/mrz/compose-td3';
+import { parseMrz } from '../../../../domain/mrz/parse-mrz';
+import type { MrzRead } from '../../../../domain/mrz/mrz-types';
 
 function readOf(primary: string, secondary: string, birthDate = '1990-03-15', sex: 'M' | 'F' = 'F'): MrzRead {
   const c = composeTd3({ documentNumber: 'X1234567', primaryIdentifier: primary, secondaryIdentifier: secondary, birthDate, sex, expiryDate: '2034-01-01' });

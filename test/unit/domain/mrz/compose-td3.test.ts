@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { composeTd3 } from '../../../../electron/domain/mrz/compose-td3';
-import type { Td3Input } from '../../../../electron/domain/mrz/compose-td3';
-import { parseMrz } from '../../../../electron/domain/mrz/parse-mrz';
+import { composeTd3 } from '../../../../domain/mrz/compose-td3';
+import type { Td3Input } from '../../../../domain/mrz/compose-td3';
+import { parseMrz } from '../../../../domain/mrz/parse-mrz';
 import { parse as parseWithLibrary } from 'mrz';
-import { composeNameField } from '../../../../electron/domain/mrz/mrz-name-field';
-import { transliterateName } from '../../../../electron/domain/mrz/transliterate';
+import { composeNameField } from '../../../../domain/mrz/mrz-name-field';
+import { transliterateName } from '../../../../domain/mrz/transliterate';
 
 const today = new Date('2026-06-01T00:00:00Z');
 const base: Td3Input = { documentNumber: 'X1234567', primaryIdentifier: 'Siregar', secondaryIdentifier: 'Budi Santoso', birthDate: '1990-03-15', sex: 'M', expiryDate: '2036-03-14' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseMrz, mrzCheckDigitsHold } from '../../../../electron/domain/mrz/parse-mrz';
-import { mrzCheckDigit } from '../../../../electron/domain/mrz/check-digit';
-import type { MrzParseResult, MrzRead } from '../../../../electron/domain/mrz/mrz-types';
+import { parseMrz, mrzCheckDigitsHold } from '../../../../domain/mrz/parse-mrz';
+import { mrzCheckDigit } from '../../../../domain/mrz/check-digit';
+import type { MrzParseResult, MrzRead } from '../../../../domain/mrz/mrz-types';
 
 const today = new Date('2026-06-01T00:00:00Z');
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];

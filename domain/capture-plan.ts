@@ -14,11 +14,9 @@
 //  - The plan is complete when every finger is captured, accepted below the threshold, or
 //    marked missing.
 
-export const FINGERS = [
-  'right_thumb', 'right_index', 'right_middle', 'right_ring', 'right_little',
-  'left_thumb', 'left_index', 'left_middle', 'left_ring', 'left_little',
-] as const;
-export type Finger = (typeof FINGERS)[number];
+import { FINGERS, type Finger } from './catalog';
+
+export { FINGERS, type Finger };
 
 export const DEFAULT_FINGERS: readonly Finger[] = ['right_thumb', 'left_thumb', 'right_index', 'left_index'];
 

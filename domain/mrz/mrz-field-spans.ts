@@ -1,9 +1,9 @@
 // Where each field sits in the machine-readable zone (ICAO Doc 9303 parts 4–6), so the
 // screen can mark the characters of a field the station found wrong. Positions are
 // 0-based [line, start, end) ranges; a field's check digit is listed separately.
-import type { MrzReadView } from '../../electron/contract-types';
+import type { MrzFormat } from './mrz-types';
 
-export type MrzFormat = MrzReadView['format'];
+export type { MrzFormat };
 
 export interface MrzSpan { line: number; start: number; end: number }
 interface FieldLayout { value: MrzSpan[]; check?: MrzSpan }

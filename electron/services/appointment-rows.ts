@@ -3,10 +3,10 @@
 import { createHash } from 'node:crypto';
 import { PASSPORT_TYPES, SERVICES } from '../contract';
 import type { ImportIssue } from '../contract-types';
-import type { AppointmentFields } from './appointment';
-import { checkNik } from './nik';
+import type { AppointmentFields } from '../../domain/appointment';
+import { checkNik } from '../../domain/nik';
 import type { Column, RawRecord } from './appointment-file';
-import { parseDate } from './dates';
+import { parseDate } from '../../domain/dates';
 
 export interface ValidRow { row: number; fields: AppointmentFields; sourceHash: string }
 

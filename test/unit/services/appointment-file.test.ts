@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readAppointmentFile } from '../../../electron/domain/appointment-file';
-import { validateRows } from '../../../electron/domain/appointment-rows';
+import { readAppointmentFile } from '../../../electron/services/appointment-file';
+import { validateRows } from '../../../electron/services/appointment-rows';
 import { toCsv, validRecords } from '../../helpers/appointment-files';
 
 const DAY = '2026-11-23';
