@@ -61,6 +61,18 @@ export interface AppointmentRow {
   updatedAt: string;
 }
 
+/** One step in an application's history: which action, between which statuses, who, why. */
+export interface ApplicationStep {
+  /** The workflow action (domain/workflow.ts); null for steps recorded before actions were named. */
+  action: string | null;
+  from: AppointmentStatus | null;
+  to: AppointmentStatus;
+  reason: string | null;
+  at: string;
+  officerId: string | null;
+  officerName: string | null;
+}
+
 export interface QueueView {
   rows: AppointmentRow[];
   /** Count per status for the whole day, independent of the filters. */

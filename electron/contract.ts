@@ -7,7 +7,7 @@ import { DOCUMENT_TYPES, FINGERS, LANGUAGES, ROLES, STATUSES, type Role } from '
 import { isoDateField, nipField, passwordField, personNameField, walkInInput } from '../domain/fields';
 import type {
   AppointmentRow, AuditVerifyResult, DeviceSlot, ImportPreview, ImportResult, OfficerRow,
-  QueueView, SessionInfo, SetupStatus, StationSettings, AuditRow, EnrolmentView, BlobData,
+  QueueView, SessionInfo, ApplicationStep, SetupStatus, StationSettings, AuditRow, EnrolmentView, BlobData,
   MrzReaderEvent, BarcodeScanEvent, CaptureView, DevicesOverview, DeviceTestResult, TraceView,
 } from './contract-types';
 
@@ -36,6 +36,8 @@ const personName = personNameField;
 const isoDate = isoDateField;
 const id = z.string().uuid();
 const empty = z.object({}).strict();
+/** Why a step was taken, for the application's history: required where the rule says so. */
+const reason = z.string().trim().min(3, 'reason_short').max(300, 'too_long');
 
 // ---- methods ------------------------------------------------------------------------------
 export const methods = {
@@ -79,7 +81,13 @@ export const methods = {
   }).strict(), ['counter', 'supervisor', 'print', 'admin']),
   'queue.get': method<AppointmentRow>()(z.object({ id }).strict(), ['counter', 'supervisor', 'print', 'admin']),
   'queue.addWalkIn': method<AppointmentRow>()(walkInInput, ['counter', 'supervisor']),
-  'queue.setStatus': method<AppointmentRow>()(z.object({ id, status: z.enum(STATUSES), reason: z.string().max(300).optional() }).strict(), ['counter', 'supervisor']),
+  // Each step of an application's life is its own method, checked by the station against
+  // domain/workflow.ts and the step's own preconditions; there is no generic "set status".
+  'application.checkIn': method<AppointmentRow>()(z.object({ id }).strict(), ['counter', 'supervisor']),
+  'application.undoCheckIn': method<AppointmentRow>()(z.object({ id }).strict(), ['counter', 'supervisor']),
+  'application.cancel': method<AppointmentRow>()(z.object({ id, reason }).strict(), ['counter', 'supervisor']),
+  'application.reopen': method<AppointmentRow>()(z.object({ id, reason }).strict(), ['supervisor']),
+  'application.history': method<ApplicationStep[]>()(z.object({ id }).strict(), ['counter', 'supervisor', 'print', 'admin']),
   'queue.checkIn': method<AppointmentRow>()(z.object({ bookingCode: z.string().trim().min(4).max(32) }).strict(), ['counter', 'supervisor']),
 
   'import.preview': method<ImportPreview>()(z.object({ fileName: z.string().max(260), content: z.string().max(20_000_000) }).strict(), ['counter', 'supervisor', 'admin']),
@@ -93,6 +101,10 @@ export const methods = {
   'enrolment.open': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
   'enrolment.get': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor', 'print']),
   'enrolment.submit': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
+  /** A returned enrolment, corrected, goes back for approval (the same completeness check). */
+  'enrolment.resubmit': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
+  'review.approve': method<AppointmentRow>()(z.object({ appointmentId: id }).strict(), ['supervisor']),
+  'review.return': method<AppointmentRow>()(z.object({ appointmentId: id, reason }).strict(), ['supervisor']),
   /** The MRZ lines of the old passport, from a reader's event or typed by the officer. */
   'enrolment.attachMrz': method<EnrolmentView>()(z.object({
     appointmentId: id, lines: z.array(z.string().max(60)).min(1).max(4), source: z.enum(['reader', 'typed']),

@@ -6,7 +6,7 @@ import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, now } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, now } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -32,8 +32,12 @@ export function createHandlers(s: Services): Handlers {
     'queue.view': (i) => queue.view(i),
     'queue.get': (i) => queue.get(i.id),
     'queue.addWalkIn': (i, c) => queue.addWalkIn(who(c.officerId), { ...i, phone: i.phone || '' }),
-    'queue.setStatus': (i, c) => queue.setStatus(who(c.officerId), c.roles, i.id, i.status, i.reason),
     'queue.checkIn': (i, c) => queue.checkIn(who(c.officerId), c.roles, i.bookingCode),
+    'application.checkIn': (i, c) => workflow.take(who(c.officerId), c.roles, 'checkIn', i.id),
+    'application.undoCheckIn': (i, c) => workflow.take(who(c.officerId), c.roles, 'undoCheckIn', i.id),
+    'application.cancel': (i, c) => workflow.take(who(c.officerId), c.roles, 'cancel', i.id, { reason: i.reason }),
+    'application.reopen': (i, c) => workflow.take(who(c.officerId), c.roles, 'reopen', i.id, { reason: i.reason }),
+    'application.history': (i) => { queue.get(i.id); return store.appointments.history(i.id); },
 
     'import.preview': (i) => importer.preview(i.fileName, i.content),
     'import.commit': (i, c) => importer.commit(who(c.officerId), i.fileName, i.content, i.acceptValidRows),
@@ -46,6 +50,9 @@ export function createHandlers(s: Services): Handlers {
     'enrolment.open': (i, c) => enrolment.open(who(c.officerId), c.roles, i.appointmentId),
     'enrolment.get': (i) => enrolment.view(i.appointmentId),
     'enrolment.submit': (i, c) => enrolment.submit(who(c.officerId), c.roles, i.appointmentId),
+    'enrolment.resubmit': (i, c) => enrolment.submit(who(c.officerId), c.roles, i.appointmentId, 'resubmit'),
+    'review.approve': (i, c) => workflow.take(who(c.officerId), c.roles, 'approve', i.appointmentId),
+    'review.return': (i, c) => workflow.take(who(c.officerId), c.roles, 'return', i.appointmentId, { reason: i.reason }),
     'enrolment.attachMrz': (i, c) => enrolment.attachMrz(who(c.officerId), i.appointmentId, i.lines, i.source),
     'documents.scan': (i, c) => enrolment.scanDocument(who(c.officerId), i.appointmentId, i),
     'documents.remove': (i, c) => enrolment.removeDocument(who(c.officerId), i.appointmentId, i.blobId),

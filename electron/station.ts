@@ -10,6 +10,7 @@ import { AuthService } from './services/auth';
 import { OfficersService } from './services/officers';
 import { SettingsService } from './services/settings';
 import { QueueService } from './services/queue';
+import { WorkflowService } from './services/workflow';
 import { ImportService } from './services/import';
 import { DeviceSlots } from './services/devices';
 import { EnrolmentService, type DocumentScannerPort } from './services/enrolment';
@@ -45,16 +46,17 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   const auth = new AuthService(store, settings, now);
   const queueChanged = (date: string) => broadcast('queue.changed', { date });
   const devices = new DeviceSlots((slot) => broadcast('device.status', slot));
-  const queue = new QueueService(store, now, queueChanged);
+  const workflow = new WorkflowService(store, now, queueChanged);
+  const queue = new QueueService(store, now, queueChanged, workflow);
   const deviceService = new DeviceService(store, devices, broadcast, now);
   const extraScanner: DocumentScannerPort | null = opts.scannerUrl ? esclScanner(opts.scannerUrl) : null;
   const documentScanner = () => deviceService.documentScanner() ?? extraScanner;
   const services = {
-    store, auth, settings, devices, now, queue,
+    store, auth, settings, devices, now, queue, workflow,
     officers: new OfficersService(store, now),
     importer: new ImportService(store, now, queueChanged),
     deviceService,
-    enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId })),
+    enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow),
   };
   const capture = new FingerprintCaptureService(store, queue, services.enrolment, deviceService,
     () => ({ fingers: DEFAULT_FINGERS, qualityThreshold: settings.get().fingerprintThreshold, maxAttempts: settings.get().fingerprintMaxAttempts }),

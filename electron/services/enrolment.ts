@@ -11,6 +11,8 @@ import { compareWithBooking } from '../../domain/mrz/compare-booking';
 import type { Store } from '../store/store';
 import { StationError } from './errors';
 import type { QueueService } from './queue';
+import type { WorkflowService } from './workflow';
+import { EDITABLE_STATUSES } from '../../domain/workflow';
 
 export interface EnrolmentData {
   mrz?: MrzReadView;
@@ -34,6 +36,7 @@ export class EnrolmentService {
     private readonly now: () => Date,
     private readonly scanner: () => DocumentScannerPort | null,
     private readonly changed: (appointmentId: string) => void,
+    private readonly workflow: WorkflowService,
   ) {}
 
   private data(appointmentId: string): EnrolmentData {
@@ -62,16 +65,17 @@ export class EnrolmentService {
     return { appointment, documents, photo, fingerprints, mrz: data.mrz ?? null, missing, updatedAt };
   }
 
-  /** Starts (or resumes) the enrolment: a checked-in or returned applicant moves to enrolment. */
+  /** Starts (or resumes) the enrolment: a checked-in applicant moves to enrolment. */
   open(officerId: string, roles: Role[], appointmentId: string): EnrolmentView {
     const a = this.queue.get(appointmentId);
-    if (a.status === 'checked_in' || a.status === 'returned') this.queue.setStatus(officerId, roles, appointmentId, 'in_enrolment');
-    else if (a.status !== 'in_enrolment') throw new StationError('invalid_transition', { from: a.status, to: 'in_enrolment' });
+    // A returned enrolment is corrected where it stands; an open one is resumed.
+    if (a.status === 'checked_in') this.workflow.take(officerId, roles, 'openEnrolment', appointmentId);
+    else if (!EDITABLE_STATUSES.includes(a.status)) throw new StationError('invalid_transition', { from: a.status, to: 'in_enrolment' });
     return this.view(appointmentId);
   }
 
   private requireOpen(appointmentId: string): void {
-    if (this.queue.get(appointmentId).status !== 'in_enrolment') throw new StationError('conflict', { reason: 'not_in_enrolment' });
+    if (!EDITABLE_STATUSES.includes(this.queue.get(appointmentId).status)) throw new StationError('conflict', { reason: 'not_in_enrolment' });
   }
 
   private save(officerId: string, appointmentId: string, patch: Partial<EnrolmentData>, action: string, detail: Record<string, unknown>): EnrolmentView {
@@ -164,10 +168,15 @@ export class EnrolmentService {
     });
   }
 
-  submit(officerId: string, roles: Role[], appointmentId: string): EnrolmentView {
-    const v = this.view(appointmentId);
-    if (v.missing.length) throw new StationError('conflict', { reason: 'incomplete', missing: v.missing.join(',') });
-    this.queue.setStatus(officerId, roles, appointmentId, 'awaiting_approval');
+  /** Sends a complete enrolment for approval: `submit` the first time, `resubmit` after a return. */
+  submit(officerId: string, roles: Role[], appointmentId: string, action: 'submit' | 'resubmit' = 'submit'): EnrolmentView {
+    this.workflow.take(officerId, roles, action, appointmentId, {
+      precondition: () => {
+        // Checked inside the step's transaction, so nothing can slip in between.
+        const missing = this.view(appointmentId).missing;
+        if (missing.length) throw new StationError('conflict', { reason: 'incomplete', missing: missing.join(',') });
+      },
+    });
     return this.view(appointmentId);
   }
 

@@ -1,7 +1,7 @@
-// The day's queue: what the queue screen shows, walk-ins, check-in and status changes.
+// The day's queue: what the queue screen shows, walk-ins, and check-in by booking code.
 import type { AppointmentStatus, Role } from '../contract';
+import type { WorkflowService } from './workflow';
 import type { AppointmentRow, QueueView } from '../contract-types';
-import { checkTransition } from '../../domain/appointment-status';
 import { checkNik } from '../../domain/nik';
 import { localDate } from '../../domain/dates';
 import type { Store } from '../store/store';
@@ -13,7 +13,12 @@ export interface WalkInInput {
 }
 
 export class QueueService {
-  constructor(private readonly store: Store, private readonly now: () => Date, private readonly changed: (date: string) => void) {}
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date,
+    private readonly changed: (date: string) => void,
+    private readonly workflow: WorkflowService,
+  ) {}
 
   view(f: { date: string; query: string; statuses: AppointmentStatus[]; slot?: string; limit: number; scope?: 'day' | 'all' }): QueueView {
     const { rows, matched } = f.scope === 'all' && f.query.trim()
@@ -60,26 +65,11 @@ export class QueueService {
     }
   }
 
-  setStatus(officerId: string, roles: Role[], id: string, to: AppointmentStatus, reason?: string): AppointmentRow {
-    const at = this.now().toISOString();
-    const row = this.store.tx(() => {
-      const cur = this.store.appointments.getById(id);
-      if (!cur) throw new StationError('not_found');
-      const check = checkTransition(cur.status, to, roles);
-      if (check !== 'ok') throw new StationError(check, { from: cur.status, to });
-      this.store.appointments.setStatus(id, cur.status, to, officerId, reason, at);
-      this.store.audit.append(officerId, 'queue.status', { appointmentId: id, from: cur.status, to, ...(reason ? { reason } : {}) }, at);
-      return cur;
-    });
-    this.changed(row.appointmentDate);
-    return this.get(id);
-  }
-
   /** A booking code scanned or typed at the counter: find the applicant and check them in. */
   checkIn(officerId: string, roles: Role[], bookingCode: string): AppointmentRow {
     const row = this.store.appointments.getByCode(bookingCode.trim().toUpperCase());
     if (!row) throw new StationError('not_found', { bookingCode: bookingCode.trim().toUpperCase() }, 'bookingCode');
     if (row.status !== 'booked') throw new StationError('conflict', { reason: 'already_used', status: row.status }, 'bookingCode');
-    return this.setStatus(officerId, roles, row.id, 'checked_in');
+    return this.workflow.take(officerId, roles, 'checkIn', row.id, { detail: { bookingCode: row.bookingCode, by: 'code' } });
   }
 }

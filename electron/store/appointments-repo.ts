@@ -1,6 +1,6 @@
 // The day's applicants: appointments imported from the booking system and walk-ins.
 import { randomUUID } from 'node:crypto';
-import type { AppointmentRow } from '../contract-types';
+import type { AppointmentRow, ApplicationStep } from '../contract-types';
 import type { AppointmentStatus } from '../contract';
 import type { AppointmentFields } from '../../domain/appointment';
 import type { Db } from './db';
@@ -88,15 +88,25 @@ export class AppointmentsRepo {
     this.outbox.append('appointment', id, 'update', at, { source_hash: sourceHash });
   }
 
-  setStatus(id: string, from: AppointmentStatus, to: AppointmentStatus, officerId: string | null, reason: string | undefined, at: string): void {
+  /** Moves an application to its next status and keeps the step in its history. */
+  setStatus(id: string, from: AppointmentStatus, to: AppointmentStatus, officerId: string | null, reason: string | undefined, at: string, action: string): void {
     this.db.prepare('UPDATE appointments SET status = ?, updated_at = ? WHERE id = ?').run(to, at, id);
-    const ev = { id: randomUUID(), appointment_id: id, station_id: this.stationId, officer_id: officerId, from_status: from, to_status: to, reason: reason ?? null, at };
+    const ev = { id: randomUUID(), appointment_id: id, station_id: this.stationId, officer_id: officerId, from_status: from, to_status: to, reason: reason ?? null, action, at };
     this.db.prepare(
-      `INSERT INTO appointment_events (id, appointment_id, station_id, officer_id, from_status, to_status, reason, at)
-       VALUES (@id, @appointment_id, @station_id, @officer_id, @from_status, @to_status, @reason, @at)`,
+      `INSERT INTO appointment_events (id, appointment_id, station_id, officer_id, from_status, to_status, reason, action, at)
+       VALUES (@id, @appointment_id, @station_id, @officer_id, @from_status, @to_status, @reason, @action, @at)`,
     ).run(ev);
     this.outbox.append('appointment', id, 'update', at, { status: to });
     this.outbox.append('appointment_event', ev.id, 'insert', at);
+  }
+
+  /** Every step of one application, oldest first, with the officer's name where known. */
+  history(id: string): ApplicationStep[] {
+    return (this.db.prepare(
+      `SELECT e.action, e.from_status AS "from", e.to_status AS "to", e.reason, e.at, e.officer_id AS officerId, o.name AS officerName
+       FROM appointment_events e LEFT JOIN officers o ON o.id = e.officer_id
+       WHERE e.appointment_id = ? ORDER BY e.at, e.rowid`,
+    ).all(id) as ApplicationStep[]);
   }
 
   /** The queue screen: the day's rows matching the search and filters. */

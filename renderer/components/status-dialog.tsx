@@ -1,12 +1,14 @@
-// The row action: move an applicant to one of the sensible next statuses. Cancelling takes
-// the applicant out of the day's queue, so it asks once more and names who is affected.
-import i18next from 'i18next';
-import { useState } from 'react';
+// The row action: the workflow steps this officer may take for the applicant from the queue
+// (exactly those the station accepts, domain/workflow.ts), and the application's history.
+// A step that needs a reason asks for it (Enter sends, Shift+Enter adds a line); cancelling
+// says what it takes away before it is done.
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppointmentRow } from '../../electron/contract-types';
-import type { Role } from '../../electron/contract';
+import type { AppointmentRow, ApplicationStep } from '../../electron/contract-types';
+import type { Role } from '../../domain/catalog';
+import { WORKFLOW, type WorkflowActionName } from '../../domain/workflow';
 import { errorMessage } from '../i18n/errors';
-import { nextSteps, STATUS_LOOK, type StatusStep } from '../lib/statuses';
+import { queueActions, STATUS_LOOK } from '../lib/statuses';
 import { call } from '../lib/station';
 import { Alert } from './alert';
 import { Dialog } from './dialog';
@@ -14,10 +16,18 @@ import { Field } from './field';
 import { Kbd } from './kbd';
 import { StatusBadge } from './status-badge';
 
-/** Some steps read differently depending on where they start ("undo the check-in"). */
-function actionKey(from: string, to: string): string {
-  const specific = `statusDialog.action.${from}_${to}`;
-  return i18next.exists(specific) ? specific : `statusDialog.action.${to}`;
+type QueueAction = 'checkIn' | 'undoCheckIn' | 'cancel' | 'reopen' | 'approve' | 'return';
+
+/** Each queue action is its own contract method. */
+function takeAction(action: QueueAction, row: AppointmentRow, reason: string): Promise<AppointmentRow> {
+  switch (action) {
+    case 'checkIn': return call('application.checkIn', { id: row.id });
+    case 'undoCheckIn': return call('application.undoCheckIn', { id: row.id });
+    case 'cancel': return call('application.cancel', { id: row.id, reason });
+    case 'reopen': return call('application.reopen', { id: row.id, reason });
+    case 'approve': return call('review.approve', { appointmentId: row.id });
+    case 'return': return call('review.return', { appointmentId: row.id, reason });
+  }
 }
 
 interface Props {
@@ -29,27 +39,41 @@ interface Props {
 
 export function StatusDialog({ row, roles, onClose, onChanged }: Props) {
   const { t } = useTranslation();
-  const steps = nextSteps(row.status, roles);
-  const [confirming, setConfirming] = useState<StatusStep | null>(null);
+  const actions = queueActions(row.status, roles) as QueueAction[];
+  const [confirming, setConfirming] = useState<QueueAction | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [history, setHistory] = useState<ApplicationStep[]>([]);
 
-  const apply = async (step: StatusStep): Promise<void> => {
-    if ((step.needsConfirm || step.reason) && confirming?.to !== step.to) {
-      setConfirming(step);
+  useEffect(() => {
+    let live = true;
+    call('application.history', { id: row.id }).then((h) => { if (live) setHistory(h); }, () => undefined);
+    return () => { live = false; };
+  }, [row.id]);
+
+  const needsAsking = (a: WorkflowActionName): boolean => WORKFLOW[a].reason || a === 'cancel';
+
+  const apply = async (action: QueueAction): Promise<void> => {
+    if (needsAsking(action) && confirming !== action) {
+      setConfirming(action);
       return;
     }
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      const trimmed = reason.trim();
-      onChanged(await call('queue.setStatus', { id: row.id, status: step.to, ...(trimmed ? { reason: trimmed } : {}) }));
+      onChanged(await takeAction(action, row, reason.trim()));
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
+  };
+
+  // Enter sends the reason; Shift+Enter starts a new line in it.
+  const onReasonKey = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
+    if (e.key === 'Enter' && !e.shiftKey && confirming) { e.preventDefault(); void apply(confirming); }
   };
 
   return (
@@ -61,38 +85,61 @@ export function StatusDialog({ row, roles, onClose, onChanged }: Props) {
       {error !== null && <Alert tone="problem" testId="status-error">{errorMessage(t, error)}</Alert>}
       {confirming ? (
         <form onSubmit={(e) => { e.preventDefault(); void apply(confirming); }}>
-          <Alert tone={confirming.to === 'cancelled' ? 'problem' : 'info'}>
-            {t(`statusDialog.confirm.${confirming.to}`, { name: row.fullName, code: row.bookingCode })}
+          <Alert tone={confirming === 'cancel' ? 'problem' : 'info'}>
+            {t(`statusDialog.confirm.${confirming}`, { name: row.fullName, code: row.bookingCode })}
           </Alert>
-          <Field id="status-reason" label={t('field.reason')}>
-            <textarea id="status-reason" data-testid="status-reason" autoFocus rows={2} maxLength={300} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </Field>
+          {WORKFLOW[confirming].reason && (
+            <Field id="status-reason" label={t('field.reason')} hint={t('statusDialog.reasonHint')}>
+              <textarea
+                id="status-reason" data-testid="status-reason" autoFocus rows={2} maxLength={300} required minLength={3}
+                value={reason} onChange={(e) => setReason(e.target.value)} onKeyDown={onReasonKey}
+              />
+            </Field>
+          )}
           <div className="actions">
-            <button type="submit" className={`btn ${confirming.to === 'cancelled' ? 'btn-danger' : 'btn-primary'}`} disabled={busy} data-testid="status-confirm">
-              {t(`statusDialog.confirmButton.${confirming.to}`)} <Kbd keys="Enter" />
+            <button
+              type="submit" className={`btn ${confirming === 'cancel' ? 'btn-danger' : 'btn-primary'}`} data-testid="status-confirm"
+              disabled={busy || (WORKFLOW[confirming].reason && reason.trim().length < 3)} autoFocus={!WORKFLOW[confirming].reason}
+            >
+              {t(`statusDialog.confirmButton.${confirming}`)} <Kbd keys="Enter" />
             </button>
             <button type="button" className="btn" onClick={() => setConfirming(null)}>{t('action.back')} <Kbd keys="Esc" /></button>
           </div>
         </form>
       ) : (
         <>
-          {steps.length === 0 && <p data-testid="status-no-steps">{t('statusDialog.noSteps')}</p>}
+          {actions.length === 0 && <p data-testid="status-no-steps">{t('statusDialog.noSteps')}</p>}
           <div className="actions actions-column">
-            {steps.map((s, i) => (
+            {actions.map((a, i) => (
               <button
-                key={s.to} type="button" autoFocus={i === 0} disabled={busy}
-                className={`btn ${s.to === 'cancelled' ? 'btn-danger-quiet' : i === 0 ? 'btn-primary' : ''}`}
-                onClick={() => void apply(s)} data-testid={`status-step-${s.to}`}
+                key={a} type="button" autoFocus={i === 0} disabled={busy}
+                className={`btn ${a === 'cancel' ? 'btn-danger-quiet' : i === 0 ? 'btn-primary' : ''}`}
+                onClick={() => void apply(a)} data-testid={`status-action-${a}`}
               >
-                <span aria-hidden="true">{STATUS_LOOK[s.to].icon} </span>{t(actionKey(row.status, s.to))}
+                <span aria-hidden="true">{STATUS_LOOK[WORKFLOW[a].to].icon} </span>{t(`statusDialog.action.${a}`)}
                 {i === 0 && <> <Kbd keys="Enter" /></>}
               </button>
             ))}
-            <button type="button" className="btn btn-quiet" onClick={onClose} autoFocus={steps.length === 0}>
+            <button type="button" className="btn btn-quiet" onClick={onClose} autoFocus={actions.length === 0}>
               {t('action.close')} <Kbd keys="Esc" />
             </button>
           </div>
         </>
+      )}
+      {history.length > 0 && (
+        <details className="history" data-testid="status-history">
+          <summary>{t('statusDialog.history', { count: history.length })}</summary>
+          <ol>
+            {history.map((h, i) => (
+              <li key={i}>
+                <span className="mono">{new Date(h.at).toLocaleString()}</span>{' · '}
+                {h.action ? t(`statusDialog.action.${h.action}`, { defaultValue: h.action }) : t(`status.${h.to}`)}
+                {h.officerName && <> · {h.officerName}</>}
+                {h.reason && <> · <q>{h.reason}</q></>}
+              </li>
+            ))}
+          </ol>
+        </details>
       )}
     </Dialog>
   );

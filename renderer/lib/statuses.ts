@@ -1,7 +1,7 @@
 // How the screens show an application's status (tone and icon beside the word), and the
 // steps they offer: the rules themselves live once, in domain/.
-import { allowedSteps, type StatusStep as DomainStep } from '../../domain/appointment-status';
-import { hasAnyRole, STATUSES, type AppointmentStatus, type Role } from '../../domain/catalog';
+import { STATUSES, type AppointmentStatus, type Role } from '../../domain/catalog';
+import { availableActions, type WorkflowActionName } from '../../domain/workflow';
 
 export { STATUSES };
 
@@ -22,18 +22,11 @@ export const STATUS_LOOK: Record<AppointmentStatus, { tone: Tone; icon: string }
   cancelled: { tone: 'problem', icon: '✖' },
 };
 
-/** A step the screen offers: the station's rule, and whether the screen asks once more. */
-export interface StatusStep extends DomainStep { needsConfirm?: boolean }
+/** The actions the queue's row menu offers; the others have their own screens (the
+ *  enrolment for open/submit, the print room for printing and handover). */
+const QUEUE_ACTIONS: ReadonlySet<WorkflowActionName> = new Set<WorkflowActionName>(['checkIn', 'undoCheckIn', 'cancel', 'reopen', 'approve', 'return']);
 
-/** Who may call queue.setStatus at all (the contract's access list for it). */
-const MAY_SET_STATUS: readonly Role[] = ['counter', 'supervisor'];
-
-/**
- * The next steps an officer may pick from the queue: exactly the station's status rules
- * (domain/appointment-status.ts). Cancelling asks for confirmation, as it takes the
- * applicant out of the day's queue.
- */
-export function nextSteps(from: AppointmentStatus, roles: readonly Role[]): readonly StatusStep[] {
-  if (!hasAnyRole(roles, MAY_SET_STATUS)) return [];
-  return allowedSteps(from, roles).map((s) => (s.to === 'cancelled' ? { ...s, needsConfirm: true } : s));
+/** The actions an officer may take from the queue: exactly what the station accepts. */
+export function queueActions(from: AppointmentStatus, roles: readonly Role[]): WorkflowActionName[] {
+  return availableActions(from, roles).filter((n) => QUEUE_ACTIONS.has(n));
 }

@@ -23,7 +23,7 @@ test('an officer enrols a checked-in applicant step by step; submit names what i
   await page.getByTestId('queue-search').fill(code);
   await expect(page.getByTestId('queue-table')).toHaveAttribute('data-rows', '1');
   await page.getByTestId('queue-search').press('Alt+KeyS');
-  await expect(page.getByTestId('status-step-checked_in')).toBeFocused();
+  await expect(page.getByTestId('status-action-checkIn')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-status', 'checked_in');
   await page.getByTestId('queue-search').press('Enter');

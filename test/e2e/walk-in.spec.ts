@@ -52,16 +52,21 @@ test('a priority walk-in goes to the top of the queue; bad input is shown at its
   // (Enter on a checked-in row starts the enrolment itself: see enrolment.spec.ts.)
   await page.getByTestId('queue-search').press('Alt+KeyS');
   const dialog = page.getByTestId('status-dialog');
-  await expect(dialog.getByTestId('status-step-in_enrolment')).toBeFocused();
+  await expect(dialog.getByTestId('status-action-undoCheckIn')).toBeFocused();
+  await expect(dialog.getByTestId('status-action-openEnrolment')).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(first.getByTestId('status-badge')).toHaveAttribute('data-status', 'in_enrolment');
+  await expect(first.getByTestId('status-badge')).toHaveAttribute('data-status', 'booked');
 
-  // Cancelling asks once more and names the applicant.
+  // Cancelling asks once more, names the applicant, and needs a reason (Enter sends it).
   const ahmad = page.locator('[data-testid="queue-row"][data-booking-code="BK2501000001"]');
   await ahmad.getByTestId('row-action').click();
-  await dialog.getByTestId('status-step-cancelled').click();
+  await dialog.getByTestId('status-action-cancel').click();
   await expect(dialog).toContainText('Ahmad Fauzi (BK2501000001) akan dibatalkan');
-  await dialog.getByTestId('status-confirm').click();
+  await expect(dialog.getByTestId('status-confirm')).toBeDisabled();
+  await dialog.getByTestId('status-reason').fill('Pemohon tidak jadi berangkat');
+  await dialog.getByTestId('status-reason').press('Enter');
   await expect(ahmad.getByTestId('status-badge')).toHaveAttribute('data-status', 'cancelled');
+  await ahmad.getByTestId('row-action').click();
+  await expect(dialog.getByTestId('status-history')).toContainText('Pemohon tidak jadi berangkat');
 });

@@ -133,14 +133,31 @@ describe('queue', () => {
     })).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'nik' } });
   });
 
-  it('moves an application only along its allowed steps and roles', async () => {
+  it('moves an application only by its named steps, each with its own rule, and keeps the history', async () => {
+    await s.ok('import.commit', { fileName: 'a.csv', content: toCsv(validRecords(DAY, 3)) });
     const row = (await view()).rows[0]!;
-    expect(await s.call('queue.setStatus', { id: row.id, status: 'issued' })).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
-    await s.ok('queue.setStatus', { id: row.id, status: 'checked_in' });
-    await s.ok('queue.setStatus', { id: row.id, status: 'in_enrolment' });
-    await s.ok('queue.setStatus', { id: row.id, status: 'awaiting_approval' });
-    // Approval is the supervisor's.
-    expect(await s.call('queue.setStatus', { id: row.id, status: 'approved' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // No generic status change exists any more.
+    expect(await s.call('queue.setStatus', { id: row.id, status: 'approved' })).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await s.call('application.reopen', { id: row.id, reason: 'salah batal' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await s.call('application.undoCheckIn', { id: row.id })).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
+    await s.ok('application.checkIn', { id: row.id });
+    await s.ok('enrolment.open', { appointmentId: row.id });
+    // A counter officer cannot reach "awaiting approval" without a complete submit…
+    expect(await s.call('enrolment.submit', { appointmentId: row.id })).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'incomplete' } } });
+    expect(await s.call('enrolment.resubmit', { appointmentId: row.id })).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
+    // …nor approve anything: approval is the supervisor's.
+    expect(await s.call('review.approve', { appointmentId: row.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await s.ok<AppointmentRow>('queue.get', { id: row.id })).status).toBe('in_enrolment');
+
+    // Cancelling needs a reason, in the schema and in the history.
+    expect(await s.call('application.cancel', { id: row.id })).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'reason' } });
+    expect(await s.call('application.cancel', { id: row.id, reason: '  ' })).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'reason' } });
+    await s.ok('application.cancel', { id: row.id, reason: 'Pemohon membatalkan' });
+    const history = await s.ok<{ action: string; from: string; to: string; reason: string | null; officerName: string }[]>('application.history', { id: row.id });
+    expect(history.map((h) => [h.action, h.from, h.to])).toEqual([
+      ['checkIn', 'booked', 'checked_in'], ['openEnrolment', 'checked_in', 'in_enrolment'], ['cancel', 'in_enrolment', 'cancelled'],
+    ]);
+    expect(history[2]).toMatchObject({ reason: 'Pemohon membatalkan', officerName: OFFICER.name });
   });
 });
 
