@@ -29,7 +29,7 @@ const ZONES = [
   {
     name: 'electron/ (station core)',
     folders: ['electron'],
-    layers: ['electron', 'domain', 'native', 'package.json'],
+    layers: ['electron', 'domain', 'native', 'resources', 'package.json'],
     packages: [NODE, 'zod', 'ws', 'papaparse', 'image-size'],
     why: 'The station runs in plain Node: SQLite only in electron/store, electron only in the shell files.',
   },

@@ -36,7 +36,12 @@ export const FINGERS = [
 ] as const;
 export type Finger = (typeof FINGERS)[number];
 
-export const DOCUMENT_TYPES = ['ktp', 'kk', 'birth_certificate', 'diploma', 'marriage_book', 'old_passport', 'other'] as const;
+/** What a scanned page is. `bap_signed` is the interview record signed by the applicant and
+ *  the officer, scanned back; `application_form` the signed form (its signature can be cropped). */
+export const DOCUMENT_TYPES = [
+  'ktp', 'kk', 'birth_certificate', 'diploma', 'marriage_book', 'old_passport', 'police_report',
+  'bap_signed', 'application_form', 'other',
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export function hasAnyRole(have: readonly Role[], want: readonly Role[]): boolean {

@@ -1,5 +1,6 @@
 // Plain data shapes that cross the contract. Types only: the renderer imports them freely.
 import type { AppointmentStatus, Role } from './contract';
+import type { DocumentType } from '../domain/catalog';
 
 export interface SetupStatus {
   needsFirstAdmin: boolean;
@@ -142,7 +143,7 @@ export interface DeviceSlot {
 
 // ---- enrolment ------------------------------------------------------------------------------
 
-export type DocumentType = 'ktp' | 'kk' | 'birth_certificate' | 'diploma' | 'marriage_book' | 'old_passport' | 'other';
+export type { DocumentType };
 
 export interface DocumentPageInfo {
   blobId: string;

@@ -10,6 +10,7 @@ import type {
   QueueView, SessionInfo, ApplicationStep, SetupStatus, StationSettings, AuditRow, EnrolmentView, BlobData,
   MrzReaderEvent, BarcodeScanEvent, CaptureView, DevicesOverview, DeviceTestResult, TraceView,
 } from './contract-types';
+import type { ServiceRules } from '../domain/service-rules';
 
 export { ROLES, type Role } from '../domain/catalog';
 
@@ -94,6 +95,10 @@ export const methods = {
   'import.commit': method<ImportResult>()(z.object({
     fileName: z.string().max(260), content: z.string().max(20_000_000), acceptValidRows: z.boolean().default(false),
   }).strict(), ['counter', 'supervisor', 'admin']),
+
+  /** The fee table, validity and document rules in force (each figure with its source). */
+  'rules.current': method<ServiceRules>()(empty, 'officer'),
+  'rules.load': method<ServiceRules>()(z.object({ content: z.string().min(2).max(200_000) }).strict(), ['admin']),
 
   'audit.list': method<AuditRow[]>()(z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(), ['admin', 'supervisor']),
   'audit.verify': method<AuditVerifyResult>()(empty, ['admin']),

@@ -6,7 +6,7 @@ import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, now } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, now } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -41,6 +41,9 @@ export function createHandlers(s: Services): Handlers {
 
     'import.preview': (i) => importer.preview(i.fileName, i.content),
     'import.commit': (i, c) => importer.commit(who(c.officerId), i.fileName, i.content, i.acceptValidRows),
+
+    'rules.current': () => rules.current(),
+    'rules.load': (i, c) => rules.load(who(c.officerId), i.content),
 
     'audit.list': (i) => store.audit.recent(i.limit).map((e) => ({
       seq: e.seq, at: e.at, officerId: e.officerId, officerName: e.officerId ? store.officers.byId(e.officerId)?.name ?? null : null, action: e.action, detail: e.detail,

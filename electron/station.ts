@@ -11,6 +11,7 @@ import { OfficersService } from './services/officers';
 import { SettingsService } from './services/settings';
 import { QueueService } from './services/queue';
 import { WorkflowService } from './services/workflow';
+import { ServiceRulesService } from './services/service-rules';
 import { ImportService } from './services/import';
 import { DeviceSlots } from './services/devices';
 import { EnrolmentService, type DocumentScannerPort } from './services/enrolment';
@@ -53,6 +54,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   const documentScanner = () => deviceService.documentScanner() ?? extraScanner;
   const services = {
     store, auth, settings, devices, now, queue, workflow,
+    rules: new ServiceRulesService(store, now),
     officers: new OfficersService(store, now),
     importer: new ImportService(store, now, queueChanged),
     deviceService,

@@ -10,6 +10,7 @@ import type { OfficersService } from './officers';
 import type { QueueService } from './queue';
 import type { SettingsService } from './settings';
 import type { WorkflowService } from './workflow';
+import type { ServiceRulesService } from './service-rules';
 
 export interface Services {
   store: Store;
@@ -23,5 +24,6 @@ export interface Services {
   capture: CaptureService;
   deviceService: DeviceService;
   workflow: WorkflowService;
+  rules: ServiceRulesService;
   now: () => Date;
 }

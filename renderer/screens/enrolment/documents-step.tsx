@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentPageInfo, DocumentType, EnrolmentView } from '../../../electron/contract-types';
-import type { DOCUMENT_TYPES as CONTRACT_DOCUMENT_TYPES } from '../../../electron/contract';
+import { DOCUMENT_TYPES } from '../../../domain/catalog';
 import { Alert } from '../../components/alert';
 import { BlobImage } from '../../components/blob-image';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -13,7 +13,7 @@ import { Kbd } from '../../components/kbd';
 import { enrolmentError } from '../../lib/device-text';
 import { call } from '../../lib/station';
 
-export const DOCUMENT_TYPES = ['ktp', 'kk', 'birth_certificate', 'diploma', 'marriage_book', 'old_passport', 'other'] as const satisfies readonly (typeof CONTRACT_DOCUMENT_TYPES)[number][];
+export { DOCUMENT_TYPES };
 const SOURCES = ['platen', 'feeder'] as const;
 const RESOLUTIONS = [150, 200, 300] as const;
 const COLOR_MODES = ['color', 'grayscale'] as const;
