@@ -45,7 +45,11 @@ export function createHandlers(s: Services): Handlers {
 
     'enrolment.open': (i, c) => enrolment.open(who(c.officerId), c.roles, i.appointmentId),
     'enrolment.get': (i) => enrolment.view(i.appointmentId),
-    'enrolment.submit': (i, c) => enrolment.submit(who(c.officerId), c.roles, i.appointmentId),
+    'enrolment.submit': (i, c) => {
+      const v = enrolment.submit(who(c.officerId), c.roles, i.appointmentId);
+      capture.release(i.appointmentId);
+      return v;
+    },
     'enrolment.attachMrz': (i, c) => enrolment.attachMrz(who(c.officerId), i.appointmentId, i.lines, i.source),
     'documents.scan': (i, c) => enrolment.scanDocument(who(c.officerId), i.appointmentId, i),
     'documents.remove': (i, c) => enrolment.removeDocument(who(c.officerId), i.appointmentId, i.blobId),
@@ -54,6 +58,7 @@ export function createHandlers(s: Services): Handlers {
     'capture.start': (i, c) => capture.start(who(c.officerId), i.appointmentId),
     'capture.get': (i) => capture.view(i.appointmentId),
     'capture.action': (i, c) => capture.action(who(c.officerId), i),
+    'capture.close': (i) => capture.close(i.appointmentId),
 
     'devices.slots': () => devices.list(),
     'devices.overview': () => deviceService.overview(),
