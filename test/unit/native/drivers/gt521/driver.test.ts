@@ -199,4 +199,34 @@ describe('Gt521Driver with the in-process simulator', () => {
     expect(!r.ok && r.error.code).toBe('disconnected');
     expect(driver.connected).toBe(false);
   });
+
+  it('finds a module still at 115,200 after a station restart (the line opens at 9600), then works', async () => {
+    [host, device] = createMemoryPair('gt521');
+    await host.open();
+    await device.open();
+    // A link with speeds: bytes sent at one speed and read at another arrive as garbage.
+    let lineBaud = 9600;
+    const sim = new Gt521Simulator({ baud: 115_200 });
+    const garble = (b: Buffer): Buffer => Buffer.from(b.map((x) => (x * 7 + 3) & 0x7f | 0x80));
+    const hostWrite = host.write.bind(host);
+    host.write = (b: Buffer) => hostWrite(lineBaud === sim.baudRate ? b : garble(b));
+    const deviceWrite = device.write.bind(device);
+    device.write = (b: Buffer) => deviceWrite(lineBaud === sim.baudRate ? b : garble(b));
+    (host as MemoryTransport & { setBaudRate(b: number): Promise<void> }).setBaudRate = async (b: number) => void (lineBaud = b);
+    sim.attach(device);
+    const driver = new Gt521Driver({ ackTimeoutMs: 300, dataTimeoutMs: 300 });
+    driver.attach(host);
+    const id = await driver.identify();
+    expect(id.ok && id.value).toMatchObject({ model: 'f52', baudRate: 115_200 });
+    expect(lineBaud).toBe(115_200);
+    sim.placeFinger('after-restart');
+    expect((await driver.capture(quick)).ok).toBe(true);
+  });
+
+  it('a module that answers at no speed is "not a GT-521" with a sentence to act on', async () => {
+    const { driver, sim } = await rig({}, { ackTimeoutMs: 200 });
+    sim.inject('no_reply', { times: Infinity });
+    const id = await driver.identify();
+    expect(!id.ok && id.error).toMatchObject({ code: 'timeout', key: 'device.gt521.not_gt521' });
+  });
 });
