@@ -175,6 +175,40 @@ export function reopenFinger(state: CapturePlanState, finger: Finger): PlanResul
   return { ok: true, state: replace(state, { ...rest, status: 'pending', attempts: [] }) };
 }
 
+/** A finger finished and saved earlier (before a restart), as the enrolment recorded it. */
+export interface SavedFinger {
+  finger: Finger;
+  status: FingerStatus;
+  attempts: number;
+  score: number | null;
+  missingReason?: MissingReason;
+  note?: string;
+}
+
+/**
+ * The plan as it stood when the fingers in `saved` were finished: they stay finished, with
+ * their attempt count and kept score; the others start afresh. Only the kept attempt's
+ * score survives a restart, so the earlier attempts are restored without scores.
+ */
+export function restorePlan(config: CapturePlanConfig, saved: readonly SavedFinger[]): CapturePlanState {
+  let state = createPlan(config);
+  for (const s of saved) {
+    const f = fingerState(state, s.finger);
+    if (!f || !FINISHED.includes(s.status)) continue;
+    const n = Math.max(s.status === 'missing' ? 0 : 1, s.attempts);
+    const attempts: AttemptRecord[] = Array.from({ length: n }, (_, i) => ({ number: i + 1, score: i === n - 1 && s.status !== 'missing' ? s.score : null }));
+    const restored: FingerPlanState = { finger: s.finger, status: s.status, attempts };
+    if (s.status !== 'missing' && s.score !== null) {
+      restored.bestAttempt = n;
+      restored.bestScore = s.score;
+    }
+    if (s.missingReason) restored.missingReason = s.missingReason;
+    if (s.note) restored.note = s.note;
+    state = replace(state, restored);
+  }
+  return state;
+}
+
 export interface PlanSummary {
   total: number;
   captured: number;

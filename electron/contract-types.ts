@@ -202,6 +202,10 @@ export interface FingerprintInfo {
   missingReason?: 'amputated' | 'injured' | 'bandaged' | 'other';
   /** The officer's note: why a finger is missing or a print below the threshold was accepted. */
   note?: string;
+  /** The sealed template of the kept print, and its family's format ('zfm', 'gt521'): a later
+   *  1:1 check (the handover) needs a reader of the same family. */
+  templateBlobId?: string | null;
+  templateFormat?: string;
 }
 
 export interface EnrolmentView {

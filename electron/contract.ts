@@ -140,6 +140,9 @@ export const methods = {
     missingReason: z.enum(['amputated', 'injured', 'bandaged', 'other']).optional(),
     note: z.string().trim().min(3).max(300).optional(),
   }).strict(), ['counter', 'supervisor']),
+  /** The officer leaves the enrolment (not a reload, not a lost connection): the station
+   *  lets go of the capture's images and templates; what was saved stays. */
+  'capture.close': method<null>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
   'blob.get': method<BlobData>()(z.object({ id }).strict(), ['counter', 'supervisor', 'print']),
 
   'devices.slots': method<DeviceSlot[]>()(empty, 'officer'),

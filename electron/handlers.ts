@@ -52,8 +52,9 @@ export function createHandlers(s: Services): Handlers {
 
     'enrolment.open': (i, c) => enrolment.open(who(c.officerId), c.roles, i.appointmentId),
     'enrolment.get': (i) => enrolment.view(i.appointmentId),
-    'enrolment.submit': (i, c) => enrolment.submit(who(c.officerId), c.roles, i.appointmentId),
-    'enrolment.resubmit': (i, c) => enrolment.submit(who(c.officerId), c.roles, i.appointmentId, 'resubmit'),
+    // A submitted enrolment no longer needs the capture held in memory.
+    'enrolment.submit': (i, c) => { const v = enrolment.submit(who(c.officerId), c.roles, i.appointmentId); capture.release(i.appointmentId); return v; },
+    'enrolment.resubmit': (i, c) => { const v = enrolment.submit(who(c.officerId), c.roles, i.appointmentId, 'resubmit'); capture.release(i.appointmentId); return v; },
     'review.approve': (i, c) => workflow.take(who(c.officerId), c.roles, 'approve', i.appointmentId),
     'review.return': (i, c) => workflow.take(who(c.officerId), c.roles, 'return', i.appointmentId, { reason: i.reason }),
     'enrolment.attachMrz': (i, c) => enrolment.attachMrz(who(c.officerId), i.appointmentId, i.lines, i.source),
@@ -64,6 +65,7 @@ export function createHandlers(s: Services): Handlers {
     'capture.start': (i, c) => capture.start(who(c.officerId), i.appointmentId),
     'capture.get': (i) => capture.view(i.appointmentId),
     'capture.action': (i, c) => capture.action(who(c.officerId), i),
+    'capture.close': (i) => capture.close(i.appointmentId),
 
     'devices.slots': () => devices.list(),
     'devices.overview': () => deviceService.overview(),

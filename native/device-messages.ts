@@ -13,6 +13,7 @@ const id = {
   'device.ready': 'Perangkat siap.',
   'device.unknown_driver': 'Driver "{{driver}}" tidak dikenal. Hubungi teknisi untuk memeriksa pengaturan perangkat.',
   'device.port_not_found': 'Perangkat USB {{usb}} tidak ditemukan. Pasang kabelnya, atau periksa pengaturan port.',
+  'device.fingerprint.template_format': 'Templat sidik jari berformat {{format}} tidak dapat dicocokkan dengan pemindai {{reader}} ini. Gunakan pemindai dari keluarga yang sama dengan saat perekaman.',
 } as const;
 
 const en: Record<keyof typeof id, string> = {
@@ -27,6 +28,7 @@ const en: Record<keyof typeof id, string> = {
   'device.ready': 'The device is ready.',
   'device.unknown_driver': 'Unknown driver "{{driver}}". Ask a technician to check the device settings.',
   'device.port_not_found': 'USB device {{usb}} not found. Plug in its cable, or check the port settings.',
+  'device.fingerprint.template_format': 'A {{format}} fingerprint template cannot be matched on this {{reader}} reader. Use a reader of the same family as the one used at enrolment.',
 };
 
 export const deviceMessages = { id, en };

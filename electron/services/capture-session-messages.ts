@@ -13,6 +13,8 @@ const id = {
   'capture.plan.not_allowed_before_max_attempts': 'Hasil di bawah batas mutu baru dapat diterima setelah {{max}} kali percobaan.',
   'capture.below_threshold': 'Mutu sidik jari {{score}} di bawah batas {{threshold}}. Minta pemohon membersihkan jari dan menekan merata, lalu ulangi.',
   'capture.decide': 'Sudah {{max}} kali percobaan. Terima hasil terbaik ({{score}}) dengan alasan, atau tandai jari tidak dapat diambil.',
+  'capture.failed': 'Pengambilan sidik jari terhenti karena kesalahan di stasiun. Jari yang sudah tersimpan tetap aman. Ulangi; bila terus terjadi, hubungi teknisi.',
+  'capture.closed': 'Pengambilan sidik jari ini sudah ditutup. Buka kembali langkah sidik jari.',
 } as const;
 
 const en: Record<keyof typeof id, string> = {
@@ -27,6 +29,8 @@ const en: Record<keyof typeof id, string> = {
   'capture.plan.not_allowed_before_max_attempts': 'A result below the quality threshold can be accepted only after {{max}} attempts.',
   'capture.below_threshold': 'Fingerprint quality {{score}} is below the threshold {{threshold}}. Ask the applicant to clean the finger and press evenly, then try again.',
   'capture.decide': '{{max}} attempts made. Accept the best result ({{score}}) with a reason, or mark the finger as unavailable.',
+  'capture.failed': 'The fingerprint capture stopped because of an error in the station. Fingers already saved are safe. Try again; if it keeps happening, call a technician.',
+  'capture.closed': 'This fingerprint capture was closed. Open the fingerprint step again.',
 };
 
 export const captureSessionMessages = { id, en };

@@ -1,27 +1,34 @@
-// A fingerprint capture session: drives a ZFM reader through the capture plan
+// A fingerprint capture session: drives a reader through the capture plan
 // (domain/capture-plan.ts), scores each image, keeps the best attempt per finger,
-// checks a new capture against the other fingers already taken (the module's own matcher:
-// Img2Tz + UpChar for the new one, DownChar + Match against each other), and hands every
-// finished finger to the injected `save` — which the station backs with encrypted storage.
+// checks a new capture against the other fingers already taken (the reader's own 1:1
+// matcher, on templates of its family), and hands every finished finger to the injected
+// `save` — which the station backs with encrypted storage.
+//
+// The session knows readers only through native/drivers/fingerprint-reader.ts, and looks its
+// reader up on every attempt: the technician may save a device (the station then rebuilds
+// its readers) or swap the reader between two fingers, and the next attempt uses the one
+// configured now. What it holds in memory is what the next attempt needs: the templates of
+// finished fingers (for the duplicate check) and the images not yet saved; `dispose` drops
+// the rest when the enrolment is done with.
 //
 // Plain Node: no Electron, no store. Events carry what the screen shows; errors are
-// values with translation keys. Cancel, retry and unplug/replug all leave the session
-// ready for the next capture (the driver outlives its transport).
+// values with translation keys, and every failure — even a reader that throws — is
+// reported as a 'failed' event and a failed Result.
 //
 // Which failures count as an attempt: those that come from the applicant's finger (no
 // finger within the time, capture failed, duplicate finger, a scored image). Failures of
 // the link or of the officer's own making (cancel, unplug, timeout, damaged data) do not.
 import { EventEmitter } from 'node:events';
-import type { ZfmDriver } from '../../native/drivers/zfm/driver';
-import { unpack4bpp } from '../../native/imaging/fingerprint-image';
+import { canCompare } from '../../native/drivers/fingerprint-reader';
+import type { FingerprintReader, FingerprintTemplate } from '../../native/drivers/fingerprint-reader';
 import { encodeGrayPng } from '../../native/imaging/png';
 import { fingerprintQuality } from '../../native/imaging/quality';
 import { DEVICE_KEYS, fail, ok } from '../../native/result';
 import type { DeviceError, Result } from '../../native/result';
 import {
-  DEFAULT_PLAN, acceptBest, canAttempt, createPlan, fingerState, isComplete, markMissing, nextFinger, recordAttempt,
+  DEFAULT_PLAN, acceptBest, canAttempt, createPlan, fingerState, isComplete, markMissing, nextFinger, recordAttempt, restorePlan,
 } from '../../domain/capture-plan';
-import type { CapturePlanConfig, CapturePlanState, Finger, FingerStatus, MissingReason, PlanError } from '../../domain/capture-plan';
+import type { CapturePlanConfig, CapturePlanState, Finger, FingerStatus, MissingReason, PlanError, SavedFinger } from '../../domain/capture-plan';
 
 /** What the session hands to `save` for each finished finger. */
 export interface FingerRecord {
@@ -37,12 +44,17 @@ export interface FingerRecord {
     ppi: number;
     score: number;
     attemptNumber: number;
-    /** The module's feature template (character file), when it could make one. */
-    template?: Buffer;
+    /** The reader's feature template, in its family's format, when it could make one. */
+    template?: FingerprintTemplate;
   };
   missingReason?: MissingReason;
   note?: string;
   finishedAt: string;
+}
+
+/** A finger an earlier session already saved, with its template: a resumed session starts from these. */
+export interface ResumedFinger extends SavedFinger {
+  template?: FingerprintTemplate;
 }
 
 export interface AttemptReport {
@@ -62,45 +74,56 @@ export interface CaptureSessionEvents {
   scored: [{ finger: Finger; score: number; png: Buffer }];
   image: [{ finger: Finger; attemptNumber: number; score: number; kept: boolean; png: Buffer }];
   finger_done: [FingerRecord];
-  duplicate: [{ finger: Finger; other: Finger; score: number }];
+  duplicate: [{ finger: Finger; other: Finger; score: number | undefined }];
   /** Not 'error': Node throws on an 'error' event nobody listens to. */
   failed: [{ finger: Finger | undefined; error: DeviceError }];
   plan: [CapturePlanState];
 }
 
 export interface CaptureSessionOptions {
-  driver: ZfmDriver;
+  /** The reader to use now; asked again on every attempt (undefined: none configured). */
+  reader: () => FingerprintReader | undefined;
   plan?: CapturePlanConfig;
   save: (record: FingerRecord) => Promise<void>;
   /** How long to wait for a finger per attempt (ms). */
   fingerTimeoutMs?: number;
-  /** GenImg polling interval (ms). */
+  /** How often the reader asks for a finger (ms). */
   pollMs?: number;
-  /** Compare each new capture with the other fingers (needs the module's matcher). */
+  /** Compare each new capture with the other fingers (needs the reader's matcher). */
   duplicateCheck?: boolean;
+  /** Fingers saved before a restart: they stay finished, their templates join the duplicate check. */
+  resume?: readonly ResumedFinger[];
 }
 
 interface Kept {
-  png: Buffer;
+  /** The image until the finger is saved; only the template stays after that. */
+  png?: Buffer;
   width: number;
   height: number;
+  ppi: number;
   score: number;
   attemptNumber: number;
-  template?: Buffer;
+  template?: FingerprintTemplate;
 }
 
 const COUNTED_ERRORS = new Set<DeviceError['code']>(['rejected']);
+const NO_READER = 'device.fingerprint.not_configured';
 
 export class CaptureSession extends EventEmitter<CaptureSessionEvents> {
   private plan: CapturePlanState;
   private readonly kept = new Map<Finger, Kept>();
   private readonly unsaved: FingerRecord[] = [];
   private running: AbortController | undefined;
-  private transferringImage = false;
+  private disposed = false;
 
   constructor(private readonly opts: CaptureSessionOptions) {
     super();
-    this.plan = createPlan(opts.plan ?? DEFAULT_PLAN);
+    const config = opts.plan ?? DEFAULT_PLAN;
+    this.plan = opts.resume?.length ? restorePlan(config, opts.resume) : createPlan(config);
+    for (const r of opts.resume ?? []) {
+      if (!r.template || !fingerState(this.plan, r.finger)) continue;
+      this.kept.set(r.finger, { width: 0, height: 0, ppi: 0, score: r.score ?? 0, attemptNumber: r.attempts, template: r.template });
+    }
   }
 
   get state(): CapturePlanState {
@@ -120,6 +143,12 @@ export class CaptureSession extends EventEmitter<CaptureSessionEvents> {
     return this.unsaved.length;
   }
 
+  /** What the session holds in memory: images not yet saved, templates kept for the duplicate check. */
+  get held(): { images: number; templates: number } {
+    const images = [...this.kept.values()].filter((k) => k.png).length + this.unsaved.filter((r) => r.image).length;
+    return { images, templates: [...this.kept.values()].filter((k) => k.template).length };
+  }
+
   nextFinger(): Finger | undefined {
     return nextFinger(this.plan);
   }
@@ -129,8 +158,17 @@ export class CaptureSession extends EventEmitter<CaptureSessionEvents> {
     this.running?.abort();
   }
 
-  /** One attempt at a finger (default: the next one in the plan). */
+  /** The enrolment is done with: stop, and let go of every image and template. */
+  dispose(): void {
+    this.disposed = true;
+    this.cancel();
+    this.kept.clear();
+    this.removeAllListeners();
+  }
+
+  /** One attempt at a finger (default: the next one in the plan). Never rejects. */
   async capture(finger: Finger | undefined = this.nextFinger()): Promise<Result<AttemptReport>> {
+    if (this.disposed) return this.failWith(finger, fail('rejected', 'capture.closed'));
     await this.flushSaves();
     if (this.running) return this.failWith(finger, fail('busy', 'capture.busy'));
     if (!finger) return this.failWith(finger, fail('rejected', 'capture.no_finger_left'));
@@ -138,25 +176,16 @@ export class CaptureSession extends EventEmitter<CaptureSessionEvents> {
       const f = fingerState(this.plan, finger);
       return this.failWith(finger, fail('rejected', f ? (f.status === 'needs_decision' ? 'capture.decide' : 'capture.plan.finger_finished') : 'capture.plan.unknown_finger', f?.status === 'needs_decision' ? { max: this.plan.config.maxAttempts, score: f.bestScore ?? 0 } : undefined));
     }
+    const reader = this.opts.reader();
+    if (!reader) return this.failWith(finger, fail('disconnected', NO_READER));
     const controller = new AbortController();
     this.running = controller;
-    const { driver } = this.opts;
-    const onCountdown = (c: { remainingMs: number; message: { params: { seconds: number } } }): void => {
-      this.emit('countdown', { finger, remainingMs: c.remainingMs, seconds: c.message.params.seconds });
-    };
-    const onProgress = (p: { received: number; total: number }): void => {
-      // Only the image's transfer is shown as progress; the template upload that follows
-      // for the duplicate check is not "the image" to the officer.
-      if (!this.transferringImage) return;
-      this.emit('progress', { finger, ...p });
-    };
-    driver.on('countdown', onCountdown);
-    driver.on('progress', onProgress);
     try {
-      return await this.attempt(finger, controller.signal);
+      return await this.attempt(reader, finger, controller.signal);
+    } catch (err) {
+      // A reader (or a listener) that throws instead of answering: the officer still hears of it.
+      return this.failWith(finger, fail('io', 'capture.failed', undefined, (err as Error)?.stack ?? String(err)));
     } finally {
-      driver.off('countdown', onCountdown);
-      driver.off('progress', onProgress);
       this.running = undefined;
     }
   }
@@ -188,6 +217,9 @@ export class CaptureSession extends EventEmitter<CaptureSessionEvents> {
         return this.failWith(record.finger, fail('io', 'capture.save_failed', undefined, (err as Error).message));
       }
       this.unsaved.shift();
+      // Saved and sealed: the image is in the store now, only the template is needed here.
+      const k = this.kept.get(record.finger);
+      if (k) delete k.png;
       this.emit('finger_done', record);
     }
     return ok(undefined);
@@ -195,34 +227,37 @@ export class CaptureSession extends EventEmitter<CaptureSessionEvents> {
 
   // ---- one attempt ----
 
-  private async attempt(finger: Finger, signal: AbortSignal): Promise<Result<AttemptReport>> {
-    const { driver } = this.opts;
-    this.transferringImage = true;
-    const image = await driver.captureImage({ timeoutMs: this.opts.fingerTimeoutMs ?? 15_000, pollMs: this.opts.pollMs ?? 100, signal })
-      .finally(() => { this.transferringImage = false; });
+  private async attempt(reader: FingerprintReader, finger: Finger, signal: AbortSignal): Promise<Result<AttemptReport>> {
+    const image = await reader.capture({
+      timeoutMs: this.opts.fingerTimeoutMs ?? 15_000,
+      pollMs: this.opts.pollMs ?? 100,
+      signal,
+      onEvent: (e) => {
+        if (e.kind === 'waiting') this.emit('countdown', { finger, remainingMs: e.remainingMs, seconds: e.seconds });
+        else this.emit('progress', { finger, received: e.received, total: e.total });
+      },
+    });
     if (!image.ok) return this.failedAttempt(finger, image.error);
-    const gray = unpack4bpp(image.value.packed, image.value.width, image.value.height);
-    const score = fingerprintQuality(gray).score;
-    const png = encodeGrayPng(gray, 500);
+    const { ppi } = image.value;
+    const score = fingerprintQuality(image.value, { ppi }).score;
+    const png = encodeGrayPng(image.value, ppi);
     // The officer sees the image and its score at once; whether it is kept (duplicate
     // check, plan) follows with the 'image' event.
     this.emit('scored', { finger, score, png });
 
-    let template: Buffer | undefined;
+    let template: FingerprintTemplate | undefined;
     if (this.opts.duplicateCheck !== false) {
-      const features = await driver.img2Tz(1);
-      if (features.ok) {
-        const up = await driver.upChar(1);
-        if (!up.ok) return this.failedAttempt(finger, up.error);
-        template = up.value;
-        const dup = await this.findDuplicate(finger, template);
+      const extracted = await reader.extractTemplate();
+      if (extracted.ok) {
+        template = extracted.value;
+        const dup = await this.findDuplicate(reader, finger, template);
         if (!dup.ok) return this.failedAttempt(finger, dup.error);
         if (dup.value) {
           this.emit('duplicate', { finger, other: dup.value.other, score: dup.value.score });
           return this.failedAttempt(finger, { code: 'rejected', key: 'capture.duplicate_finger', params: { other: dup.value.other } });
         }
-      } else if (features.error.code !== 'rejected') {
-        return this.failedAttempt(finger, features.error);
+      } else if (extracted.error.code !== 'rejected') {
+        return this.failedAttempt(finger, extracted.error);
       }
       // A module that finds too few features still gave an image: its score says how bad.
     }
@@ -233,7 +268,7 @@ export class CaptureSession extends EventEmitter<CaptureSessionEvents> {
     this.setPlan(outcome.state);
     const attemptNumber = fingerState(outcome.state, finger)!.attempts.length;
     if (outcome.kept) {
-      const k: Kept = { png, width: image.value.width, height: image.value.height, score, attemptNumber };
+      const k: Kept = { png, width: image.value.width, height: image.value.height, ppi, score, attemptNumber };
       if (template) k.template = template;
       this.kept.set(finger, k);
     }
@@ -246,14 +281,13 @@ export class CaptureSession extends EventEmitter<CaptureSessionEvents> {
     return ok(report);
   }
 
-  /** Compares the template in char buffer 1 with every other finger's kept template. */
-  private async findDuplicate(finger: Finger, _template: Buffer): Promise<Result<{ other: Finger; score: number } | undefined>> {
-    const { driver } = this.opts;
+  /** Compares the new template with every other finger's kept one this reader can read. */
+  private async findDuplicate(reader: FingerprintReader, finger: Finger, template: FingerprintTemplate): Promise<Result<{ other: Finger; score: number | undefined } | undefined>> {
+    if (!canCompare(reader, template)) return ok(undefined);
     for (const [other, k] of this.kept) {
-      if (other === finger || !k.template) continue;
-      const down = await driver.downChar(2, k.template);
-      if (!down.ok) return down;
-      const m = await driver.match();
+      // A template of another family (the reader was swapped) cannot be compared here.
+      if (other === finger || !k.template || !canCompare(reader, k.template)) continue;
+      const m = await reader.compare(template, k.template);
       if (!m.ok) return m;
       if (m.value.matched) return ok({ other, score: m.value.score });
     }
@@ -277,8 +311,8 @@ export class CaptureSession extends EventEmitter<CaptureSessionEvents> {
       finishedAt: new Date().toISOString(),
     };
     const k = this.kept.get(finger);
-    if (k && f.status !== 'missing') {
-      record.image = { png: k.png, width: k.width, height: k.height, ppi: 500, score: k.score, attemptNumber: k.attemptNumber };
+    if (k?.png && f.status !== 'missing') {
+      record.image = { png: k.png, width: k.width, height: k.height, ppi: k.ppi, score: k.score, attemptNumber: k.attemptNumber };
       if (k.template) record.image.template = k.template;
     }
     if (f.missingReason) record.missingReason = f.missingReason;
@@ -299,7 +333,13 @@ export class CaptureSession extends EventEmitter<CaptureSessionEvents> {
   }
 
   private failWith<T>(finger: Finger | undefined, r: Result<T>): Result<T> {
-    if (!r.ok) this.emit('failed', { finger, error: r.error });
+    if (!r.ok) {
+      try {
+        this.emit('failed', { finger, error: r.error });
+      } catch {
+        // A listener that fails while reporting a failure must not turn it into a throw.
+      }
+    }
     return r;
   }
 }

@@ -14,4 +14,8 @@ export interface CaptureService {
   start(officerId: string, appointmentId: string): Promise<CaptureView> | CaptureView;
   view(appointmentId: string): CaptureView | null;
   action(officerId: string, input: CaptureActionInput): Promise<CaptureView> | CaptureView;
+  /** The officer leaves the enrolment: the capture's images and templates leave memory. */
+  close(appointmentId: string): Promise<null> | null;
+  /** The enrolment was submitted: the same, once its fingers are saved. */
+  release(appointmentId: string): void;
 }

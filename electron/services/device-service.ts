@@ -8,17 +8,20 @@ import { DeviceManager } from '../../native/manager';
 import type { DeviceConfig, DeviceStatus } from '../../native/manager';
 import type { DriverFactory } from '../../native/device-driver';
 import { zfmDriverFactory } from '../../native/drivers/zfm/zfm-device';
-import type { ZfmDriver } from '../../native/drivers/zfm/driver';
+import { gt521DriverFactory } from '../../native/drivers/gt521/gt521-device';
+import type { FingerprintReader } from '../../native/drivers/fingerprint-reader';
 import { mrzDriverFactory } from '../../native/drivers/mrz/mrz-device';
 import type { MrzSource } from '../../native/drivers/mrz/mrz-device';
 import { barcodeDriverFactory } from '../../native/drivers/barcode/barcode-device';
 import type { BarcodeSource } from '../../native/drivers/barcode/barcode-device';
 import { zfmMemorySim } from '../../native/sim/zfm-memory-sim';
+import { gt521MemorySim } from '../../native/sim/gt521-memory-sim';
+import type { FingerprintSim } from '../../native/sim/fingerprint-sim';
 import { mrzMemorySim, barcodeMemorySim } from '../../native/sim/reader-memory-sims';
 import { FINGER_QUALITIES } from '../../native/sim/synthetic-finger';
 import type { FingerQuality } from '../../native/sim/synthetic-finger';
-import { SIM_FAULTS } from '../../native/sim/zfm-sim';
-import type { SimFault } from '../../native/sim/zfm-sim';
+import { SIM_FAULTS } from '../../native/sim/fingerprint-sim';
+import type { SimFault } from '../../native/sim/fingerprint-sim';
 import type { MrzSimVariant } from '../../native/sim/mrz-sim';
 import type { BarcodeSimVariant } from '../../native/sim/barcode-sim';
 import type { DeviceConfigRecord } from '../store/devices-repo';
@@ -30,6 +33,7 @@ import type { DeviceSlots } from './devices';
 
 const DRIVERS: DriverFactory[] = [
   zfmDriverFactory,
+  gt521DriverFactory,
   mrzDriverFactory('mrz-lines', 'lines'),
   mrzDriverFactory('mrz-rte', 'rte'),
   mrzDriverFactory('mrz-hid', 'hid-text'),
@@ -45,6 +49,7 @@ export class DeviceService {
   private manager: DeviceManager;
   private readonly sims = {
     zfm: zfmMemorySim({}, 'zfm'),
+    gt521: gt521MemorySim({}, 'gt521'),
     mrz: mrzMemorySim('mrz', 'lines'),
     barcode: barcodeMemorySim('barcode', 'hid-pos'),
   };
@@ -63,27 +68,33 @@ export class DeviceService {
   }
 
   /**
-   * Demo mode: the simulated reader gets a finger by itself about a second after the
-   * station starts asking (GenImg), a new finger each time, lifted after the image went.
+   * Demo mode: a simulated reader (either family) gets a finger by itself about a second
+   * after the station starts asking, a new finger each time, lifted after the image went.
    */
   autoFingers(): void {
-    const sim = this.sims.zfm.sim;
-    let polls = 0;
-    let n = 0;
-    let placed: string | undefined;
-    sim.on('command', (name) => {
-      if (name === 'GenImg' && !sim.fingerOnSensor && ++polls >= 10) {
-        polls = 0;
-        placed = `demo-${++n}`;
-        sim.placeFinger(placed, 'clean');
-      } else if (name === 'UpImage') {
-        polls = 0;
-        // Lift only the finger placed here: a trainer (or a test) may have put its own.
-        const mine = placed;
-        placed = undefined;
-        if (mine) setTimeout(() => { if (sim.fingerOnSensor === mine) sim.liftFinger(); }, 50);
-      }
-    });
+    for (const sim of [this.sims.zfm.sim, this.sims.gt521.sim] as FingerprintSim[]) {
+      let polls = 0;
+      let n = 0;
+      let placed: string | undefined;
+      sim.on('sensor', (signal) => {
+        if (signal === 'polled_empty' && ++polls >= 10) {
+          polls = 0;
+          placed = `demo-${++n}`;
+          sim.placeFinger(placed, 'clean');
+        } else if (signal === 'image_sent') {
+          polls = 0;
+          // Lift only the finger placed here: a trainer (or a test) may have put its own.
+          const mine = placed;
+          placed = undefined;
+          if (mine) setTimeout(() => { if (sim.fingerOnSensor === mine) sim.liftFinger(); }, 50);
+        }
+      });
+    }
+  }
+
+  /** The in-process fingerprint simulator a 'sim' port names. */
+  private fingerprintSim(name: unknown): FingerprintSim | undefined {
+    return name === 'gt521' ? this.sims.gt521.sim : name === 'zfm' ? this.sims.zfm.sim : undefined;
   }
 
   private newManager(): DeviceManager {
@@ -200,11 +211,11 @@ export class DeviceService {
     return this.scanners.values().next().value ?? null;
   }
 
-  /** The first fingerprint reader that is configured, with its id. */
-  fingerprintReader(): { id: string; driver: ZfmDriver } | null {
+  /** The first fingerprint reader that is configured, with its id (whatever its family). */
+  fingerprintReader(): { id: string; reader: FingerprintReader } | null {
     const st = this.manager.list().find((s) => s.kind === 'fingerprint');
-    const driver = st && this.manager.driver<ZfmDriver>(st.id);
-    return st && driver ? { id: st.id, driver } : null;
+    const reader = st && this.manager.driver<FingerprintReader>(st.id);
+    return st && reader ? { id: st.id, reader } : null;
   }
 
   // ---- technician ----
@@ -223,7 +234,7 @@ export class DeviceService {
     });
     return {
       devices, ports: listing.ports, problems: listing.problems,
-      drivers: [...DRIVERS.map((d) => ({ name: d.name, kind: d.kind, simulator: d.kind === 'fingerprint' ? 'zfm' : d.kind === 'mrz' ? 'mrz' : 'barcode' })), ESCL_DRIVER],
+      drivers: [...DRIVERS.map((d) => ({ name: d.name, kind: d.kind, simulator: d.kind === 'fingerprint' ? d.name : d.kind === 'mrz' ? 'mrz' : 'barcode' })), ESCL_DRIVER],
     };
   }
 
@@ -275,8 +286,8 @@ export class DeviceService {
     const status = this.manager.status(id);
     if (!status) throw new StationError('not_found');
     if (status.kind === 'fingerprint') {
-      const drv = this.manager.driver<ZfmDriver>(id);
-      const checks = drv ? await drv.selfTest() : [];
+      const reader = this.manager.driver<FingerprintReader>(id);
+      const checks = reader ? await reader.selfTest() : [];
       return { ok: checks.length > 0 && checks.every((c) => c.ok), ...(status.identity ? { identity: status.identity } : {}), checks };
     }
     // Readers and scanners only talk: the test is whether the link is up.
@@ -312,16 +323,16 @@ export class DeviceService {
       sent = await this.sims.mrz.present(input.lines ?? [], (input.variant ?? 'good') as MrzSimVariant);
     } else if (input.action === 'scan_code' && cfg.kind === 'barcode') {
       sent = await this.sims.barcode.scan(input.code ?? '', (input.variant ?? 'good') as BarcodeSimVariant);
-    } else if (cfg.kind === 'fingerprint' && input.action === 'place_finger') {
+    } else if (cfg.kind === 'fingerprint' && input.action === 'place_finger' && this.fingerprintSim(cfg.port.name)) {
       // `code` names the finger (each name a stable pattern), `variant` its quality.
       const quality = FINGER_QUALITIES.includes(input.variant as FingerQuality) ? (input.variant as FingerQuality) : 'clean';
-      this.sims.zfm.sim.placeFinger(input.code ?? 'finger', quality);
+      this.fingerprintSim(cfg.port.name)!.placeFinger(input.code ?? 'finger', quality);
       sent = true;
-    } else if (cfg.kind === 'fingerprint' && input.action === 'lift_finger') {
-      this.sims.zfm.sim.liftFinger();
+    } else if (cfg.kind === 'fingerprint' && input.action === 'lift_finger' && this.fingerprintSim(cfg.port.name)) {
+      this.fingerprintSim(cfg.port.name)!.liftFinger();
       sent = true;
-    } else if (cfg.kind === 'fingerprint' && input.action === 'fault' && SIM_FAULTS.includes(input.variant as SimFault)) {
-      this.sims.zfm.sim.inject(input.variant as SimFault);
+    } else if (cfg.kind === 'fingerprint' && input.action === 'fault' && SIM_FAULTS.includes(input.variant as SimFault) && this.fingerprintSim(cfg.port.name)) {
+      this.fingerprintSim(cfg.port.name)!.inject(input.variant as SimFault);
       sent = true;
     } else {
       throw new StationError('bad_input', { reason: 'action_kind' }, 'action');

@@ -4,6 +4,7 @@
 //   npm run device -- zfm selftest --port /dev/ttyUSB0 --baud 57600
 //   npm run device -- zfm sysparams --port /dev/ttyUSB0
 //   npm run device -- zfm capture --port /dev/ttyUSB0 --out finger.png [--timeout 15]
+//   npm run device -- gt521 identify|selftest|capture --port /dev/ttyUSB0 [--baud 9600]
 // `--port sim` talks to the in-process simulator (a finger is on its sensor).
 // `--trace <file>` saves the traffic trace. Exit code 0 on success, 1 when the device
 // fails, 2 on a usage error.
@@ -11,6 +12,8 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ZfmDriver, describeError } from '../drivers/zfm/driver';
 import { zfmMessages } from '../drivers/zfm/messages';
+import { gt521Messages } from '../drivers/gt521/messages';
+import { GT521_ACTIONS, gt521 } from './gt521-actions';
 import { deviceMessages } from '../device-messages';
 import { unpack4bpp } from '../imaging/fingerprint-image';
 import { encodeGrayPng } from '../imaging/png';
@@ -26,12 +29,14 @@ const USAGE = `usage: npm run device -- <driver> <action> --port <path> [--baud 
   npm run device -- list
   npm run device -- zfm identify|selftest|sysparams --port <path|sim> [--baud 57600]
   npm run device -- zfm capture --port <path|sim> --out <file.png> [--timeout 15]
+  npm run device -- gt521 identify|selftest --port <path|sim> [--baud 9600]
+  npm run device -- gt521 capture --port <path|sim> --out <file.png> [--timeout 15]
 options: --trace <file> saves the traffic trace; --password <n> for a module with a password`;
 
 const ZFM_ACTIONS = ['identify', 'selftest', 'sysparams', 'capture'];
 
 function sentence(e: DeviceError): string {
-  const table: Record<string, string> = { ...deviceMessages.en, ...zfmMessages.en };
+  const table: Record<string, string> = { ...deviceMessages.en, ...zfmMessages.en, ...gt521Messages.en };
   const text = (table[e.key] ?? e.key).replace(/\{\{(\w+)\}\}/g, (_m, k: string) => String(e.params?.[k] ?? `{${k}}`));
   return `${text}\n  [${describeError(e)}]`;
 }
@@ -159,7 +164,11 @@ async function main(): Promise<number> {
     if (!second || !ZFM_ACTIONS.includes(second)) return usage(second ? `unknown action "${second}" for zfm (${ZFM_ACTIONS.join(', ')}, list)` : 'which action?');
     return zfm(second, values);
   }
-  return usage(first ? `unknown driver "${first}" (known: zfm)` : undefined);
+  if (first === 'gt521') {
+    if (!second || !GT521_ACTIONS.includes(second)) return usage(second ? `unknown action "${second}" for gt521 (${GT521_ACTIONS.join(', ')}, list)` : 'which action?');
+    return gt521(second, values, { usage, sentence });
+  }
+  return usage(first ? `unknown driver "${first}" (known: zfm, gt521)` : undefined);
 }
 
 main().then(

@@ -1,6 +1,7 @@
 // Fingerprint image quality, 0–100, computed from the image alone.
 //
-// Method (block-wise, 16 × 16 px blocks, ≈ 1.5 ridge periods at 500 ppi):
+// Method (block-wise, 16 × 16 px blocks at 500 ppi, ≈ 1.5 ridge periods; the block scales
+// with the sensor's resolution, 14 px at 450 ppi, so a block spans the same skin):
 //  1. Foreground: a block belongs to the finger when its gray-level spread (standard
 //     deviation) is at least 14 and it is not near-white: an empty sensor is flat and light.
 //  2. Ridge/valley contrast per foreground block: standard deviation ÷ 60, capped at 1;
@@ -17,6 +18,7 @@
 import type { GrayImage } from './fingerprint-image';
 
 const BLOCK = 16;
+const REFERENCE_PPI = 500;
 const MIN_STD = 14;
 const FULL_CONTRAST_STD = 60;
 const EXPECTED_COVERAGE = 0.45;
@@ -32,26 +34,35 @@ export interface QualityReport {
   coherence: number;
 }
 
-export function fingerprintQuality(image: GrayImage): QualityReport {
+export interface QualityOptions {
+  /** The sensor's resolution (default 500 ppi, the ZFM family's). */
+  ppi?: number;
+}
+
+/** Block edge in pixels for a resolution: about 1.5 ridge periods (ridges ≈ 0.46 mm apart). */
+export const blockSizeFor = (ppi: number): number => Math.max(8, Math.round((BLOCK * ppi) / REFERENCE_PPI));
+
+export function fingerprintQuality(image: GrayImage, opts: QualityOptions = {}): QualityReport {
   const { width, height, pixels } = image;
-  const bw = Math.floor(width / BLOCK);
-  const bh = Math.floor(height / BLOCK);
+  const block = blockSizeFor(opts.ppi ?? REFERENCE_PPI);
+  const bw = Math.floor(width / block);
+  const bh = Math.floor(height / block);
   let fg = 0;
   let sumContrast = 0;
   let sumCoherence = 0;
   let sumQuality = 0;
   for (let by = 0; by < bh; by++) {
     for (let bx = 0; bx < bw; bx++) {
-      const x0 = bx * BLOCK;
-      const y0 = by * BLOCK;
+      const x0 = bx * block;
+      const y0 = by * block;
       let s = 0;
       let s2 = 0;
       let gxx = 0;
       let gyy = 0;
       let gxy = 0;
-      for (let y = y0; y < y0 + BLOCK; y++) {
+      for (let y = y0; y < y0 + block; y++) {
         const row = y * width;
-        for (let x = x0; x < x0 + BLOCK; x++) {
+        for (let x = x0; x < x0 + block; x++) {
           const v = pixels[row + x]!;
           s += v;
           s2 += v * v;
@@ -63,7 +74,7 @@ export function fingerprintQuality(image: GrayImage): QualityReport {
           gxy += gx * gy;
         }
       }
-      const n = BLOCK * BLOCK;
+      const n = block * block;
       const mean = s / n;
       const std = Math.sqrt(Math.max(0, s2 / n - mean * mean));
       if (std < MIN_STD || mean > 225) continue;
@@ -90,4 +101,4 @@ export function fingerprintQuality(image: GrayImage): QualityReport {
 }
 
 /** Just the 0–100 score. */
-export const qualityScore = (image: GrayImage): number => fingerprintQuality(image).score;
+export const qualityScore = (image: GrayImage, opts: QualityOptions = {}): number => fingerprintQuality(image, opts).score;

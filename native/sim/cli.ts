@@ -1,22 +1,29 @@
 // `npm run sim -- escl [--port N] [--feeder-pages N]`: an eSCL document scanner on 127.0.0.1.
 // `npm run sim -- zfm --pty <path> [--baud N] [--pace] [--profile zfm20|r503]
 //                     [--packet 32|64|128|256] [--finger NAME] [--quality Q] [--fault F] [--seed N]`
-// Serves a simulated fingerprint module on a socat PTY pair; the driver (or pyfingerprint)
-// opens <path>. Type commands on stdin to change the scene while it runs:
+// `npm run sim -- gt521 --pty <path> [--baud 9600] [--pace] [--profile f52|f32] [--finger …]`
+// Serves a simulated fingerprint module on a socat PTY pair; the driver (or pyfingerprint
+// for the ZFM) opens <path>. Type commands on stdin to change the scene while it runs:
 //   finger <name> [clean|dry|smudged|partial|none]   lift   fault <fault> [times]   clear
 //   unplug   replug   status   quit
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { socatAvailable } from './socat-pair';
-import { startPtySim } from './pty-sim';
-import { SIM_FAULTS } from './zfm-sim';
-import type { SimFault, ZfmProfile } from './zfm-sim';
+import { startGt521PtySim, startPtySim } from './pty-sim';
+import type { PtySim } from './pty-sim';
+import { SIM_FAULTS } from './fingerprint-sim';
+import type { FingerprintSim, SimFault } from './fingerprint-sim';
+import { ZfmSimulator } from './zfm-sim';
+import type { ZfmProfile } from './zfm-sim';
+import type { Gt521Simulator } from './gt521-sim';
+import type { Gt521Model } from '../drivers/gt521/constants';
 import { FINGER_QUALITIES } from './synthetic-finger';
 import { startEsclSim } from './escl-sim';
 import type { FingerQuality } from './synthetic-finger';
 
 const USAGE = [
   'usage: npm run sim -- zfm --pty <path> [--baud 57600] [--pace] [--profile zfm20|r503] [--packet 128] [--finger right_thumb] [--quality clean] [--fault no_finger] [--seed 1]',
+  '       npm run sim -- gt521 --pty <path> [--baud 9600] [--pace] [--profile f52|f32] [--finger right_thumb] [--quality clean] [--fault no_finger] [--seed 1]',
   '       npm run sim -- escl [--port 0] [--feeder-pages 3]   (an eSCL/AirScan document scanner on 127.0.0.1)',
 ].join('\n');
 
@@ -39,9 +46,9 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       pty: { type: 'string' },
-      baud: { type: 'string', default: '57600' },
+      baud: { type: 'string' },
       pace: { type: 'boolean', default: false },
-      profile: { type: 'string', default: 'zfm20' },
+      profile: { type: 'string' },
       packet: { type: 'string', default: '128' },
       finger: { type: 'string' },
       quality: { type: 'string', default: 'clean' },
@@ -53,8 +60,9 @@ async function main(): Promise<number> {
     },
   });
   if (positionals[0] === 'escl' && !values.help) return escl(Number(values.port), Number(values['feeder-pages']));
-  if (values.help || positionals[0] !== 'zfm' || !values.pty) {
-    console.error(positionals[0] && positionals[0] !== 'zfm' ? `unknown simulator "${positionals[0]}" (known: zfm, escl)\n${USAGE}` : USAGE);
+  const family = positionals[0];
+  if (values.help || (family !== 'zfm' && family !== 'gt521') || !values.pty) {
+    console.error(family && family !== 'zfm' && family !== 'gt521' ? `unknown simulator "${family}" (known: zfm, gt521, escl)\n${USAGE}` : USAGE);
     return values.help ? 0 : 2;
   }
   if (!socatAvailable()) {
@@ -63,23 +71,38 @@ async function main(): Promise<number> {
   }
   const quality = values.quality as FingerQuality;
   if (!FINGER_QUALITIES.includes(quality)) return usageError(`unknown quality "${values.quality}" (${FINGER_QUALITIES.join(', ')})`);
-  if (!['zfm20', 'r503'].includes(values.profile)) return usageError(`unknown profile "${values.profile}" (zfm20, r503)`);
-  const packet = Number(values.packet);
-  if (![32, 64, 128, 256].includes(packet)) return usageError('--packet must be 32, 64, 128 or 256');
   if (values.fault && !SIM_FAULTS.includes(values.fault as SimFault)) return usageError(`unknown fault "${values.fault}" (${SIM_FAULTS.join(', ')})`);
-  const host = await startPtySim(values.pty, {
-    profile: values.profile as ZfmProfile,
-    baud: Number(values.baud),
-    pace: values.pace,
-    packetBytes: packet as 32 | 64 | 128 | 256,
-    seed: Number(values.seed),
-  });
-  const { sim } = host;
+  let host: PtySim<ZfmSimulator> | PtySim<Gt521Simulator>;
+  let title: string;
+  if (family === 'gt521') {
+    const profile = values.profile ?? 'f52';
+    if (profile !== 'f52' && profile !== 'f32') return usageError(`unknown profile "${profile}" (f52, f32)`);
+    const g = await startGt521PtySim(values.pty, { model: profile as Gt521Model, baud: Number(values.baud ?? 9600), pace: values.pace, seed: Number(values.seed) });
+    host = g;
+    title = `GT-521 simulator (${profile})`;
+  } else {
+    const profile = values.profile ?? 'zfm20';
+    if (!['zfm20', 'r503'].includes(profile)) return usageError(`unknown profile "${profile}" (zfm20, r503)`);
+    const packet = Number(values.packet);
+    if (![32, 64, 128, 256].includes(packet)) return usageError('--packet must be 32, 64, 128 or 256');
+    const z = await startPtySim(values.pty, {
+      profile: profile as ZfmProfile,
+      baud: Number(values.baud ?? 57_600),
+      pace: values.pace,
+      packetBytes: packet as 32 | 64 | 128 | 256,
+      seed: Number(values.seed),
+    });
+    host = z;
+    title = `ZFM simulator (${profile})`;
+  }
+  const sim: FingerprintSim & { baudRate: number; templateCount: number } = host.sim;
   if (values.finger) sim.placeFinger(values.finger, quality);
   if (values.fault) sim.inject(values.fault as SimFault, { times: Infinity });
-  console.log(`ZFM simulator (${sim.profile}) on ${host.path} — ${sim.baudRate} baud${values.pace ? ', paced' : ''}, finger: ${sim.fingerOnSensor ?? 'none'}`);
+  console.log(`${title} on ${host.path} — ${sim.baudRate} baud${values.pace ? ', paced' : ''}, finger: ${sim.fingerOnSensor ?? 'none'}`);
   console.log('commands: finger <name> [quality] | lift | fault <fault> [times] | clear | unplug | replug | status | quit');
-  sim.on('command', (name) => console.log(`<- ${name}`));
+  const onCommand = (name: string): void => console.log(`<- ${name}`);
+  if (host.sim instanceof ZfmSimulator) host.sim.on('command', onCommand);
+  else host.sim.on('command', onCommand);
 
   const stop = async (): Promise<void> => {
     await host.stop();

@@ -3,7 +3,7 @@
 //
 // Method: an orientation field from the zero-pole model (cores and deltas placed by the
 // seed: arch, loop or whorl), then seeded noise filtered repeatedly with Gabor kernels
-// aligned to that field at a ridge period of about 9 px (≈ 0.46 mm at 500 ppi), which
+// aligned to that field at a ridge period of about 0.46 mm (9 px at 500 ppi, 8 at 450), which
 // grows continuous ridges that follow the field. The ridge pattern depends only on the
 // finger seed; each capture attempt adds its own noise, and the quality setting spoils the
 // impression the way real captures go wrong: dry (broken, faint ridges), smudged (blurred,
@@ -22,9 +22,13 @@ export interface SyntheticFingerOptions {
   attempt?: number;
   width?: number;
   height?: number;
+  /** The sensor's resolution: ridges keep their spacing in millimetres (default 500). */
+  ppi?: number;
 }
 
-const PERIOD = 9;
+/** Ridge period in pixels at 500 ppi (≈ 0.46 mm). */
+const PERIOD_500 = 9;
+const periodFor = (ppi: number): number => (PERIOD_500 * ppi) / 500;
 const ANGLE_BINS = 16;
 const KERNEL_RADIUS = 5;
 
@@ -38,8 +42,8 @@ interface RidgeField {
 const cache = new Map<string, RidgeField>();
 
 /** Ridge pattern for a finger seed (cached: it is the slow part). */
-export function ridgeField(seed: number, width: number, height: number): RidgeField {
-  const key = `${seed}:${width}x${height}`;
+export function ridgeField(seed: number, width: number, height: number, ppi = 500): RidgeField {
+  const key = `${seed}:${width}x${height}@${ppi}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const rand = seededRandom(seed);
@@ -49,7 +53,7 @@ export function ridgeField(seed: number, width: number, height: number): RidgeFi
     const a = ((theta[i]! % Math.PI) + Math.PI) % Math.PI;
     bins[i] = Math.floor((a / Math.PI) * ANGLE_BINS) % ANGLE_BINS;
   }
-  const kernels = gaborKernels();
+  const kernels = gaborKernels(periodFor(ppi));
   let field: Float32Array = new Float32Array(width * height);
   for (let i = 0; i < field.length; i++) field[i] = rand() * 2 - 1;
   for (let iter = 0; iter < 4; iter++) field = gaborPass(field, bins, kernels, width, height);
@@ -89,7 +93,7 @@ function orientationField(rand: Random, width: number, height: number): Float32A
   return out;
 }
 
-function gaborKernels(): Float32Array[] {
+function gaborKernels(period: number): Float32Array[] {
   const size = 2 * KERNEL_RADIUS + 1;
   const kernels: Float32Array[] = [];
   for (let b = 0; b < ANGLE_BINS; b++) {
@@ -101,7 +105,7 @@ function gaborKernels(): Float32Array[] {
         // along = along the ridge, across = across ridges (where the cosine runs)
         const along = dx * Math.cos(a) + dy * Math.sin(a);
         const across = -dx * Math.sin(a) + dy * Math.cos(a);
-        const v = Math.exp(-(along * along) / (2 * 4.5 * 4.5) - (across * across) / (2 * 3 * 3)) * Math.cos((2 * Math.PI * across) / PERIOD);
+        const v = Math.exp(-(along * along) / (2 * 4.5 * 4.5) - (across * across) / (2 * 3 * 3)) * Math.cos((2 * Math.PI * across) / period);
         k[(dy + KERNEL_RADIUS) * size + dx + KERNEL_RADIUS] = v;
         sum += Math.abs(v);
       }
@@ -146,7 +150,7 @@ export function syntheticFingerprint(opts: SyntheticFingerOptions): GrayImage {
     for (let i = 0; i < pixels.length; i++) pixels[i] = clamp(background + (rand() - 0.5) * 12);
     return { width, height, pixels };
   }
-  const { ridges } = ridgeField(opts.seed, width, height);
+  const { ridges } = ridgeField(opts.seed, width, height, opts.ppi ?? 500);
   // Placement shifts a little between attempts, as a real finger does.
   const cx = width / 2 + (rand() - 0.5) * 12;
   const cy = height / 2 + (rand() - 0.5) * 12;

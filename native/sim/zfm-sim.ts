@@ -15,22 +15,15 @@ import { seedFrom, seededRandom } from './prng';
 import { ridgeField, syntheticFingerprint } from './synthetic-finger';
 import type { FingerQuality } from './synthetic-finger';
 import { MATCH_THRESHOLD, combineTemplates, isTemplate, matchScore, templateFor } from './sim-templates';
+import type { FingerprintSim, SensorSignal, SimFault } from './fingerprint-sim';
 
 export type ZfmProfile = 'zfm20' | 'r503';
 
 /** GetRandomCode (manual: 0x14), asked by some clients (pyfingerprint's generateRandomNumber). */
 const GEN_RANDOM_CODE = 0x14;
 
-export type SimFault =
-  | 'no_finger' // GenImg answers 02 although a finger is placed
-  | 'capture_fail' // GenImg answers 03
-  | 'no_reply' // the command gets no answer at all
-  | 'garbage' // random bytes before the answer
-  | 'bad_checksum' // the answer (for UpImage: a data packet mid-image) has a wrong checksum
-  | 'unplug_mid_image' // the cable goes after half the image
-  | 'slow'; // the answer comes late (slowMs)
-
-export const SIM_FAULTS: readonly SimFault[] = ['no_finger', 'capture_fail', 'no_reply', 'garbage', 'bad_checksum', 'unplug_mid_image', 'slow'];
+export { SIM_FAULTS } from './fingerprint-sim';
+export type { SimFault } from './fingerprint-sim';
 
 const DEFAULT_FAULT_TARGET: Partial<Record<SimFault, InstructionName>> = {
   no_finger: 'GenImg',
@@ -70,9 +63,10 @@ interface ActiveFault {
 export interface ZfmSimEvents {
   command: [string];
   unplug: [];
+  sensor: [SensorSignal];
 }
 
-export class ZfmSimulator extends EventEmitter<ZfmSimEvents> {
+export class ZfmSimulator extends EventEmitter<ZfmSimEvents> implements FingerprintSim {
   readonly profile: ZfmProfile;
   readonly seed: number;
   private transport: Transport | undefined;
@@ -357,7 +351,10 @@ export class ZfmSimulator extends EventEmitter<ZfmSimEvents> {
 
   private genImg(ins: number, answer: (code: number) => void): void {
     if (this.takeFault(ins, 'capture_fail')) return answer(CODE.enrollFailed);
-    if (this.takeFault(ins, 'no_finger') || !this.finger || this.finger.quality === 'none') return answer(CODE.noFinger);
+    if (this.takeFault(ins, 'no_finger') || !this.finger || this.finger.quality === 'none') {
+      if (!this.finger) this.emit('sensor', 'polled_empty');
+      return answer(CODE.noFinger);
+    }
     this.attempts += 1;
     const finger = this.finger;
     const { width, height } = this.imageSize;
@@ -383,6 +380,7 @@ export class ZfmSimulator extends EventEmitter<ZfmSimEvents> {
     }
     // Commands that follow wait until the image has left, as on the half-duplex wire.
     await this.pacer.idle();
+    this.emit('sensor', 'image_sent');
   }
 
   private async setSysPara(args: Buffer, answer: (code: number) => void): Promise<void> {

@@ -241,7 +241,7 @@ export function DeviceFormDialog({ device, overview: live, onClose, onSaved }: P
             </Field>
           )}
           {showBaud && (
-            <Field id="device-baud" label={t('devices.form.baud')} error={msg(errors.baudRate?.message)} hint={driver === 'zfm' ? t('devices.form.baudHintZfm') : undefined}>
+            <Field id="device-baud" label={t('devices.form.baud')} error={msg(errors.baudRate?.message)} hint={driver === 'zfm' ? t('devices.form.baudHintZfm') : driver === 'gt521' ? t('devices.form.baudHintGt521') : undefined}>
               <select id="device-baud" data-testid="device-baud" {...register('baudRate')}>
                 {BAUD_RATES.map((b) => <option key={b} value={String(b)}>{b}</option>)}
               </select>

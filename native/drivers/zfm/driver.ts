@@ -2,12 +2,17 @@
 // at a time, every wait time-limited, every failure a Result with a translation key.
 //
 // The driver outlives its transport: the manager attaches a fresh transport after a
-// replug, and whoever holds the driver (the capture session) carries on with it.
+// replug, and whoever holds the driver carries on with it. It is a FingerprintReader
+// (zfm-reader.ts maps the interface onto the module's instructions).
 import { EventEmitter } from 'node:events';
 import { ExchangeLock, FrameInbox, sleep } from '../../transport/exchange';
 import type { Transport } from '../../transport/transport';
 import { zfmSelfTest } from './selftest';
 import type { SelfTestCheck } from './selftest';
+import type {
+  CaptureOptions, FingerprintCapabilities, FingerprintImage, FingerprintReader, FingerprintTemplate, MatchOutcome,
+} from '../fingerprint-reader';
+import { zfmCapabilities, zfmCapture, zfmCompare, zfmExtractTemplate } from './zfm-reader';
 import { DEVICE_KEYS, describeError, fail, ok } from '../../result';
 import type { Result } from '../../result';
 import { DEFAULT_AURA_CUE, commandPacket, commands, describePacket, encodeDataPackets, readAck, readSysParams } from './codec';
@@ -27,7 +32,7 @@ export type { SelfTestCheck };
 
 const IMAGE_BYTES_DEFAULT = (256 * 288) / 2;
 
-export class ZfmDriver extends EventEmitter<ZfmDriverEvents> {
+export class ZfmDriver extends EventEmitter<ZfmDriverEvents> implements FingerprintReader {
   private transport: Transport | undefined;
   private readonly decoder = new ZfmDecoder();
   // Room for a whole image in 32-byte packets (1152): a PTY read can deliver hundreds at once.
@@ -65,6 +70,25 @@ export class ZfmDriver extends EventEmitter<ZfmDriverEvents> {
 
   get hasLedRing(): boolean {
     return this.ledMode === 'aura';
+  }
+
+  // ---- the FingerprintReader interface ----
+
+  /** Known fully after identify (an R50x has a smaller window); ZFM-20 geometry before. */
+  get capabilities(): FingerprintCapabilities {
+    return zfmCapabilities(this.ledMode === 'aura' ? 'r50x' : 'zfm');
+  }
+
+  capture(opts: CaptureOptions = {}): Promise<Result<FingerprintImage>> {
+    return zfmCapture(this, opts);
+  }
+
+  extractTemplate(): Promise<Result<FingerprintTemplate>> {
+    return zfmExtractTemplate(this);
+  }
+
+  compare(a: FingerprintTemplate, b: FingerprintTemplate): Promise<Result<MatchOutcome>> {
+    return zfmCompare(this, a, b);
   }
 
   /** Takes an open transport; a previous one is let go (not closed). */

@@ -1,13 +1,10 @@
 // The technician's self-test of a ZFM module: facts a person can read, each check with
 // its own outcome, stopping early only when the module does not identify at all.
 import { describeError } from '../../result';
+import type { SelfTestCheck } from '../fingerprint-reader';
 import type { ZfmDriver } from './driver';
 
-export interface SelfTestCheck {
-  name: string;
-  ok: boolean;
-  detail: string;
-}
+export type { SelfTestCheck };
 
 export async function zfmSelfTest(driver: ZfmDriver): Promise<SelfTestCheck[]> {
   const checks: SelfTestCheck[] = [];

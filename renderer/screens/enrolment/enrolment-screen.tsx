@@ -1,7 +1,7 @@
 // One applicant's enrolment at the counter, reached from the queue: the applicant in the
 // header, the five steps as tabs (Alt+1..5) with how far each has come, and the current step.
 // Every step is saved by the station as it happens: there is no Save button, and leaving
-// (Esc) loses nothing.
+// (Esc) loses nothing; it tells the station the fingerprint capture may leave memory.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrolmentView } from '../../../electron/contract-types';
@@ -52,6 +52,13 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
       .then((v) => { if (alive.current) setView(v); }, (err: unknown) => { if (alive.current) setReaderError(err); });
   }), [appointmentId]);
 
+  // Leaving the enrolment (Esc, Back) lets the station drop the capture held in memory; a
+  // reload or a lost connection never gets here, and the capture carries on after them.
+  const leave = useCallback(() => {
+    void call('capture.close', { appointmentId }).catch(() => undefined);
+    onBack();
+  }, [appointmentId, onBack]);
+
   useHotkeys({
     'Alt+1': () => setStep('mrz'),
     'Alt+2': () => setStep('documents'),
@@ -60,7 +67,7 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
     'Alt+5': () => setStep('summary'),
   });
   // On the window, after the screen's own keys: a step may claim Esc first (cancel a capture).
-  useHotkeys({ Escape: onBack }, true, 'global');
+  useHotkeys({ Escape: leave }, true, 'global');
 
   const update = useCallback((v: EnrolmentView) => setView(v), []);
 
@@ -82,7 +89,7 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
   return (
     <section className="enrolment" data-testid="enrolment" data-appointment-id={a.id}>
       <header className="enrolment-head">
-        <button type="button" className="btn" onClick={onBack} data-testid="enrolment-back">
+        <button type="button" className="btn" onClick={leave} data-testid="enrolment-back">
           <span aria-hidden="true">← </span>{t('enrolment.back')} <Kbd keys="Esc" />
         </button>
         <div className="enrolment-who" data-testid="enrolment-applicant">

@@ -104,4 +104,27 @@ describe('fingerprint step', () => {
     }
     expect(next!.fingers[1]!.status).toBe('captured');
   });
+
+  it('captures with a GT-521 reader: 450 ppi images, templates of its own format, the duplicate caught on the device', async () => {
+    await s.ok('devices.save', { id: 'fp-gt', kind: 'fingerprint', driver: 'gt521', label: 'GT-521', port: { kind: 'sim', name: 'gt521' } });
+    const sim = (a: string, extra: object = {}) => s.ok('devices.simulate', { id: 'fp-gt', action: a, ...extra });
+    const v0 = await s.ok<CaptureView>('capture.start', { appointmentId });
+    expect(v0.deviceId).toBe('fp-gt');
+    const take = async (name: string): Promise<CaptureView> => {
+      await sim('place_finger', { code: name, variant: 'clean' });
+      const before = s.events.length;
+      await s.ok('capture.action', { appointmentId, action: 'retry' });
+      const v = await until(() => s.events.slice(before).filter((e) => e.event === 'capture.state').map((e) => e.payload as CaptureView)
+        .find((p) => p.state === 'review' || p.state === 'done' || p.state === 'error'));
+      await sim('lift_finger');
+      return v;
+    };
+    expect((await take('g1')).fingers[0]!.status).toBe('captured');
+    const dup = await take('g1');
+    expect(dup.message).toMatchObject({ key: 'capture.duplicate_finger', params: { other: 'right_thumb' } });
+    const e = await s.ok<EnrolmentView>('enrolment.get', { appointmentId });
+    expect(e.fingerprints[0]).toMatchObject({ status: 'captured', templateFormat: 'gt521' });
+    const png = await s.ok<BlobData>('blob.get', { id: e.fingerprints[0]!.blobId! });
+    expect(png.meta).toMatchObject({ ppi: 450, width: 258, height: 202 });
+  });
 });

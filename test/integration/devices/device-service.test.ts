@@ -83,6 +83,22 @@ describe('devices', () => {
     expect(slots.find((x) => x.id === 'fp-desk')?.state).toBe('connected');
   });
 
+  it('a GT-521 on its in-process simulator: connected at 115,200, identified, self-test passes', async () => {
+    const o = await s.ok<DevicesOverview>('devices.overview');
+    expect(o.drivers.find((d) => d.name === 'gt521')).toEqual({ name: 'gt521', kind: 'fingerprint', simulator: 'gt521' });
+    await s.ok('devices.save', { id: 'fp-gt', kind: 'fingerprint', driver: 'gt521', label: 'GT-521', port: { kind: 'sim', name: 'gt521' } });
+    expect(await until(() => (s.events.filter((e) => e.event === 'device.status').map((e) => e.payload as DeviceSlot).findLast((x) => x.id === 'fp-gt')?.state) === 'connected')).toBe(true);
+    const dev = (await s.ok<DevicesOverview>('devices.overview')).devices.find((d) => d.id === 'fp-gt')!;
+    expect(dev.identity).toMatchObject({ model: 'GT-521F52', baudRate: 115_200, librarySize: 3000 });
+    const test = await s.ok<DeviceTestResult>('devices.test', { id: 'fp-gt' });
+    expect(test.ok).toBe(true);
+    expect(test.checks.map((c) => c.name)).toEqual(['identify', 'sensor', 'library', 'scratch slot']);
+    const trace = await s.ok<TraceView>('devices.trace', { id: 'fp-gt' });
+    expect(trace.entries.some((e) => e.dir === 'tx' && e.hex.startsWith('55aa01000100000001000201'))).toBe(true);
+    await s.ok('devices.simulate', { id: 'fp-gt', action: 'place_finger', code: 'x' });
+    await s.ok('devices.simulate', { id: 'fp-gt', action: 'lift_finger' });
+  });
+
   it('only technicians configure devices', async () => {
     await s.ok('officers.create', { name: 'Loket', nip: '199002022015022002', password: 'rahasia-loket-2', roles: ['counter'] });
     const c = t.session();

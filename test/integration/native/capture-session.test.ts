@@ -16,7 +16,7 @@ async function rig(save: (r: FingerRecord) => Promise<void>, fingerTimeoutMs = 3
   sim = zfmMemorySim();
   driver = new ZfmDriver({ ackTimeoutMs: 1500, dataTimeoutMs: 500 });
   driver.attach(await sim.connect({}));
-  return new CaptureSession({ driver, plan: { ...plan, fingers: [...plan.fingers] }, save, fingerTimeoutMs, pollMs: 20 });
+  return new CaptureSession({ reader: () => driver, plan: { ...plan, fingers: [...plan.fingers] }, save, fingerTimeoutMs, pollMs: 20 });
 }
 
 describe('CaptureSession (in-process simulator)', () => {
@@ -78,6 +78,41 @@ describe('CaptureSession (in-process simulator)', () => {
     sim.link!.unplug();
     const r = await s.capture();
     expect(!r.ok && r.error).toMatchObject({ code: 'disconnected', key: 'device.disconnected' });
+    driver.attach(await sim.connect({}));
+    sim.sim.placeFinger('r-thumb');
+    expect((await s.capture()).ok).toBe(true);
+  });
+
+  it('holds only the templates once fingers are saved, and nothing after dispose', async () => {
+    const s = await rig(async () => undefined);
+    sim.sim.placeFinger('r-thumb');
+    expect((await s.capture()).ok).toBe(true);
+    expect(s.held).toEqual({ images: 0, templates: 1 });
+    s.dispose();
+    expect(s.held).toEqual({ images: 0, templates: 0 });
+    const after = await s.capture();
+    expect(!after.ok && after.error.key).toBe('capture.closed');
+  });
+
+  it('an image whose save failed stays in memory until it is saved', async () => {
+    let failing = true;
+    const s = await rig(async () => { if (failing) throw new Error('disk full'); });
+    sim.sim.placeFinger('r-thumb');
+    await s.capture();
+    expect(s.held.images).toBeGreaterThan(0);
+    failing = false;
+    expect((await s.flushSaves()).ok).toBe(true);
+    expect(s.held.images).toBe(0);
+  });
+
+  it('looks its reader up on every attempt: none configured is a clear error, a new one is used at once', async () => {
+    const slot: { reader?: ZfmDriver } = {};
+    const s = new CaptureSession({ reader: () => slot.reader, plan: { fingers: ['right_thumb'], qualityThreshold: 50, maxAttempts: 3 }, save: async () => undefined, fingerTimeoutMs: 2000, pollMs: 20 });
+    const none = await s.capture();
+    expect(!none.ok && none.error.key).toBe('device.fingerprint.not_configured');
+    expect(s.state.fingers[0]!.attempts).toHaveLength(0);
+    sim = zfmMemorySim();
+    slot.reader = driver = new ZfmDriver({ ackTimeoutMs: 1500, dataTimeoutMs: 500 });
     driver.attach(await sim.connect({}));
     sim.sim.placeFinger('r-thumb');
     expect((await s.capture()).ok).toBe(true);

@@ -23,15 +23,29 @@ describe('device CLI', () => {
   });
 
   it('fails clearly: unknown driver and bad options exit 2, an unopenable port exits 1', () => {
-    const unknown = device('gt521', 'identify', '--port', 'sim');
+    const unknown = device('fpx', 'identify', '--port', 'sim');
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown driver "gt521"/);
+    expect(unknown.stderr).toMatch(/unknown driver "fpx" \(known: zfm, gt521\)/);
+    const gtBaud = device('gt521', 'identify', '--port', 'sim', '--baud', '57601');
+    expect(gtBaud.status).toBe(2);
+    expect(gtBaud.stderr).toMatch(/starts at 9600/);
     const badBaud = device('zfm', 'identify', '--port', 'sim', '--baud', '12345');
     expect(badBaud.status).toBe(2);
     expect(badBaud.stderr).toMatch(/9600 × N/);
     const missing = device('zfm', 'identify', '--port', '/nonexistent/ttyUSB9');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/Cannot open \/nonexistent\/ttyUSB9/);
+  });
+
+  it('captures from the in-process GT-521 simulator: a 258×202 PNG at 450 ppi with its score', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'loket-cli-'));
+    const out = path.join(dir, 'g.png');
+    const r = device('gt521', 'capture', '--port', 'sim', '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/258×202, 450 ppi/);
+    expect(r.stdout).toMatch(/Quality score \d+\/100/);
+    expect(readPngPpi(readFileSync(out))).toBe(450);
+    rmSync(dir, { recursive: true });
   });
 
   it('lists ports without failing when a listing is unavailable', () => {
@@ -83,6 +97,55 @@ describe.skipIf(!socatAvailable())('sim CLI on a PTY with the device CLI against
     const r = device('zfm', 'identify', '--port', pty, '--baud', '115200');
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/does not answer/);
+    sim.stdin!.write('clear\n');
+  });
+});
+
+describe.skipIf(!socatAvailable())('GT-521 sim CLI on a PTY with the device CLI against it', () => {
+  let dir: string;
+  let sim: ReturnType<typeof spawn>;
+  let pty: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'loket-gt-cli-'));
+    pty = path.join(dir, 'ttyGT521');
+    sim = spawn(TSX, ['native/sim/cli.ts', 'gt521', '--pty', pty, '--finger', 'right_thumb', '--profile', 'f32'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let log = '';
+    sim.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+    const t0 = Date.now();
+    while (!/GT-521 simulator/.test(log)) {
+      if (Date.now() - t0 > 15_000) throw new Error(`simulator did not start: ${log}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+  afterAll(async () => {
+    if (sim.exitCode === null) {
+      const exited = new Promise((r) => sim.once('exit', r));
+      sim.stdin!.write('quit\n');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('identify names the model, selftest passes, capture saves an image and a trace', () => {
+    const id = device('gt521', 'identify', '--port', pty);
+    expect(id.status).toBe(0);
+    expect(id.stdout).toMatch(/GT-521F32 fingerprint module/);
+    expect(id.stdout).toMatch(/115200 baud, library 0\/200/);
+    const self = device('gt521', 'selftest', '--port', pty);
+    expect(self.status).toBe(0);
+    expect(self.stdout).toMatch(/PASS {2}scratch slot +slot 199 free/);
+    const out = path.join(dir, 'cap.png');
+    const cap = device('gt521', 'capture', '--port', pty, '--out', out, '--trace', path.join(dir, 'trace.txt'));
+    expect(cap.status).toBe(0);
+    expect(cap.stdout).toMatch(/258×202/);
+    expect(readFileSync(path.join(dir, 'trace.txt'), 'utf8')).toMatch(/^=> 55aa01000100000001000201$/m);
+  });
+
+  it('a silent module makes identify fail with a clear message and exit 1', () => {
+    sim.stdin!.write('fault no_reply 100\n');
+    const r = device('gt521', 'identify', '--port', pty);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/does not answer as a GT-521/);
     sim.stdin!.write('clear\n');
   });
 });

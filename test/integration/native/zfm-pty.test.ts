@@ -39,7 +39,7 @@ describe.skipIf(!haveSocat)('ZFM reader on a PTY (serialport ⇄ socat ⇄ simul
   };
 
   const session = (plan?: ConstructorParameters<typeof CaptureSession>[0]['plan']) =>
-    new CaptureSession({ driver, plan, fingerTimeoutMs: 1500, pollMs: 30, save: async (r) => void saved.push(r) });
+    new CaptureSession({ reader: () => driver, plan, fingerTimeoutMs: 1500, pollMs: 30, save: async (r) => void saved.push(r) });
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'loket-zfm-'));
@@ -82,7 +82,7 @@ describe.skipIf(!haveSocat)('ZFM reader on a PTY (serialport ⇄ socat ⇄ simul
       expect(r.status).toBe('captured');
       expect(r.image!.score).toBeGreaterThanOrEqual(50);
       expect(readPngPpi(r.image!.png)).toBe(500);
-      expect(r.image!.template?.length).toBe(512);
+      expect(r.image!.template).toMatchObject({ format: 'zfm', data: { length: 512 } });
     }
     expect(countdowns.length).toBeGreaterThan(0);
     expect(busy).toContain('busy');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_PLAN, acceptBest, canAttempt, createPlan, fingerState, isComplete, markMissing, nextFinger, recordAttempt, reopenFinger, summarize, validatePlanConfig,
+  DEFAULT_PLAN, acceptBest, canAttempt, createPlan, fingerState, isComplete, markMissing, nextFinger, recordAttempt, reopenFinger, restorePlan, summarize, validatePlanConfig,
 } from '../../../domain/capture-plan';
 import type { CapturePlanState, Finger } from '../../../domain/capture-plan';
 
@@ -98,5 +98,20 @@ describe('capture plan', () => {
     record(s, 'right_thumb', 90);
     markMissing(s, 'left_thumb', 'injured');
     expect(JSON.stringify(s)).toBe(frozen);
+  });
+
+  it('restores the fingers saved before a restart as finished, the others afresh', () => {
+    const s = restorePlan(DEFAULT_PLAN, [
+      { finger: 'right_thumb', status: 'captured', attempts: 2, score: 81 },
+      { finger: 'left_thumb', status: 'missing', attempts: 0, score: null, missingReason: 'bandaged', note: 'perban' },
+      { finger: 'right_index', status: 'pending', attempts: 0, score: null },
+      { finger: 'right_little', status: 'captured', attempts: 1, score: 90 },
+    ]);
+    expect(fingerState(s, 'right_thumb')).toMatchObject({ status: 'captured', bestScore: 81, bestAttempt: 2, attempts: [{ number: 1, score: null }, { number: 2, score: 81 }] });
+    expect(fingerState(s, 'left_thumb')).toMatchObject({ status: 'missing', missingReason: 'bandaged', note: 'perban', attempts: [] });
+    expect(fingerState(s, 'right_index')).toMatchObject({ status: 'pending', attempts: [] });
+    expect(fingerState(s, 'right_little')).toBeUndefined();
+    expect(nextFinger(s)).toBe('right_index');
+    expect(canAttempt(s, 'right_thumb')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // ones, for every finger, through the module's 4-bit round trip.
 import { describe, expect, it } from 'vitest';
 import { pack4bpp, unpack4bpp } from '../../../../native/imaging/fingerprint-image';
-import { fingerprintQuality } from '../../../../native/imaging/quality';
+import { blockSizeFor, fingerprintQuality } from '../../../../native/imaging/quality';
 import { syntheticFingerprint } from '../../../../native/sim/synthetic-finger';
 import type { FingerQuality } from '../../../../native/sim/synthetic-finger';
 import { seededRandom } from '../../../../native/sim/prng';
@@ -34,5 +34,20 @@ describe('fingerprint quality score', () => {
     const q = fingerprintQuality({ width: 256, height: 288, pixels }).score;
     expect(q).toBeGreaterThanOrEqual(0);
     expect(q).toBeLessThan(40);
+  });
+
+  it.each([11, 22, 33])('works on the GT-521\'s 258 × 202 images at 450 ppi (finger seed %i)', (seed) => {
+    const gt = (quality: FingerQuality): number =>
+      fingerprintQuality(syntheticFingerprint({ seed, quality, width: 258, height: 202, ppi: 450 }), { ppi: 450 }).score;
+    const clean = gt('clean');
+    expect(clean).toBeGreaterThanOrEqual(70);
+    for (const worse of ['dry', 'smudged', 'partial', 'none'] as const) expect(clean).toBeGreaterThan(gt(worse) + 20);
+    expect(gt('none')).toBe(0);
+  });
+
+  it('measures in blocks of the same skin area whatever the resolution', () => {
+    expect(blockSizeFor(500)).toBe(16);
+    expect(blockSizeFor(450)).toBe(14);
+    expect(blockSizeFor(1000)).toBe(32);
   });
 });
