@@ -48,6 +48,13 @@ export default tseslint.config(
       { group: ['**/electron/store/**', '**/electron/services/**'], message: 'native/ does not reach into the station.' },
     ]),
   },
+  // Pure rules shared by every layer: no I/O, no Node, nothing of the other layers.
+  {
+    files: ['domain/**/*.ts'],
+    rules: restrict([electronOnlyInShell, sqliteOnlyInStore, serialOnlyInNative, hidOnlyInNative], [
+      { group: ['node:*', '**/electron/**', '**/native/**', '**/renderer/**'], message: 'domain/ holds pure rules: no Node modules, no other layer.' },
+    ]),
+  },
   // The renderer: no Node-side modules, and only *types* from electron/.
   {
     files: ['renderer/**/*.{ts,tsx}'],
