@@ -9,6 +9,7 @@ import type { ImportService } from './import';
 import type { OfficersService } from './officers';
 import type { QueueService } from './queue';
 import type { SettingsService } from './settings';
+import type { PrinterCalibrationService } from './printer-calibration';
 
 export interface Services {
   store: Store;
@@ -21,5 +22,6 @@ export interface Services {
   enrolment: EnrolmentService;
   capture: CaptureService;
   deviceService: DeviceService;
+  printerCalibration: PrinterCalibrationService;
   now: () => Date;
 }
