@@ -64,6 +64,8 @@ export class IppPrinter implements DataPagePrinter {
     let reasons = ticket.value.stateReasons;
     const deadline = performance.now() + (this.opts.jobTimeoutMs ?? 5 * 60_000);
     let lastKey = '';
+    // The first question comes soon (a spooling printer takes the job at once), then every pollMs.
+    let wait = Math.min(100, this.opts.pollMs ?? 500);
     for (;;) {
       if (state === JOB_STATE.completed) {
         progress({ phase: 'completed', jobId, message: { key: IPP_KEYS.printed } });
@@ -90,7 +92,8 @@ export class IppPrinter implements DataPagePrinter {
         return fail('timeout', IPP_KEYS.jobTimeout, { seconds, jobId });
       }
       if (o.signal?.aborted) return this.cancelled(jobId);
-      await sleep(this.opts.pollMs ?? 500, o.signal);
+      await sleep(wait, o.signal);
+      wait = this.opts.pollMs ?? 500;
       if (o.signal?.aborted) return this.cancelled(jobId);
       const now = await this.client.getJobAttributes(jobId, o.signal);
       if (!now.ok) {

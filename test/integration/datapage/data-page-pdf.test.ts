@@ -112,6 +112,14 @@ describe.skipIf(!hasPoppler)('the data page PDF, read back with poppler', () => 
     }
   });
 
+  it('marks an electronic passport with the chip symbol in the header, an ordinary one without', async () => {
+    const chip = { x0: 111, y0: 2.5, x1: 123, y1: 10 };
+    expect(inkBox(grey, chip)).not.toBeNull();
+    const ordinary = await composeDataPage({ ...sampleApplicant(), electronic: false });
+    if (!ordinary.ok) throw new Error('compose failed');
+    expect(inkBox(raster(ordinary.pdf, 200), chip, 250)).toBeNull();
+  });
+
   it('moves everything by the printer offsets', async () => {
     const moved = await composeDataPage(sampleApplicant(), { offset: { x: 1.5, y: -1.0 } });
     if (!moved.ok) throw new Error('compose failed');
