@@ -30,7 +30,7 @@ const ZONES = [
     name: 'electron/ (station core)',
     folders: ['electron'],
     layers: ['electron', 'domain', 'native', 'resources', 'package.json'],
-    packages: [NODE, 'zod', 'ws', 'papaparse', 'image-size'],
+    packages: [NODE, 'zod', 'ws', 'papaparse', 'image-size', 'pdfkit', 'fontkit', 'jpeg-js', 'pngjs'],
     why: 'The station runs in plain Node: SQLite only in electron/store, electron only in the shell files.',
   },
   {
@@ -42,8 +42,9 @@ const ZONES = [
   },
   {
     name: 'Electron shell',
-    folders: ['electron/main.ts', 'electron/preload.ts', 'electron/window.ts'],
-    layers: ['electron', 'domain', 'package.json'],
+    folders: ['electron/main.ts', 'electron/preload.ts', 'electron/window.ts', 'electron/print-shell.ts'],
+    // The print shell implements the device layer's DataPagePrinter interface.
+    layers: ['electron', 'domain', 'native/result', 'native/printer', 'package.json'],
     packages: [NODE, 'electron'],
     why: 'Only the shell files import electron; they never touch SQLite or devices directly.',
   },
@@ -52,7 +53,7 @@ const ZONES = [
     folders: ['renderer'],
     layers: ['renderer', 'domain'],
     typeLayers: ['electron'],
-    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'react-hook-form', '@hookform/*', '@tanstack/*', 'zod'],
+    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'react-hook-form', '@hookform/*', '@tanstack/*', 'zod', 'pdfjs-dist'],
     why: 'The renderer is sandboxed: no Node, no devices; only types from electron/, rules from domain/.',
   },
   {

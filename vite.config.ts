@@ -10,6 +10,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: false,
+    // index.html: the screens; print.html: the Electron shell's hidden print window.
+    rollupOptions: { input: { index: 'renderer/index.html', print: 'renderer/print.html' } },
   },
   // JSX through the bundler's built-in transform: no plugin needed (and no fast refresh).
   oxc: { jsx: { runtime: 'automatic' } },

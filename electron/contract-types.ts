@@ -320,3 +320,21 @@ export interface DeviceTestResult {
 
 export interface TraceEntryView { at: number; dir: 'tx' | 'rx'; hex: string; name: string }
 export interface TraceView { entries: TraceEntryView[]; paused: boolean }
+
+// ---- data page printers (technician) ---------------------------------------------------------
+
+/** A test page as a given printer would get it (its offsets applied), for the PDF preview. */
+export interface PrinterPageView {
+  pdfBase64: string;
+  offset: { x: number; y: number };
+  /** The sample applicant's MRZ (printed on both test pages). */
+  mrz: [string, string];
+}
+
+export interface PrinterPrintResult {
+  ok: boolean;
+  jobId?: number;
+  totalMs?: number;
+  /** How it ended, as a sentence key: printed, or what to do (jam, no books…). */
+  message: { key: string; params?: Record<string, string | number> };
+}

@@ -9,6 +9,7 @@ import type {
   AppointmentRow, AuditVerifyResult, DeviceSlot, ImportPreview, ImportResult, OfficerRow,
   QueueView, SessionInfo, ApplicationStep, SetupStatus, StationSettings, AuditRow, EnrolmentView, BlobData,
   MrzReaderEvent, BarcodeScanEvent, CaptureView, DevicesOverview, DeviceTestResult, TraceView,
+  PrinterPageView, PrinterPrintResult,
 } from './contract-types';
 import type { ServiceRules } from '../domain/service-rules';
 
@@ -174,6 +175,16 @@ export const methods = {
     code: z.string().max(64).optional(),
     variant: z.string().max(32).optional(),
   }).strict(), ['counter', 'supervisor', 'technician']),
+  // Data page printers: the calibration (or sample) page with this printer's offsets, for
+  // the preview while they are tried; saving them; printing the page on the printer.
+  'printer.page': method<PrinterPageView>()(z.object({
+    id: z.string().max(40), page: z.enum(['calibration', 'sample']),
+    offsetX: z.number().min(-5).max(5).optional(), offsetY: z.number().min(-5).max(5).optional(),
+  }).strict(), ['technician']),
+  'printer.setOffsets': method<DevicesOverview>()(z.object({
+    id: z.string().max(40), x: z.number().min(-5).max(5), y: z.number().min(-5).max(5),
+  }).strict(), ['technician']),
+  'printer.printPage': method<PrinterPrintResult>()(z.object({ id: z.string().max(40), page: z.enum(['calibration', 'sample']) }).strict(), ['technician']),
   // ---- device methods (device layer issue) are added below this line ----
 } as const;
 

@@ -6,7 +6,7 @@ import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, now } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, now } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -76,5 +76,8 @@ export function createHandlers(s: Services): Handlers {
     'devices.trace': (i) => deviceService.trace(i.id, i),
     'devices.traceText': (i) => deviceService.traceText(i.id),
     'devices.simulate': (i) => deviceService.simulate(i),
+    'printer.page': (i) => printerCalibration.page(i),
+    'printer.setOffsets': (i, c) => printerCalibration.setOffsets(who(c.officerId), i),
+    'printer.printPage': (i) => printerCalibration.printPage(i),
   } satisfies Handlers;
 }

@@ -11,6 +11,7 @@ import type { Result } from './contract';
 import { sealedKeyProvider } from './key-providers';
 import type { SecretCipher } from './key-providers';
 import { createStation } from './station';
+import { electronSystemPrinter } from './print-shell';
 import type { Station, StationSession } from './station-types';
 import {
   createMainWindow, hardenAllWebContents, hardenSession, installAppProtocol, isTrustedSender, registerAppScheme,
@@ -122,6 +123,8 @@ async function start(): Promise<void> {
     demo: args.demo,
     // Until the technician configures devices, simulators stand in (marked as such).
     simulators: !args.noSimulators,
+    // Printers configured by their system name print through the OS spooler.
+    systemPrinter: electronSystemPrinter,
     ...(!app.isPackaged && fs.existsSync(devSqliteBinding) ? { sqliteNativeBinding: devSqliteBinding } : {}),
   });
   station = opened;

@@ -1,6 +1,7 @@
 // What a host (Electron shell or browser host) sees of the station: it opens one session
 // per window or WebSocket connection and forwards calls and events. Hosts know nothing else.
 import type { EventName, Result } from './contract';
+import type { DataPagePrinter } from '../native/printer';
 
 /** Supplies the 32-byte key that encrypts biometric and document blobs at rest. */
 export interface KeyProvider {
@@ -21,6 +22,11 @@ export interface StationOptions {
   sqliteNativeBinding?: string;
   /** An eSCL (AirScan) document scanner, e.g. http://192.168.1.20/eSCL/ (demo: a simulator). */
   scannerUrl?: string;
+  /**
+   * Printing through the operating system's spooler, by the printer's system name: only the
+   * Electron shell can (webContents.print); without it, a 'system-print' printer says so.
+   */
+  systemPrinter?: (deviceName: string) => DataPagePrinter;
   /** Injected clock for tests. */
   now?: () => Date;
 }

@@ -23,6 +23,8 @@ import { esclScanner } from './services/escl-scanner';
 import { FingerprintCaptureService } from './services/fingerprint-capture';
 import { DEFAULT_FINGERS } from '../domain/capture-plan';
 import type { EsclSim } from '../native/sim/escl-sim';
+import type { IppSim } from '../native/sim/ipp-sim';
+import { PrinterCalibrationService } from './services/printer-calibration';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
 const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
@@ -49,7 +51,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   const devices = new DeviceSlots((slot) => broadcast('device.status', slot));
   const workflow = new WorkflowService(store, now, queueChanged);
   const queue = new QueueService(store, now, queueChanged, workflow);
-  const deviceService = new DeviceService(store, devices, broadcast, now);
+  const deviceService = new DeviceService(store, devices, broadcast, now, opts.systemPrinter);
   const extraScanner: DocumentScannerPort | null = opts.scannerUrl ? esclScanner(opts.scannerUrl) : null;
   const documentScanner = () => deviceService.documentScanner() ?? extraScanner;
   const services = {
@@ -58,6 +60,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     officers: new OfficersService(store, now),
     importer: new ImportService(store, now, queueChanged),
     deviceService,
+    printerCalibration: new PrinterCalibrationService(deviceService),
     enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow),
   };
   const capture = new FingerprintCaptureService(store, queue, services.enrolment, deviceService,
@@ -65,12 +68,16 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     now, (view) => broadcast('capture.state', view));
 
   let demoScanner: EsclSim | null = null;
+  let demoPrinter: IppSim | null = null;
   if (opts.demo) seedDemoDay(store, now, localDate(now()));
   if (opts.demo || (opts.simulators && store.devices.all().length === 0)) {
     // The scanner simulator (and its JPEG encoder) is loaded only when simulators stand in.
     const { startEsclSim } = await import('../native/sim/escl-sim');
     demoScanner = await startEsclSim({ feederPages: 50 });
-    deviceService.useSimulators(demoScanner.url);
+    // The passport printer simulator (IPP on 127.0.0.1): PDF only, the 125 × 88 mm page.
+    const { startIppSim } = await import('../native/sim/ipp-sim');
+    demoPrinter = await startIppSim({ printMs: 1500 });
+    deviceService.useSimulators(demoScanner.url, demoPrinter);
     deviceService.autoFingers();
   }
   await deviceService.start();
@@ -129,6 +136,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
       conns.clear();
       await deviceService.stop();
       await demoScanner?.close();
+      await demoPrinter?.close();
       store.close();
     },
   };

@@ -5,6 +5,7 @@
 //   dist/main.mjs       the Electron main process       (electron/main.ts)
 //   dist/preload.cjs    the sandboxed preload, one CommonJS file (electron/preload.ts)
 //   dist/migrations/    the store's SQL migrations, next to the bundles that read them
+//   dist/fonts/         the fonts the passport data page is printed with (resources/fonts)
 // Always a full rebuild: it takes seconds, and a stale bundle is worse than a slow one.
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
@@ -88,6 +89,12 @@ try {
     const to = path.join(dist, 'migrations');
     mkdirSync(to, { recursive: true });
     for (const f of readdirSync(from).filter((n) => n.endsWith('.sql'))) copyFileSync(path.join(from, f), path.join(to, f));
+  });
+  await step('fonts → dist/fonts', () => {
+    const from = path.join(root, 'resources/fonts');
+    const to = path.join(dist, 'fonts');
+    mkdirSync(to, { recursive: true });
+    for (const f of readdirSync(from).filter((n) => /\.(otf|ttf|txt)$/.test(n))) copyFileSync(path.join(from, f), path.join(to, f));
   });
   console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)}s`);
 } catch (err) {

@@ -1,7 +1,8 @@
 // The station's devices: configured by the technician (stored in the station's SQLite),
 // run by the device manager of native/, reported to every screen's status bar, and
 // turned into contract events (an MRZ read, a booking code scanned). The eSCL document
-// scanner speaks HTTP, not a byte stream, so it is watched here rather than by the manager.
+// scanner speaks HTTP, not a byte stream, so it is watched here rather than by the manager;
+// so are the data page printers (printer-devices.ts).
 import type { DeviceSlot, DevicesOverview, DeviceTestResult, DeviceView, TraceView, DeviceKind, DevicePort } from '../contract-types';
 import type { Events } from '../contract';
 import { DeviceManager } from '../../native/manager';
@@ -30,6 +31,11 @@ import { esclScanner } from './escl-scanner';
 import type { DocumentScannerPort } from './enrolment';
 import { StationError } from './errors';
 import type { DeviceSlots } from './devices';
+import { PRINTER_DRIVERS, PrinterDevices } from './printer-devices';
+import type { SystemPrinterFactory } from './printer-devices';
+import type { IppSim, IppSimFault } from '../../native/sim/ipp-sim';
+import { IPP_SIM_FAULTS } from '../../native/sim/ipp-sim';
+import { parseIppUrl } from '../../native/drivers/ipp/ipp-url';
 
 const DRIVERS: DriverFactory[] = [
   zfmDriverFactory,
@@ -57,14 +63,18 @@ export class DeviceService {
   private scannerTimer: NodeJS.Timeout | undefined;
   private unwire: (() => void)[] = [];
   private simulated: DeviceConfigRecord[] = [];
+  private printerSim: IppSim | null = null;
+  readonly printers: PrinterDevices;
 
   constructor(
     private readonly store: Store,
     private readonly slots: DeviceSlots,
     private readonly broadcast: Broadcast,
     private readonly now: () => Date,
+    systemPrinter?: SystemPrinterFactory,
   ) {
     this.manager = this.newManager();
+    this.printers = new PrinterDevices(slots, systemPrinter);
   }
 
   /**
@@ -107,7 +117,8 @@ export class DeviceService {
    * Simulated devices stand in while none is configured (quick start, demo, training).
    * They live in memory only: the first device the technician saves replaces them.
    */
-  useSimulators(scannerUrl?: string): void {
+  useSimulators(scannerUrl?: string, printerSim?: IppSim): void {
+    this.printerSim = printerSim ?? null;
     const sim = (id: string, kind: DeviceConfigRecord['kind'], driver: string, label: string, port: DevicePort): DeviceConfigRecord =>
       ({ id, kind, driver, label, port: port as unknown as Record<string, unknown>, settings: {} });
     this.simulated = [
@@ -115,6 +126,7 @@ export class DeviceService {
       sim('mrz-sim', 'mrz', 'mrz-lines', 'Pembaca MRZ (simulasi)', { kind: 'sim', name: 'mrz' }),
       sim('barcode-sim', 'barcode', 'barcode-hid-pos', 'Pemindai kode (simulasi)', { kind: 'sim', name: 'barcode' }),
       ...(scannerUrl ? [sim('scanner-sim', 'document_scanner', 'escl', 'Pemindai dokumen (simulasi)', { kind: 'url', url: scannerUrl })] : []),
+      ...(printerSim ? [sim('printer-sim', 'printer', 'ipp', 'Printer paspor (simulasi)', { kind: 'url', url: printerSim.url })] : []),
     ];
   }
 
@@ -126,7 +138,7 @@ export class DeviceService {
 
   async start(): Promise<void> {
     const configs = this.configs();
-    const managed = configs.filter((c) => c.driver !== ESCL_DRIVER.name).map(toManagerConfig);
+    const managed = configs.filter((c) => c.driver !== ESCL_DRIVER.name && !PrinterDevices.handles(c.driver)).map(toManagerConfig);
     await this.manager.start(managed);
     for (const c of managed) this.wireEvents(c.id, c.kind);
     for (const c of configs.filter((x) => x.driver === ESCL_DRIVER.name)) {
@@ -137,10 +149,12 @@ export class DeviceService {
     await this.pollScanners();
     this.scannerTimer = setInterval(() => void this.pollScanners(), ESCL_POLL_MS);
     this.scannerTimer.unref();
+    await this.printers.start(configs.filter((c) => PrinterDevices.handles(c.driver)), this.store.devices.all().length === 0);
   }
 
   async stop(): Promise<void> {
     clearInterval(this.scannerTimer);
+    this.printers.stop();
     for (const u of this.unwire.splice(0)) u();
     await this.manager.stop();
     this.scanners.clear();
@@ -218,6 +232,31 @@ export class DeviceService {
     return st && reader ? { id: st.id, reader } : null;
   }
 
+  /** A data page printer's configuration (stored, or the simulated one), or not_found. */
+  printerConfig(id: string): DeviceConfigRecord {
+    const c = this.configs().find((x) => x.id === id && x.kind === 'printer');
+    if (!c) throw new StationError('not_found');
+    return c;
+  }
+
+  /**
+   * Changes a printer's own settings (its offsets) without restarting the devices: they are
+   * read when a page is composed. A simulated printer keeps them in memory only.
+   */
+  setPrinterSettings(officerId: string, id: string, patch: Record<string, number | boolean>): DeviceConfigRecord {
+    const c = this.printerConfig(id);
+    const next = { ...c, settings: { ...c.settings, ...patch } };
+    const at = this.now().toISOString();
+    const stored = this.store.devices.all().some((d) => d.id === id);
+    this.store.tx(() => {
+      if (stored) this.store.devices.upsert(next, at);
+      this.store.audit.append(officerId, 'device.settings', { id, ...patch }, at);
+    });
+    if (!stored) this.simulated = this.simulated.map((d) => (d.id === id ? next : d));
+    this.printers.updateConfig(next);
+    return next;
+  }
+
   // ---- technician ----
 
   async overview(): Promise<DevicesOverview> {
@@ -234,15 +273,19 @@ export class DeviceService {
     });
     return {
       devices, ports: listing.ports, problems: listing.problems,
-      drivers: [...DRIVERS.map((d) => ({ name: d.name, kind: d.kind, simulator: d.kind === 'fingerprint' ? d.name : d.kind === 'mrz' ? 'mrz' : 'barcode' })), ESCL_DRIVER],
+      drivers: [...DRIVERS.map((d) => ({ name: d.name, kind: d.kind, simulator: d.kind === 'fingerprint' ? d.name : d.kind === 'mrz' ? 'mrz' : 'barcode' })), ESCL_DRIVER, ...PRINTER_DRIVERS],
     };
   }
 
   async save(officerId: string, d: { id: string; kind: DeviceConfigRecord['kind']; driver: string; label: string; port: DevicePort; settings: Record<string, unknown> }): Promise<DevicesOverview> {
-    const known = d.driver === ESCL_DRIVER.name ? ESCL_DRIVER : DRIVERS.find((x) => x.name === d.driver);
+    const known = d.driver === ESCL_DRIVER.name ? ESCL_DRIVER : DRIVERS.find((x) => x.name === d.driver) ?? PRINTER_DRIVERS.find((x) => x.name === d.driver);
     if (!known) throw new StationError('bad_input', { reason: 'unknown_driver' }, 'driver');
     if (known.kind !== d.kind) throw new StationError('bad_input', { reason: 'driver_kind' }, 'driver');
-    if ((d.driver === ESCL_DRIVER.name) !== (d.port.kind === 'url')) throw new StationError('bad_input', { reason: 'port_kind' }, 'port');
+    const urlDriver = d.driver === ESCL_DRIVER.name || d.driver === 'ipp';
+    if (urlDriver !== (d.port.kind === 'url')) throw new StationError('bad_input', { reason: 'port_kind' }, 'port');
+    if (d.driver === 'system-print' && d.port.kind !== 'path') throw new StationError('bad_input', { reason: 'port_kind' }, 'port');
+    if (d.driver === 'ipp' && d.port.kind === 'url' && !/^ipps?:\/\//i.test(d.port.url)) throw new StationError('bad_input', { reason: 'ipp_url' }, 'port.url');
+    if (d.driver === 'ipp' && d.port.kind === 'url' && !parseIppUrl(d.port.url)) throw new StationError('bad_input', { reason: 'ipp_url' }, 'port.url');
     const at = this.now().toISOString();
     this.store.tx(() => {
       this.store.devices.upsert({ ...d, port: d.port as unknown as Record<string, unknown> }, at);
@@ -283,6 +326,8 @@ export class DeviceService {
         ...(!caps.ok ? { message: { key: caps.error.key, ...(caps.error.params ? { params: caps.error.params } : {}) } } : {}),
       };
     }
+    const printed = await this.printers.test(id);
+    if (printed) return printed;
     const status = this.manager.status(id);
     if (!status) throw new StationError('not_found');
     if (status.kind === 'fingerprint') {
@@ -317,7 +362,8 @@ export class DeviceService {
 
   async simulate(input: { id: string; action: 'present_document' | 'scan_code' | 'place_finger' | 'lift_finger' | 'fault'; lines?: string[]; code?: string; variant?: string }): Promise<null> {
     const cfg = this.configs().find((c) => c.id === input.id);
-    if (!cfg || cfg.port.kind !== 'sim') throw new StationError('bad_input', { reason: 'not_simulated' }, 'id');
+    const simulatedPrinter = cfg?.kind === 'printer' && this.simulated.includes(cfg) && this.store.devices.all().length === 0;
+    if (!cfg || (cfg.port.kind !== 'sim' && !simulatedPrinter)) throw new StationError('bad_input', { reason: 'not_simulated' }, 'id');
     let sent = false;
     if (input.action === 'present_document' && cfg.kind === 'mrz') {
       sent = await this.sims.mrz.present(input.lines ?? [], (input.variant ?? 'good') as MrzSimVariant);
@@ -334,6 +380,13 @@ export class DeviceService {
     } else if (cfg.kind === 'fingerprint' && input.action === 'fault' && SIM_FAULTS.includes(input.variant as SimFault) && this.fingerprintSim(cfg.port.name)) {
       this.fingerprintSim(cfg.port.name)!.inject(input.variant as SimFault);
       sent = true;
+    } else if (cfg.kind === 'printer' && input.action === 'fault' && this.printerSim) {
+      // variant: media-jam | media-empty | door-open | offline, or 'clear' to put things right.
+      if (input.variant === 'clear') this.printerSim.clear();
+      else if (IPP_SIM_FAULTS.includes(input.variant as IppSimFault)) this.printerSim.inject(input.variant as IppSimFault);
+      else throw new StationError('bad_input', { reason: 'action_kind' }, 'variant');
+      await this.printers.poll();
+      return null;
     } else {
       throw new StationError('bad_input', { reason: 'action_kind' }, 'action');
     }

@@ -11,6 +11,7 @@ import type { QueueService } from './queue';
 import type { SettingsService } from './settings';
 import type { WorkflowService } from './workflow';
 import type { ServiceRulesService } from './service-rules';
+import type { PrinterCalibrationService } from './printer-calibration';
 
 export interface Services {
   store: Store;
@@ -25,5 +26,6 @@ export interface Services {
   deviceService: DeviceService;
   workflow: WorkflowService;
   rules: ServiceRulesService;
+  printerCalibration: PrinterCalibrationService;
   now: () => Date;
 }

@@ -1,4 +1,6 @@
 // `npm run sim -- escl [--port N] [--feeder-pages N]`: an eSCL document scanner on 127.0.0.1.
+// `npm run sim -- ipp [--port N]`: an IPP passport printer on 127.0.0.1 (PDF, 125 × 88 mm);
+// type jam | empty | door | offline | clear | jobs | quit on stdin.
 // `npm run sim -- zfm --pty <path> [--baud N] [--pace] [--profile zfm20|r503]
 //                     [--packet 32|64|128|256] [--finger NAME] [--quality Q] [--fault F] [--seed N]`
 // `npm run sim -- gt521 --pty <path> [--baud 9600] [--pace] [--profile f52|f32] [--finger …]`
@@ -19,13 +21,42 @@ import type { Gt521Simulator } from './gt521-sim';
 import type { Gt521Model } from '../drivers/gt521/constants';
 import { FINGER_QUALITIES } from './synthetic-finger';
 import { startEsclSim } from './escl-sim';
+import { startIppSim } from './ipp-sim';
+import type { IppSimFault } from './ipp-sim';
 import type { FingerQuality } from './synthetic-finger';
 
 const USAGE = [
   'usage: npm run sim -- zfm --pty <path> [--baud 57600] [--pace] [--profile zfm20|r503] [--packet 128] [--finger right_thumb] [--quality clean] [--fault no_finger] [--seed 1]',
   '       npm run sim -- gt521 --pty <path> [--baud 9600] [--pace] [--profile f52|f32] [--finger right_thumb] [--quality clean] [--fault no_finger] [--seed 1]',
   '       npm run sim -- escl [--port 0] [--feeder-pages 3]   (an eSCL/AirScan document scanner on 127.0.0.1)',
+  '       npm run sim -- ipp [--port 0]   (an IPP passport printer on 127.0.0.1; stdin: jam, empty, door, offline, clear, jobs, quit)',
 ].join('\n');
+
+/** The IPP printer simulator, for the datapage tool's --print, ipptool or a station's printer URL. */
+async function ipp(port: number): Promise<number> {
+  const sim = await startIppSim({ port, log: (line) => console.log(`  ${line}`) });
+  console.log(`IPP passport printer simulator at ${sim.url}`);
+  console.log(`try: npm run datapage -- --sample --print ${sim.url}`);
+  const faults: Record<string, IppSimFault> = { jam: 'media-jam', empty: 'media-empty', door: 'door-open', offline: 'offline' };
+  const rl = createInterface({ input: process.stdin });
+  const stop = async (): Promise<never> => {
+    rl.close();
+    await sim.close();
+    process.exit(0);
+  };
+  rl.on('line', (line) => {
+    const word = line.trim();
+    if (word === 'quit') return void stop();
+    if (word === 'clear') sim.clear();
+    else if (word === 'jobs') for (const j of sim.jobs) console.log(`  job ${j.id} "${j.name}" state ${j.state} ${j.reasons.join(',')} (${j.document.length} bytes)`);
+    else if (faults[word]) sim.inject(faults[word]);
+    else if (word) console.log('  commands: jam, empty, door, offline, clear, jobs, quit');
+    console.log(`  faults: ${[...sim.faults].join(', ') || 'none'}`);
+  });
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  return new Promise<number>(() => undefined);
+}
 
 /** The eSCL scanner simulator on 127.0.0.1, for the station's --scanner-url or scanimage. */
 async function escl(port: number, feederPages: number): Promise<number> {
@@ -60,9 +91,10 @@ async function main(): Promise<number> {
     },
   });
   if (positionals[0] === 'escl' && !values.help) return escl(Number(values.port), Number(values['feeder-pages']));
+  if (positionals[0] === 'ipp' && !values.help) return ipp(Number(values.port));
   const family = positionals[0];
   if (values.help || (family !== 'zfm' && family !== 'gt521') || !values.pty) {
-    console.error(family && family !== 'zfm' && family !== 'gt521' ? `unknown simulator "${family}" (known: zfm, gt521, escl)\n${USAGE}` : USAGE);
+    console.error(family && family !== 'zfm' && family !== 'gt521' ? `unknown simulator "${family}" (known: zfm, gt521, escl, ipp)\n${USAGE}` : USAGE);
     return values.help ? 0 : 2;
   }
   if (!socatAvailable()) {

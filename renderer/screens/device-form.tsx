@@ -1,6 +1,7 @@
 // Add or change a device (technicians): what it is (kind, driver), where it is plugged in
-// (a serial path and its speed, a USB vendor:product, the in-process simulator, or an eSCL
-// address), and the driver's own settings. The station restarts its devices on save.
+// (a serial path and its speed, a USB vendor:product, the in-process simulator, an eSCL
+// address, a printer's ipp:// address or its system name), and the driver's own settings.
+// The station restarts its devices on save.
 import { zodResolver } from '@hookform/resolvers/zod';
 import i18next from 'i18next';
 import { useEffect, useMemo, useState } from 'react';
@@ -24,6 +25,8 @@ type PortKind = (typeof PORT_KINDS)[number];
 type SaveKind = MethodInput<'devices.save'>['kind'];
 
 const USB = /^([0-9a-f]{4}):([0-9a-f]{4})$/i;
+/** Drivers reached at an address rather than a port. */
+const URL_DRIVERS = new Set(['escl', 'ipp']);
 
 const schema = z.object({
   id: z.string().trim().regex(/^[a-z0-9-]{2,40}$/, 'devices.validation.id'),
@@ -42,7 +45,8 @@ const schema = z.object({
   if (v.portKind === 'path' && !v.path) issue('path', 'validation.required');
   if (v.portKind === 'path' && v.path.length > 200) issue('path', 'validation.too_long');
   if (v.portKind === 'usb' && !USB.test(v.usb)) issue('usb', 'devices.validation.usb');
-  if (v.portKind === 'url' && !/^https?:\/\/\S+$/i.test(v.url)) issue('url', 'devices.validation.url');
+  if (v.portKind === 'url' && v.driver === 'ipp' && !/^ipps?:\/\/\S+$/i.test(v.url)) issue('url', 'devices.validation.ippUrl');
+  if (v.portKind === 'url' && v.driver !== 'ipp' && !/^https?:\/\/\S+$/i.test(v.url)) issue('url', 'devices.validation.url');
   if (v.portKind === 'sim' && !v.simName) issue('portKind', 'devices.validation.noSimulator');
   if (v.password && !(/^\d{1,10}$/.test(v.password) && Number(v.password) <= 0xffffffff)) issue('password', 'devices.validation.password');
 });
@@ -113,11 +117,12 @@ export function DeviceFormDialog({ device, overview: live, onClose, onSaved }: P
   const portKind = watch('portKind');
   const kinds = useMemo(() => [...new Set(overview.drivers.map((d) => d.kind))], [overview.drivers]);
   const drivers = overview.drivers.filter((d) => d.kind === kind);
-  const isEscl = driver === 'escl';
-  const portKinds: readonly PortKind[] = isEscl ? ['url'] : driver ? ['path', 'usb', 'sim'] : PORT_KINDS;
+  const isUrlDriver = URL_DRIVERS.has(driver);
+  const isSystemPrint = driver === 'system-print';
+  const portKinds: readonly PortKind[] = isUrlDriver ? ['url'] : isSystemPrint ? ['path'] : driver ? ['path', 'usb', 'sim'] : PORT_KINDS;
   const serialPorts = overview.ports.filter((p) => p.type === 'serial');
   const usbPorts = overview.ports.filter((p) => p.vendorId !== undefined && p.productId !== undefined);
-  const showBaud = portKind === 'path' || (portKind === 'usb' && !isHidDriver(driver));
+  const showBaud = (portKind === 'path' && !isSystemPrint) || (portKind === 'usb' && !isHidDriver(driver));
 
   // A driver belongs to one kind: picking another kind forgets it (or takes the only one).
   useEffect(() => {
@@ -133,8 +138,9 @@ export function DeviceFormDialog({ device, overview: live, onClose, onSaved }: P
     const def = overview.drivers.find((d) => d.name === driver);
     setValue('simName', def?.simulator ?? '');
     const pk = getValues('portKind');
-    if (driver === 'escl' && pk !== 'url') setValue('portKind', 'url');
-    if (driver !== 'escl' && pk === 'url') setValue('portKind', 'path');
+    if (URL_DRIVERS.has(driver) && pk !== 'url') setValue('portKind', 'url');
+    if (!URL_DRIVERS.has(driver) && pk === 'url') setValue('portKind', 'path');
+    if (driver === 'system-print') setValue('portKind', 'path');
     if (!editing) setValue('baudRate', driver === 'zfm' ? '57600' : '9600');
   }, [driver, overview.drivers, editing, getValues, setValue]);
 
@@ -147,7 +153,7 @@ export function DeviceFormDialog({ device, overview: live, onClose, onSaved }: P
     }
     let port: DevicePort;
     const baud = Number(v.baudRate);
-    if (v.portKind === 'path') port = { kind: 'path', path: v.path, baudRate: baud };
+    if (v.portKind === 'path') port = v.driver === 'system-print' ? { kind: 'path', path: v.path } : { kind: 'path', path: v.path, baudRate: baud };
     else if (v.portKind === 'usb') {
       const m = USB.exec(v.usb);
       port = { kind: 'usb', vendorId: parseInt(m?.[1] ?? '0', 16), productId: parseInt(m?.[2] ?? '0', 16), ...(showBaud ? { baudRate: baud } : {}) };
@@ -216,7 +222,7 @@ export function DeviceFormDialog({ device, overview: live, onClose, onSaved }: P
 
         <div className="form-grid">
           {portKind === 'path' && (
-            <Field id="device-path" label={t('devices.form.path')} error={msg(errors.path?.message)} hint={t('devices.form.pathHint')}>
+            <Field id="device-path" label={t(isSystemPrint ? 'devices.form.systemPrinter' : 'devices.form.path')} error={msg(errors.path?.message)} hint={t(isSystemPrint ? 'devices.form.systemPrinterHint' : 'devices.form.pathHint')}>
               <input id="device-path" data-testid="device-path" className="mono" autoComplete="off" list="device-path-list" {...register('path')} />
               <datalist id="device-path-list">
                 {serialPorts.map((p) => <option key={p.path} value={p.path}>{[p.manufacturer, p.product].filter(Boolean).join(' ')}</option>)}
@@ -256,7 +262,7 @@ export function DeviceFormDialog({ device, overview: live, onClose, onSaved }: P
             </div>
           )}
           {portKind === 'url' && (
-            <Field id="device-url" label={t('devices.form.url')} error={msg(errors.url?.message)} hint={t('devices.form.urlHint')}>
+            <Field id="device-url" label={t('devices.form.url')} error={msg(errors.url?.message)} hint={t(driver === 'ipp' ? 'devices.form.urlHintIpp' : 'devices.form.urlHint')}>
               <input id="device-url" data-testid="device-url" className="mono" autoComplete="off" inputMode="url" {...register('url')} />
             </Field>
           )}

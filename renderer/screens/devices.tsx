@@ -1,6 +1,8 @@
 // The technician's device settings (F6): every configured device with its live state and
 // what to do about it, its identity, and the tools to test, reconnect, change, remove and
-// trace it; the ports this computer sees; and, for simulated readers, a training box.
+// trace it; the ports this computer sees; for a passport printer, its calibration (the
+// calibration page previewed, offsets, a test print); and, for simulated readers, a
+// training box.
 // Administrators see the same page without the tools (the station refuses them anyway).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +21,7 @@ import { useHotkeys } from '../lib/use-hotkeys';
 import { DeviceFormDialog, deviceErrorMessage } from './device-form';
 import { hex4, portText } from './device-format';
 import { DeviceTracePanel } from './device-trace';
+import { PrinterCalibrationPanel } from './printer-calibration';
 
 type Open =
   | { kind: 'form'; device: DeviceView | null }
@@ -92,6 +95,7 @@ export function DevicesScreen() {
   const [failure, setFailure] = useState<unknown>(null);
   const [open, setOpen] = useState<Open>(null);
   const [traceId, setTraceId] = useState<string | null>(null);
+  const [calibrateId, setCalibrateId] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [rowFailure, setRowFailure] = useState<{ id: string; text: string } | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
@@ -165,6 +169,7 @@ export function DevicesScreen() {
   };
 
   const traced = overview?.devices.find((d) => d.id === traceId) ?? null;
+  const calibrated = overview?.devices.find((d) => d.id === calibrateId && d.kind === 'printer') ?? null;
   const simulated = (overview?.devices ?? []).filter((d) => d.port.kind === 'sim' && (d.kind === 'mrz' || d.kind === 'barcode'));
 
   return (
@@ -227,7 +232,15 @@ export function DevicesScreen() {
                             <button type="button" className="btn btn-small" onClick={() => void runTest(d)} data-testid="device-test">{t('devices.action.test')}</button>
                             <button type="button" className="btn btn-small" disabled={busyId === d.id} onClick={() => void reconnect(d)} data-testid="device-reconnect">{t('devices.action.reconnect')}</button>
                             <button type="button" className="btn btn-small" onClick={() => setOpen({ kind: 'form', device: d })} data-testid="device-edit">{t('devices.action.edit')}</button>
-                            {d.driver !== 'escl' && (
+                            {d.kind === 'printer' && (
+                              <button
+                                type="button" className={`btn btn-small${calibrateId === d.id ? ' btn-primary' : ''}`} aria-pressed={calibrateId === d.id}
+                                onClick={() => setCalibrateId(calibrateId === d.id ? null : d.id)} data-testid="device-calibrate"
+                              >
+                                {t('devices.action.calibrate')}
+                              </button>
+                            )}
+                            {d.driver !== 'escl' && d.kind !== 'printer' && (
                               <button
                                 type="button" className={`btn btn-small${traceId === d.id ? ' btn-primary' : ''}`} aria-pressed={traceId === d.id}
                                 onClick={() => setTraceId(traceId === d.id ? null : d.id)} data-testid="device-trace"
@@ -249,6 +262,9 @@ export function DevicesScreen() {
       </section>
 
       {technician && traced && <DeviceTracePanel key={traced.id} device={traced} onClose={() => setTraceId(null)} />}
+      {technician && calibrated && (
+        <PrinterCalibrationPanel key={calibrated.id} device={calibrated} onSaved={() => void load()} onClose={() => setCalibrateId(null)} />
+      )}
 
       {trainer && simulated.length > 0 && (
         <section className="card" data-testid="training">

@@ -8,7 +8,7 @@ import { ADMIN, addOfficer, captureStationSocket, createFirstAdmin, login, logou
 
 test.use({ stationDemo: true });
 
-const DEMO_DEVICES = ['fingerprint-sim', 'mrz-sim', 'barcode-sim', 'scanner-sim'];
+const DEMO_DEVICES = ['fingerprint-sim', 'mrz-sim', 'barcode-sim', 'scanner-sim', 'printer-sim'];
 const COUNTER: Officer = { name: 'Dewi Lestari', nip: '199204182019032004', password: 'loket-dewi-2024' };
 
 const row = (page: Page, id: string) => page.locator(`[data-testid="device-row"][data-id="${id}"]`);
@@ -32,7 +32,7 @@ test('a technician tests, traces, adds and removes devices', async ({ page, stat
   await page.keyboard.press('F6');
   await expect(page.getByTestId('screen-devices')).toBeVisible();
 
-  // The four simulated devices of the demo, connected, each with a sentence.
+  // The simulated devices of the demo, connected, each with a sentence.
   for (const id of DEMO_DEVICES) {
     await expect(row(page, id)).toHaveAttribute('data-state', 'connected');
     await expect(row(page, id).getByTestId('device-state')).toContainText('Siap');

@@ -59,7 +59,7 @@ test('a technician adds a GT-521; a capture with it, and leaving the enrolment l
   await page.getByTestId('queue-search').fill(code);
   await expect(page.getByTestId('queue-table')).toHaveAttribute('data-rows', '1');
   await page.getByTestId('queue-search').press('Alt+KeyS');
-  await expect(page.getByTestId('status-step-checked_in')).toBeFocused();
+  await expect(page.getByTestId('status-action-checkIn')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-status', 'checked_in');
   await page.getByTestId('queue-search').press('Enter');
