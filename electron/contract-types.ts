@@ -116,8 +116,22 @@ export interface AuditRow {
   at: string;
   officerId: string | null;
   officerName: string | null;
+  officerNip: string | null;
   action: string;
   detail: Record<string, unknown>;
+}
+
+/** What the audit screen's filters offer. */
+export interface AuditChoices {
+  actions: string[];
+  officers: { id: string; name: string; nip: string }[];
+}
+
+/** An audit export: CSV text (UTF-8, header row) and the file name to save it under. */
+export interface AuditExport {
+  fileName: string;
+  csv: string;
+  rows: number;
 }
 
 export interface AuditVerifyResult {

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from './db';
 import { BlobCipher } from './crypto';
 import { OutboxRepo } from './outbox-repo';
 import { AuditRepo } from './audit-repo';
+import { AuditQuery } from './audit-query';
 import { OfficersRepo } from './officers-repo';
 import { SettingsRepo } from './settings-repo';
 import { AppointmentsRepo } from './appointments-repo';
@@ -26,6 +27,7 @@ export class Store {
   readonly stationId: string;
   readonly outbox: OutboxRepo;
   readonly audit: AuditRepo;
+  readonly auditLog: AuditQuery;
   readonly officers: OfficersRepo;
   readonly settings: SettingsRepo;
   readonly appointments: AppointmentsRepo;
@@ -38,6 +40,7 @@ export class Store {
     this.stationId = stationIdOf(db);
     this.outbox = new OutboxRepo(db, this.stationId);
     this.audit = new AuditRepo(db, this.stationId);
+    this.auditLog = new AuditQuery(db);
     this.officers = new OfficersRepo(db, this.stationId, this.outbox);
     this.settings = new SettingsRepo(db, this.outbox);
     this.appointments = new AppointmentsRepo(db, this.stationId, this.outbox);

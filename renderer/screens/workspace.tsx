@@ -22,9 +22,10 @@ const EnrolmentScreen = lazy(() => import('./enrolment/enrolment-screen').then((
 const ImportScreen = lazy(() => import('./import').then((m) => ({ default: m.ImportScreen })));
 const OfficersScreen = lazy(() => import('./officers').then((m) => ({ default: m.OfficersScreen })));
 const SettingsScreen = lazy(() => import('./settings').then((m) => ({ default: m.SettingsScreen })));
+const AuditScreen = lazy(() => import('./audit').then((m) => ({ default: m.AuditScreen })));
 const WalkInScreen = lazy(() => import('./walk-in').then((m) => ({ default: m.WalkInScreen })));
 
-export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings';
+export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings' | 'audit';
 
 interface ScreenDef extends Tab<ScreenId> { roles: readonly Role[] }
 
@@ -37,6 +38,7 @@ const SCREENS: readonly ScreenDef[] = [
   { id: 'devices', key: 'F6', roles: ['technician', 'admin'] },
   { id: 'officers', key: 'F7', roles: ['admin'] },
   { id: 'settings', key: 'F8', roles: ['admin'] },
+  { id: 'audit', key: 'F9', roles: ['admin', 'supervisor', 'head'] },
 ];
 
 interface Props {
@@ -129,6 +131,7 @@ export function Workspace({ session, today, locked, setSession, initialNotice, o
           {screen === 'devices' && <DevicesScreen />}
           {screen === 'officers' && <OfficersScreen />}
           {screen === 'settings' && <SettingsScreen />}
+          {screen === 'audit' && <AuditScreen />}
           </Suspense>
         </main>
         <StatusBar session={session} onLanguage={switchLanguage} onLock={lock} onLogout={logout} />
