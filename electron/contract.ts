@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DOCUMENT_TYPES, FINGERS, LANGUAGES, ROLES, STATUSES, type Role } from '../domain/catalog';
 import { isoDateField, nipField, passwordField, personNameField, walkInInput } from '../domain/fields';
 import type {
-  AppointmentRow, AuditVerifyResult, AuditChoices, AuditExport, DeviceSlot, ImportPreview, ImportResult, OfficerRow,
+  AppointmentRow, AuditVerifyResult, AuditChoices, AuditExport, DayNumbers, DeviceSlot, ImportPreview, ImportResult, OfficerRow,
   QueueView, SessionInfo, ApplicationStep, SetupStatus, StationSettings, AuditRow, EnrolmentView, BlobData,
   MrzReaderEvent, BarcodeScanEvent, CaptureView, DevicesOverview, DeviceTestResult, TraceView,
   PrinterPageView, PrinterPrintResult,
@@ -115,6 +115,8 @@ export const methods = {
   'audit.choices': method<AuditChoices>()(empty, ['admin', 'supervisor', 'head']),
   'audit.export': method<AuditExport>()(auditFilter.strict(), ['admin', 'head']),
   'audit.verify': method<AuditVerifyResult>()(empty, ['admin', 'head']),
+  'numbers.day': method<DayNumbers>()(z.object({ day: isoDate }).strict(), ['supervisor', 'head']),
+  'numbers.export': method<{ fileName: string; csv: string }>()(z.object({ day: isoDate }).strict(), ['supervisor', 'head']),
 
   'enrolment.open': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
   'enrolment.get': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor', 'print']),

@@ -13,6 +13,7 @@ import type { WorkflowService } from './workflow';
 import type { ServiceRulesService } from './service-rules';
 import type { PrinterCalibrationService } from './printer-calibration';
 import type { AuditLogService } from './audit-log';
+import type { NumbersService } from './numbers';
 
 export interface Services {
   store: Store;
@@ -29,5 +30,6 @@ export interface Services {
   rules: ServiceRulesService;
   printerCalibration: PrinterCalibrationService;
   auditLog: AuditLogService;
+  numbers: NumbersService;
   now: () => Date;
 }

@@ -7,6 +7,7 @@ import { BlobCipher } from './crypto';
 import { OutboxRepo } from './outbox-repo';
 import { AuditRepo } from './audit-repo';
 import { AuditQuery } from './audit-query';
+import { NumbersQuery } from './numbers-query';
 import { OfficersRepo } from './officers-repo';
 import { SettingsRepo } from './settings-repo';
 import { AppointmentsRepo } from './appointments-repo';
@@ -28,6 +29,7 @@ export class Store {
   readonly outbox: OutboxRepo;
   readonly audit: AuditRepo;
   readonly auditLog: AuditQuery;
+  readonly numbers: NumbersQuery;
   readonly officers: OfficersRepo;
   readonly settings: SettingsRepo;
   readonly appointments: AppointmentsRepo;
@@ -41,6 +43,7 @@ export class Store {
     this.outbox = new OutboxRepo(db, this.stationId);
     this.audit = new AuditRepo(db, this.stationId);
     this.auditLog = new AuditQuery(db);
+    this.numbers = new NumbersQuery(db);
     this.officers = new OfficersRepo(db, this.stationId, this.outbox);
     this.settings = new SettingsRepo(db, this.outbox);
     this.appointments = new AppointmentsRepo(db, this.stationId, this.outbox);

@@ -22,8 +22,9 @@ test('the head of office filters the audit trail, verifies the chain and exports
   await login(page, HEAD);
 
   await expect(page.getByTestId('status-roles')).toHaveText('Kepala kantor');
-  await expect(page.getByTestId('tab-audit')).toBeVisible();
+  await expect(page.getByTestId('tab-numbers')).toBeVisible();
   for (const tab of ['queue', 'walkin', 'import', 'devices', 'officers', 'settings']) await expect(page.getByTestId(`tab-${tab}`)).toHaveCount(0);
+  await page.keyboard.press('F10');
   await expect(page.getByTestId('audit-table')).toBeVisible();
   await expect(page.getByTestId('audit-row').first()).toBeVisible();
 
