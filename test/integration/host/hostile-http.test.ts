@@ -75,6 +75,20 @@ describe('methods', () => {
     await h.stillAnswers();
   });
 
+  it('refuses an oversized or broken code exchange without reading it all', async () => {
+    const huge = JSON.stringify({ code: 'x'.repeat(4 * 1024 * 1024) });
+    const r = await fetch(`${h.base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge }).catch(() => null);
+    if (r) expect(r.status).toBe(403);
+    for (const body of ['{', 'null', '[]', '{"code":{"a":1}}', '\u0000']) {
+      const b = await fetch(`${h.base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(b.status, body).toBe(403);
+    }
+    // A body that never ends: the host still serves others meanwhile.
+    const pending = h.raw(`POST /session HTTP/1.1\r\nHost: 127.0.0.1:${h.host.port}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"code":`, 500);
+    await h.stillAnswers();
+    await pending;
+  });
+
   it('refuses the address request without the key', async () => {
     const r = await fetch(`${h.base}/address`, { method: 'POST', headers: { authorization: 'Bearer nothing' } });
     expect(r.status).toBe(403);
