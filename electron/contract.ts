@@ -207,6 +207,24 @@ export interface Events {
 }
 export type EventName = keyof Events;
 
+/**
+ * Who may receive an event: the access rule of the contract method that reads the same
+ * data, and — for an enrolment's live data — only the session that has that enrolment open
+ * ('its-enrolment': the payload's appointmentId; 'open-enrolment': any, for the MRZ reader,
+ * whose read belongs to the applicant on screen). A locked session receives nothing but its
+ * own session.changed. Keyed by EventName: an event added without its rule does not compile.
+ */
+export interface EventRule { access: Access; relevance?: 'open-enrolment' | 'its-enrolment' }
+export const eventRules: { readonly [E in EventName]: EventRule } = {
+  'session.changed': { access: 'public' },
+  'queue.changed': { access: methods['queue.view'].access },
+  'device.status': { access: methods['devices.slots'].access },
+  'mrz.read': { access: methods['enrolment.attachMrz'].access, relevance: 'open-enrolment' },
+  'barcode.scanned': { access: methods['queue.checkIn'].access },
+  'enrolment.changed': { access: methods['enrolment.get'].access },
+  'capture.state': { access: methods['capture.get'].access, relevance: 'its-enrolment' },
+};
+
 /** Errors cross the contract as values with a stable code the renderer translates. */
 export type ErrorCode =
   | 'unknown_method' | 'bad_input' | 'not_logged_in' | 'locked' | 'forbidden'

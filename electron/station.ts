@@ -5,6 +5,7 @@ import type { EventName, Events, MethodName } from './contract';
 import type { EventListener, Station, StationOptions, StationSession } from './station-types';
 import { createDispatcher } from './dispatcher';
 import { createHandlers } from './handlers';
+import { mayReceive, noteOpenEnrolment } from './event-access';
 import { Store } from './store/store';
 import { AuthService } from './services/auth';
 import { OfficersService } from './services/officers';
@@ -41,12 +42,12 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   const send = <E extends EventName>(conn: Conn, event: E, payload: Events[E]) => {
     for (const l of conn.listeners) l(event, payload);
   };
-  const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
-    for (const c of conns) if (c.state.loggedIn) send(c, event, payload);
-  };
-
   const settings = new SettingsService(store);
   const auth = new AuthService(store, settings, now);
+  // Each session gets an event only if it could read the same data by a call right now.
+  const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
+    for (const c of conns) if (mayReceive(event, payload, c.state, auth.rolesOf(c.state))) send(c, event, payload);
+  };
   const queueChanged = (date: string) => broadcast('queue.changed', { date });
   const devices = new DeviceSlots((slot) => broadcast('device.status', slot));
   const workflow = new WorkflowService(store, now, queueChanged);
@@ -118,6 +119,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
           const before = conn.state.officerId;
           const wasLocked = conn.state.locked;
           const result = await dispatch(conn.state, method, input);
+          if (result.ok) noteOpenEnrolment(conn.state, method, input);
           if (before !== conn.state.officerId || wasLocked !== conn.state.locked) send(conn, 'session.changed', auth.sessionInfo(conn.state));
           return result;
         },
