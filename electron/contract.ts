@@ -203,9 +203,13 @@ export interface Events {
   'barcode.scanned': BarcodeScanEvent;
   'enrolment.changed': { appointmentId: string };
   'capture.state': CaptureView;
+  /** This session was ended by the station (sent just before session.changed → null). */
+  'session.ended': { reason: SessionEndReason };
   // ---- device events (device layer issue) are added below this line ----
 }
 export type EventName = keyof Events;
+/** Why the station ended a session on its own: an administrator disabled the officer or reset their password. */
+export type SessionEndReason = 'disabled' | 'password_reset';
 
 /**
  * Who may receive an event: the access rule of the contract method that reads the same
@@ -223,13 +227,16 @@ export const eventRules: { readonly [E in EventName]: EventRule } = {
   'barcode.scanned': { access: methods['queue.checkIn'].access },
   'enrolment.changed': { access: methods['enrolment.get'].access },
   'capture.state': { access: methods['capture.get'].access, relevance: 'its-enrolment' },
+  'session.ended': { access: 'public' },
 };
 
 /** Errors cross the contract as values with a stable code the renderer translates. */
 export type ErrorCode =
   | 'unknown_method' | 'bad_input' | 'not_logged_in' | 'locked' | 'forbidden'
   | 'bad_credentials' | 'account_locked' | 'account_disabled' | 'already_set_up'
-  | 'not_found' | 'conflict' | 'invalid_transition' | 'import_invalid' | 'device' | 'internal';
+  | 'not_found' | 'conflict' | 'invalid_transition' | 'import_invalid' | 'device' | 'internal'
+  /** Too many failed logins from one connection: wait `seconds`. */
+  | 'throttled';
 
 export interface ContractError {
   code: ErrorCode;

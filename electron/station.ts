@@ -1,7 +1,7 @@
 // The composition root: opens the store, builds the services and the dispatcher, and hands
 // hosts one session per window or connection. Knows nothing of Electron or HTTP.
 import { mkdirSync } from 'node:fs';
-import type { EventName, Events, MethodName } from './contract';
+import type { EventName, Events, MethodName, SessionEndReason } from './contract';
 import type { EventListener, Station, StationOptions, StationSession } from './station-types';
 import { createDispatcher } from './dispatcher';
 import { createHandlers } from './handlers';
@@ -44,6 +44,16 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   };
   const settings = new SettingsService(store);
   const auth = new AuthService(store, settings, now);
+  /** Every session of an officer who was disabled or whose password was reset ends at once,
+   * whichever host holds it; the screen shows the login with the reason. */
+  const endSessionsOf = (officerId: string, reason: SessionEndReason) => {
+    for (const c of conns) {
+      if (c.state.officerId !== officerId) continue;
+      auth.endSession(c.state, reason);
+      send(c, 'session.ended', { reason });
+      send(c, 'session.changed', null);
+    }
+  };
   // Each session gets an event only if it could read the same data by a call right now.
   const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
     for (const c of conns) if (mayReceive(event, payload, c.state, auth.rolesOf(c.state))) send(c, event, payload);
@@ -58,7 +68,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   const services = {
     store, auth, settings, devices, now, queue, workflow,
     rules: new ServiceRulesService(store, now),
-    officers: new OfficersService(store, now),
+    officers: new OfficersService(store, now, (officerId, reason) => endSessionsOf(officerId, reason)),
     importer: new ImportService(store, now, queueChanged),
     deviceService,
     printerCalibration: new PrinterCalibrationService(deviceService),
