@@ -4,7 +4,7 @@
 // exist for the renderer, and the dispatcher refuses it.
 import { z } from 'zod';
 import { DOCUMENT_TYPES, FINGERS, LANGUAGES, ROLES, STATUSES, type Role } from '../domain/catalog';
-import { isoDateField, nipField, passwordField, personNameField, walkInInput } from '../domain/fields';
+import { isoDateField, nipField, passwordField, personNameField, uniqueChoices, walkInInput } from '../domain/fields';
 import type {
   AppointmentRow, AuditVerifyResult, DeviceSlot, ImportPreview, ImportResult, OfficerRow,
   QueueView, SessionInfo, ApplicationStep, SetupStatus, StationSettings, AuditRow, EnrolmentView, BlobData,
@@ -57,9 +57,9 @@ export const methods = {
   'auth.changePassword': method<null>()(z.object({ current: z.string().min(1).max(200), next: password }).strict(), 'officer'),
 
   'officers.list': method<OfficerRow[]>()(empty, ['admin']),
-  'officers.create': method<OfficerRow>()(z.object({ name: personName, nip, password, roles: z.array(z.enum(ROLES)).min(1) }).strict(), ['admin']),
+  'officers.create': method<OfficerRow>()(z.object({ name: personName, nip, password, roles: uniqueChoices(ROLES).min(1) }).strict(), ['admin']),
   'officers.update': method<OfficerRow>()(z.object({
-    id, name: personName.optional(), roles: z.array(z.enum(ROLES)).min(1).optional(), disabled: z.boolean().optional(),
+    id, name: personName.optional(), roles: uniqueChoices(ROLES).min(1).optional(), disabled: z.boolean().optional(),
   }).strict(), ['admin']),
   'officers.resetPassword': method<null>()(z.object({ id, password }).strict(), ['admin']),
 
@@ -75,7 +75,7 @@ export const methods = {
   'queue.view': method<QueueView>()(z.object({
     date: isoDate,
     query: z.string().max(64).default(''),
-    statuses: z.array(z.enum(STATUSES)).max(STATUSES.length).default([]),
+    statuses: uniqueChoices(STATUSES).default([]),
     slot: z.string().max(16).optional(),
     limit: z.number().int().min(1).max(1000).default(500),
     /** 'all': search every stored day (an applicant who came on another day). */
