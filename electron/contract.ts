@@ -12,6 +12,7 @@ import type {
   PrinterPageView, PrinterPrintResult,
 } from './contract-types';
 import type { ServiceRules } from '../domain/service-rules';
+import { BLOB_SCREEN_NAMES } from '../domain/blob-access';
 
 export { ROLES, type Role } from '../domain/catalog';
 
@@ -144,7 +145,9 @@ export const methods = {
   /** The officer leaves the enrolment (not a reload, not a lost connection): the station
    *  lets go of the capture's images and templates; what was saved stays. */
   'capture.close': method<null>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
-  'blob.get': method<BlobData>()(z.object({ id }).strict(), ['counter', 'supervisor', 'print']),
+  /** `screen`: why the image is read (audited), one of the screens that show kept images;
+   *  the kind × role table in domain/blob-access.ts decides. */
+  'blob.get': method<BlobData>()(z.object({ id, screen: z.enum(BLOB_SCREEN_NAMES) }).strict(), ['counter', 'supervisor', 'print']),
 
   'devices.slots': method<DeviceSlot[]>()(empty, 'officer'),
   'devices.overview': method<DevicesOverview>()(empty, ['technician', 'admin']),
