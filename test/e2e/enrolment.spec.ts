@@ -54,7 +54,7 @@ test('an officer enrols a checked-in applicant step by step; submit names what i
   await page.getByTestId('mrz-text').fill(`${l1}\n${l2.slice(0, 19)}${badDigit}${l2.slice(20)}`);
   await page.getByTestId('mrz-text').press('Enter');
   await expect(page.locator('[data-testid="mrz-mark"][data-field="birthDate"]')).toBeVisible();
-  await expect(page.getByTestId('mrz-field-errors')).toContainText('Digit periksa untuk Tanggal lahir tidak cocok');
+  await expect(page.getByTestId('mrz-field-errors')).toContainText('Digit periksa tanggal lahir tidak cocok');
 
   // A line cut short is refused with the station's sentence.
   await page.getByTestId('mrz-text').fill(`${l1}\n${l2.slice(0, 30)}`);
