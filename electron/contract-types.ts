@@ -214,6 +214,8 @@ export interface EnrolmentView {
   photo: PhotoInfo | null;
   fingerprints: FingerprintInfo[];
   mrz: MrzReadView | null;
+  /** A read that failed its check digits beside a valid `mrz`, until the officer decides. */
+  mrzHeld: MrzReadView | null;
   /** What is still missing before the enrolment can go to approval. */
   missing: ('photo' | 'fingerprints' | 'documents')[];
   updatedAt: string;

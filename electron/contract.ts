@@ -115,6 +115,9 @@ export const methods = {
   'enrolment.attachMrz': method<EnrolmentView>()(z.object({
     appointmentId: id, lines: z.array(z.string().max(60)).min(1).max(4), source: z.enum(['reader', 'typed']),
   }).strict(), ['counter', 'supervisor']),
+  /** The officer's decision on a failed MRZ read held beside a valid one: keep the valid read,
+   *  or use the new one (allowed only if it is valid or was typed). */
+  'enrolment.decideMrz': method<EnrolmentView>()(z.object({ appointmentId: id, choice: z.enum(['keep', 'useNew']) }).strict(), ['counter', 'supervisor']),
   'documents.scan': method<EnrolmentView>()(z.object({
     appointmentId: id, docType: z.enum(DOCUMENT_TYPES), source: z.enum(['platen', 'feeder']).default('platen'),
     resolution: z.union([z.literal(150), z.literal(200), z.literal(300)]).default(200),
