@@ -40,6 +40,8 @@ const id = z.string().uuid();
 const empty = z.object({}).strict();
 /** Why a step was taken, for the application's history: required where the rule says so. */
 const reason = z.string().trim().min(3, 'reason_short').max(300, 'too_long');
+/** An import file: as text, or as its bytes in base64 (one of the two; the station checks). */
+const importFile = { content: z.string().max(20_000_000).optional(), contentBase64: z.string().max(27_000_000).optional() };
 
 // ---- methods ------------------------------------------------------------------------------
 export const methods = {
@@ -92,9 +94,10 @@ export const methods = {
   'application.history': method<ApplicationStep[]>()(z.object({ id }).strict(), ['counter', 'supervisor', 'print', 'admin']),
   'queue.checkIn': method<AppointmentRow>()(z.object({ bookingCode: z.string().trim().min(4).max(32) }).strict(), ['counter', 'supervisor']),
 
-  'import.preview': method<ImportPreview>()(z.object({ fileName: z.string().max(260), content: z.string().max(20_000_000) }).strict(), ['counter', 'supervisor', 'admin']),
+  /** The file as text (`content`) or, so the station can tell its encoding, as bytes (`contentBase64`). */
+  'import.preview': method<ImportPreview>()(z.object({ fileName: z.string().max(260), ...importFile }).strict(), ['counter', 'supervisor', 'admin']),
   'import.commit': method<ImportResult>()(z.object({
-    fileName: z.string().max(260), content: z.string().max(20_000_000), acceptValidRows: z.boolean().default(false),
+    fileName: z.string().max(260), ...importFile, acceptValidRows: z.boolean().default(false),
   }).strict(), ['counter', 'supervisor', 'admin']),
 
   /** The fee table, validity and document rules in force (each figure with its source). */

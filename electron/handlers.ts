@@ -39,8 +39,8 @@ export function createHandlers(s: Services): Handlers {
     'application.reopen': (i, c) => workflow.take(who(c.officerId), c.roles, 'reopen', i.id, { reason: i.reason }),
     'application.history': (i) => { queue.get(i.id); return store.appointments.history(i.id); },
 
-    'import.preview': (i) => importer.preview(i.fileName, i.content),
-    'import.commit': (i, c) => importer.commit(who(c.officerId), i.fileName, i.content, i.acceptValidRows),
+    'import.preview': (i) => importer.preview(i.fileName, i),
+    'import.commit': (i, c) => importer.commit(who(c.officerId), i.fileName, i, i.acceptValidRows),
 
     'rules.current': () => rules.current(),
     'rules.load': (i, c) => rules.load(who(c.officerId), i.content),
