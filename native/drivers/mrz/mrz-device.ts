@@ -39,7 +39,7 @@ export function mrzDriverFactory(name: string, defaultFraming: MrzFraming): Driv
             source.emit('document', d);
           });
           reader.on('dropped', (d: MrzDroppedEvent) => {
-            sink?.frame('rx', Buffer.alloc(0), `mrz-dropped ${d.count} bytes (${droppedClasses(d)})`, Date.now());
+            sink?.frame('rx', Buffer.alloc(0), `mrz-dropped ${d.count} byte${d.count === 1 ? '' : 's'} (${droppedClasses(d)})`, Date.now());
           });
           reader.on('error', (e: DeviceError) => { if (source.listenerCount('error') > 0) source.emit('error', e); });
           t.on('data', onData);

@@ -162,3 +162,23 @@ describe('fuzz: random stray bytes between valid documents', () => {
     expect(dropped.reduce((n, d) => n + d.count, 0)).toBe(3 * STRAY_BYTES.length - 3); // the CR ends a line, it is not dropped
   });
 });
+
+describe('the device trace', () => {
+  it('shows what a resynchronisation dropped as counts by class, never the text', async () => {
+    const { mrzDriverFactory } = await import('../../../../native/drivers/mrz/mrz-device');
+    const [host, device] = createMemoryPair('trace');
+    const handle = mrzDriverFactory('mrz-lines', 'lines').create({});
+    const names: string[] = [];
+    const docs: string[][] = [];
+    handle.subscribe({ busy: () => undefined, health: () => undefined, notice: () => undefined, frame: (_dir, _bytes, name) => names.push(name) });
+    handle.driver.on('document', (d) => docs.push(d.lines));
+    handle.attach(host);
+    await device.open();
+    for (const w of mrzSimWrites(TD3, 'strayBytes', { framing: 'lines' })) await device.write(w);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(docs).toEqual([TD3]);
+    expect(names.filter((n) => n.startsWith('mrz-dropped'))).toEqual(['mrz-dropped 3 bytes (control 2, non-ASCII 1)', 'mrz-dropped 1 byte (control 1)', 'mrz-dropped 9 bytes (text 9)']);
+    handle.detach();
+    await host.close();
+  });
+});
