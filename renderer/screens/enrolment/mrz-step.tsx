@@ -98,10 +98,14 @@ export function MrzStep({ view, onView, readerError, onNext }: Props) {
             <MrzResult mrz={mrz} />
           </div>
           <div className="mrz-held" data-testid="mrz-held" data-source={held.source}>
-            <h3 className="mrz-compare-title">{t('enrolment.mrz.held.new')}</h3>
-            <Alert tone="problem" testId="mrz-held-title">{t('enrolment.mrz.held.title')}</Alert>
-            <p className="muted">{t('enrolment.mrz.held.intro')}</p>
-            <MrzFailedRead mrz={held} />
+            <h3 className="mrz-compare-title tone-problem" data-testid="mrz-held-title">
+              <span aria-hidden="true">⚠ </span>{t('enrolment.mrz.held.title')}
+            </h3>
+            <p className="muted">
+              {t(held.source === 'reader' ? 'enrolment.mrz.fromReader' : 'enrolment.mrz.typed', { time: new Date(held.readAt).toLocaleTimeString() })}
+            </p>
+            <MrzLines mrz={held} />
+            {/* The decision before the sentences, so it is in view at 1366 × 768. */}
             <div className="actions">
               <button ref={keepRef} type="button" className="btn btn-primary" disabled={busy} onClick={() => void decide('keep')} data-testid="mrz-keep">
                 {t('enrolment.mrz.held.keep')} <Kbd keys="Enter" />
@@ -114,6 +118,7 @@ export function MrzStep({ view, onView, readerError, onNext }: Props) {
               </button>
             </div>
             {!mayReplaceValidRead(held) && <p id="mrz-use-new-blocked" className="field-hint" data-testid="mrz-use-new-blocked">{t('enrolment.mrz.held.useNewBlocked')}</p>}
+            <MrzFieldErrors mrz={held} />
           </div>
         </div>
       ) : mrz && <MrzResult mrz={mrz} />}
@@ -139,22 +144,16 @@ export function MrzStep({ view, onView, readerError, onNext }: Props) {
   );
 }
 
-/** The zone of a failed read with its wrong fields marked, and a sentence for each. */
-function MrzFailedRead({ mrz }: { mrz: MrzReadView }) {
+/** A sentence for each wrong field of a failed read (numbered as the marks in the zone). */
+function MrzFieldErrors({ mrz }: { mrz: MrzReadView }) {
   const { t } = useTranslation();
   return (
-    <>
-      <p className="muted">
-        {t(mrz.source === 'reader' ? 'enrolment.mrz.fromReader' : 'enrolment.mrz.typed', { time: new Date(mrz.readAt).toLocaleTimeString() })}
-      </p>
-      <MrzLines mrz={mrz} />
-      <div className="alert alert-problem" data-testid="mrz-field-errors">
-        <span className="alert-icon" aria-hidden="true">⚠</span>
-        <ol className="alert-text mrz-problems">
-          {mrz.fieldErrors.map((e, i) => <li key={i} data-field={e.field}>{keyedText(t, e)}</li>)}
-        </ol>
-      </div>
-    </>
+    <div className="alert alert-problem" data-testid="mrz-field-errors">
+      <span className="alert-icon" aria-hidden="true">⚠</span>
+      <ol className="alert-text mrz-problems">
+        {mrz.fieldErrors.map((e, i) => <li key={i} data-field={e.field}>{keyedText(t, e)}</li>)}
+      </ol>
+    </div>
   );
 }
 
