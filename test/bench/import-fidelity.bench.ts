@@ -41,6 +41,6 @@ export default async function importFidelity() {
     preview_utf8_bytes_ms_median: round(median(times.utf8), 1),
     preview_windows1252_bytes_ms_median: round(median(times.cp1252), 1),
     phone_normalise_5000_ms_median: round(median(phoneRuns), 1),
-    goal_ms: 150, meets_goal: median(times.cp1252) < 150,
+    note: 'no goal set for the preview (the 150 ms goal of foundation.import_ms is the commit after it); phone normalisation is part of the preview',
   };
 }
