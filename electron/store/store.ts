@@ -13,6 +13,7 @@ import { BlobsRepo } from './blobs-repo';
 import { ImportsRepo } from './imports-repo';
 import { EnrolmentsRepo } from './enrolments-repo';
 import { DevicesRepo } from './devices-repo';
+import { withPrivateStoreFiles } from './file-modes';
 
 export const DB_FILE_NAME = 'loket.sqlite';
 
@@ -48,7 +49,8 @@ export class Store {
   }
 
   static open(opts: StoreOptions): Store {
-    const db = openDatabase(path.join(opts.dataDir, DB_FILE_NAME), { nativeBinding: opts.nativeBinding });
+    const file = path.join(opts.dataDir, DB_FILE_NAME);
+    const db = withPrivateStoreFiles(file, () => openDatabase(file, { nativeBinding: opts.nativeBinding }));
     return new Store(db, opts.dataKey);
   }
 
