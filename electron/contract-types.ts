@@ -125,7 +125,18 @@ export interface AuditVerifyResult {
   rows: number;
   /** First sequence number whose hash does not follow from the chain. */
   brokenAt?: number;
+  /** What is wrong: a row changed, the chain not keyed, its tail cut off, or replaced. */
+  problem?: 'broken' | 'unkeyed' | 'truncated' | 'head_mismatch';
+  /** The row at which the chain became keyed (1: keyed from its start). */
+  keyedFrom?: number;
+  /** How many heads from the day-end reports were checked. */
+  headsChecked?: number;
+  /** The recorded head the chain fails. */
+  head?: { seq: number; hash: string };
 }
+
+/** The audit chain's head, written to a day-end report in the data directory's reports/. */
+export interface AuditHeadExport { fileName: string; date: string; seq: number; hash: string }
 
 export type DeviceKind = 'fingerprint' | 'mrz' | 'barcode' | 'document_scanner' | 'printer' | 'camera';
 export type DeviceState = 'not_configured' | 'connecting' | 'connected' | 'busy' | 'unresponsive' | 'disconnected' | 'error';

@@ -11,6 +11,7 @@ import type {
   MrzReaderEvent, BarcodeScanEvent, CaptureView, DevicesOverview, DeviceTestResult, TraceView,
   PrinterPageView, PrinterPrintResult,
 } from './contract-types';
+import type { AuditHeadExport } from './contract-types';
 import type { ServiceRules } from '../domain/service-rules';
 
 export { ROLES, type Role } from '../domain/catalog';
@@ -103,6 +104,8 @@ export const methods = {
 
   'audit.list': method<AuditRow[]>()(z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(), ['admin', 'supervisor']),
   'audit.verify': method<AuditVerifyResult>()(empty, ['admin']),
+  /** Writes the audit chain's head to today's report file now (besides each day's end and each close). */
+  'audit.exportHead': method<AuditHeadExport>()(empty, ['admin']),
 
   'enrolment.open': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
   'enrolment.get': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor', 'print']),

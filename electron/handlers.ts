@@ -6,7 +6,7 @@ import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, now } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, now, reports } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -48,7 +48,8 @@ export function createHandlers(s: Services): Handlers {
     'audit.list': (i) => store.audit.recent(i.limit).map((e) => ({
       seq: e.seq, at: e.at, officerId: e.officerId, officerName: e.officerId ? store.officers.byId(e.officerId)?.name ?? null : null, action: e.action, detail: e.detail,
     })),
-    'audit.verify': () => store.audit.verify(),
+    'audit.verify': () => reports.verify(),
+    'audit.exportHead': (_i, c) => reports.exportNow(who(c.officerId)),
 
     'enrolment.open': (i, c) => enrolment.open(who(c.officerId), c.roles, i.appointmentId),
     'enrolment.get': (i) => enrolment.view(i.appointmentId),

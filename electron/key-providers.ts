@@ -154,3 +154,20 @@ export function sealedKeyProvider(cipher: SecretCipher, log: (line: string) => v
     },
   };
 }
+
+/**
+ * Reads an existing station key without ever creating one (for `npm run audit:verify`):
+ * the browser host's station.key, checked as the station checks it. A directory whose key
+ * is sealed by the Loket app's OS keychain can only be checked inside the app.
+ */
+export function readStationKey(dataDir: string): Buffer {
+  const file = path.join(dataDir, KEY_FILE);
+  if (fs.existsSync(file)) return readKeyFile(file);
+  if (fs.existsSync(path.join(dataDir, SEALED_KEY_FILE))) {
+    throw new KeyFileError(
+      `The key of ${dataDir} is sealed by the Loket app's OS keychain (${SEALED_KEY_FILE}); ` +
+      'check the audit trail inside the Loket app (Administrator), which can unseal it.',
+    );
+  }
+  throw new KeyFileError(`No station key in ${dataDir}; the audit trail cannot be checked without it.`);
+}

@@ -25,6 +25,7 @@ import { DEFAULT_FINGERS } from '../domain/capture-plan';
 import type { EsclSim } from '../native/sim/escl-sim';
 import type { IppSim } from '../native/sim/ipp-sim';
 import { PrinterCalibrationService } from './services/printer-calibration';
+import { DayReports } from './services/day-report';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
 const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
@@ -60,6 +61,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     officers: new OfficersService(store, now),
     importer: new ImportService(store, now, queueChanged),
     deviceService,
+    reports: new DayReports(store, opts.dataDir, now, localDate),
     printerCalibration: new PrinterCalibrationService(deviceService),
     enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow),
   };
@@ -106,6 +108,11 @@ export async function createStation(opts: StationOptions): Promise<Station> {
 
   const idleTimer = setInterval(() => { for (const c of conns) lockIfIdle(c); }, IDLE_CHECK_MS);
   idleTimer.unref();
+  // The audit head goes to a report outside the database when the local day changes.
+  const reportTimer = setInterval(() => {
+    try { services.reports.tick(); } catch (err) { console.error(`[station] day-end report failed: ${(err as Error).message}`); }
+  }, 60_000);
+  reportTimer.unref();
 
   return {
     stationId: store.stationId,
@@ -133,6 +140,12 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     },
     async close() {
       clearInterval(idleTimer);
+      clearInterval(reportTimer);
+      try {
+        services.reports.write('close');
+      } catch (err) {
+        console.error(`[station] the closing report could not be written: ${(err as Error).message}`);
+      }
       conns.clear();
       await deviceService.stop();
       await demoScanner?.close();

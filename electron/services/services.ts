@@ -12,6 +12,7 @@ import type { SettingsService } from './settings';
 import type { WorkflowService } from './workflow';
 import type { ServiceRulesService } from './service-rules';
 import type { PrinterCalibrationService } from './printer-calibration';
+import type { DayReports } from './day-report';
 
 export interface Services {
   store: Store;
@@ -28,4 +29,5 @@ export interface Services {
   rules: ServiceRulesService;
   printerCalibration: PrinterCalibrationService;
   now: () => Date;
+  reports: DayReports;
 }
