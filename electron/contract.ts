@@ -13,6 +13,7 @@ import type {
 } from './contract-types';
 import type { AuditHeadExport } from './contract-types';
 import type { ServiceRules } from '../domain/service-rules';
+import { IMPORT_CHUNK_CHARS, IMPORT_MAX_CHUNKS } from '../domain/import-limits';
 
 export { ROLES, type Role } from '../domain/catalog';
 
@@ -39,6 +40,8 @@ const personName = personNameField;
 const isoDate = isoDateField;
 const id = z.string().uuid();
 const empty = z.object({}).strict();
+/** An import names its file's text once: inline, or by a finished upload. */
+const oneSource = (i: { content?: string; uploadId?: string }) => (i.content === undefined) !== (i.uploadId === undefined);
 /** Why a step was taken, for the application's history: required where the rule says so. */
 const reason = z.string().trim().min(3, 'reason_short').max(300, 'too_long');
 
@@ -93,9 +96,21 @@ export const methods = {
   'application.history': method<ApplicationStep[]>()(z.object({ id }).strict(), ['counter', 'supervisor', 'print', 'admin']),
   'queue.checkIn': method<AppointmentRow>()(z.object({ bookingCode: z.string().trim().min(4).max(32) }).strict(), ['counter', 'supervisor']),
 
-  'import.preview': method<ImportPreview>()(z.object({ fileName: z.string().max(260), content: z.string().max(20_000_000) }).strict(), ['counter', 'supervisor', 'admin']),
+  // A file travels whole in 'content' when small, or first in chunks (import.begin /
+  // import.chunk, each far below the WebSocket message limit) and is then named by 'uploadId'.
+  'import.preview': method<ImportPreview>()(z.object({
+    fileName: z.string().max(260), content: z.string().max(IMPORT_CHUNK_CHARS).optional(), uploadId: z.string().uuid().optional(),
+  }).strict().refine(oneSource, { message: 'content_or_upload' }), ['counter', 'supervisor', 'admin']),
   'import.commit': method<ImportResult>()(z.object({
-    fileName: z.string().max(260), content: z.string().max(20_000_000), acceptValidRows: z.boolean().default(false),
+    fileName: z.string().max(260), content: z.string().max(IMPORT_CHUNK_CHARS).optional(), uploadId: z.string().uuid().optional(),
+    acceptValidRows: z.boolean().default(false),
+  }).strict().refine(oneSource, { message: 'content_or_upload' }), ['counter', 'supervisor', 'admin']),
+  /** Announces a file sent in chunks; a size over the limit is refused here, before any chunk. */
+  'import.begin': method<{ uploadId: string }>()(z.object({
+    fileName: z.string().max(260), size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  }).strict(), ['counter', 'supervisor', 'admin']),
+  'import.chunk': method<{ receivedBytes: number; complete: boolean }>()(z.object({
+    uploadId: z.string().uuid(), index: z.number().int().min(0).max(IMPORT_MAX_CHUNKS), data: z.string().max(IMPORT_CHUNK_CHARS), last: z.boolean(),
   }).strict(), ['counter', 'supervisor', 'admin']),
 
   /** The fee table, validity and document rules in force (each figure with its source). */

@@ -39,8 +39,10 @@ export function createHandlers(s: Services): Handlers {
     'application.reopen': (i, c) => workflow.take(who(c.officerId), c.roles, 'reopen', i.id, { reason: i.reason }),
     'application.history': (i) => { queue.get(i.id); return store.appointments.history(i.id); },
 
-    'import.preview': (i) => importer.preview(i.fileName, i.content),
-    'import.commit': (i, c) => importer.commit(who(c.officerId), i.fileName, i.content, i.acceptValidRows),
+    'import.preview': (i, c) => importer.preview(i.fileName, importer.text(c.session, who(c.officerId), i)),
+    'import.commit': (i, c) => importer.commit(who(c.officerId), i.fileName, importer.text(c.session, who(c.officerId), i), i.acceptValidRows, i.uploadId),
+    'import.begin': (i, c) => importer.uploads.begin(c.session, who(c.officerId), i.fileName, i.size),
+    'import.chunk': (i, c) => importer.uploads.chunk(c.session, who(c.officerId), i.uploadId, i.index, i.data, i.last),
 
     'rules.current': () => rules.current(),
     'rules.load': (i, c) => rules.load(who(c.officerId), i.content),

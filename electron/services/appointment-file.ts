@@ -2,6 +2,8 @@
 // as delimiter, quoted fields) or JSON (an array of objects, or { appointments: [...] }).
 // This only turns the file into records keyed by column name; validation is elsewhere.
 import Papa from 'papaparse';
+import { IMPORT_MAX_JSON_DEPTH } from '../../domain/import-limits';
+import { nestsDeeperThan } from './json-depth';
 
 export const COLUMNS = [
   'booking_code', 'nik', 'full_name', 'birth_place', 'birth_date', 'sex', 'service', 'passport_type',
@@ -17,7 +19,7 @@ export type RawRecord = Partial<Record<Column, string>>;
 
 export type FileReadResult =
   | { ok: true; format: 'csv' | 'json'; records: RawRecord[] }
-  | { ok: false; format: 'csv' | 'json'; code: 'file_empty' | 'file_unreadable' | 'missing_columns' | 'not_a_list' | 'too_many_rows'; params?: Record<string, string | number> };
+  | { ok: false; format: 'csv' | 'json'; code: 'file_empty' | 'file_unreadable' | 'missing_columns' | 'not_a_list' | 'too_many_rows' | 'too_deep'; params?: Record<string, string | number> };
 
 export function readAppointmentFile(fileName: string, content: string): FileReadResult {
   const text = content.replace(/^\uFEFF/, '');
@@ -50,6 +52,7 @@ function readCsv(text: string): FileReadResult {
 }
 
 function readJson(text: string): FileReadResult {
+  if (nestsDeeperThan(text, IMPORT_MAX_JSON_DEPTH)) return { ok: false, format: 'json', code: 'too_deep', params: { max: IMPORT_MAX_JSON_DEPTH } };
   let data: unknown;
   try {
     data = JSON.parse(text);

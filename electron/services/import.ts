@@ -8,6 +8,7 @@ import { validateRows, type ValidRow } from './appointment-rows';
 import { localDate } from '../../domain/dates';
 import type { Store } from '../store/store';
 import { StationError } from './errors';
+import { ImportUploads } from './import-uploads';
 
 type Existing = Map<string, { id: string; sourceHash: string | null }>;
 interface Checked { preview: ImportPreview; valid: ValidRow[]; existing: Existing }
@@ -20,7 +21,17 @@ export class ImportService {
    */
   private last: { key: string; file: Omit<Checked, 'existing' | 'preview'> & { preview: Omit<ImportPreview, 'unchangedRows'> } } | null = null;
 
-  constructor(private readonly store: Store, private readonly now: () => Date, private readonly changed: (date: string) => void) {}
+  /** Files sent in chunks, until they are imported. */
+  readonly uploads: ImportUploads;
+
+  constructor(private readonly store: Store, private readonly now: () => Date, private readonly changed: (date: string) => void) {
+    this.uploads = new ImportUploads(() => this.now().getTime());
+  }
+
+  /** The file's text: given inline, or assembled from this session's finished upload. */
+  text(owner: object, officerId: string, i: { fileName: string; content?: string; uploadId?: string }): string {
+    return i.uploadId !== undefined ? this.uploads.content(owner, officerId, i.uploadId, i.fileName) : i.content ?? '';
+  }
 
   private check(fileName: string, content: string): Checked {
     const today = localDate(this.now());
@@ -51,7 +62,7 @@ export class ImportService {
     return this.check(fileName, content).preview;
   }
 
-  commit(officerId: string, fileName: string, content: string, acceptValidRows: boolean): ImportResult {
+  commit(officerId: string, fileName: string, content: string, acceptValidRows: boolean, uploadId?: string): ImportResult {
     const { preview, valid, existing: seenAtCheck } = this.check(fileName, content);
     if (preview.fileError) throw new StationError('import_invalid', { reason: preview.fileError.code, ...preview.fileError.params });
     if (preview.invalidRows > 0 && !acceptValidRows) throw new StationError('import_invalid', { invalidRows: preview.invalidRows });
@@ -81,6 +92,7 @@ export class ImportService {
       this.store.imports.record({ fileName, digest, officerId, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, skipped: result.skippedInvalid, at });
       this.store.audit.append(officerId, 'import', { fileName, digest, ...result }, at);
     });
+    if (uploadId !== undefined) this.uploads.done(uploadId);
     for (const d of dates) this.changed(d);
     return result;
   }
