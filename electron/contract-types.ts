@@ -349,3 +349,15 @@ export interface PrinterPrintResult {
   /** How it ended, as a sentence key: printed, or what to do (jam, no books…). */
   message: { key: string; params?: Record<string, string | number> };
 }
+
+/** Where the station key is kept and how well, as the administrator's screen shows it. */
+export interface KeyProtection {
+  /** 'file': station.key, 0600; 'keychain': sealed by the OS keychain (safeStorage). */
+  keptIn: 'file' | 'keychain';
+  /** The keychain Electron found on Linux (e.g. gnome_libsecret, kwallet5, basic_text). */
+  backend: string | null;
+  /** The keychain protects the key only with a password built into Chromium. */
+  weak: boolean;
+  /** Sealing waits for an administrator to confirm a weak keychain. */
+  awaitingConfirmation: boolean;
+}

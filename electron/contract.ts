@@ -11,7 +11,7 @@ import type {
   MrzReaderEvent, BarcodeScanEvent, CaptureView, DevicesOverview, DeviceTestResult, TraceView,
   PrinterPageView, PrinterPrintResult,
 } from './contract-types';
-import type { AuditHeadExport } from './contract-types';
+import type { AuditHeadExport, KeyProtection } from './contract-types';
 import type { ServiceRules } from '../domain/service-rules';
 import { IMPORT_CHUNK_CHARS, IMPORT_MAX_CHUNKS } from '../domain/import-limits';
 
@@ -121,6 +121,10 @@ export const methods = {
   'audit.verify': method<AuditVerifyResult>()(empty, ['admin']),
   /** Writes the audit chain's head to today's report file now (besides each day's end and each close). */
   'audit.exportHead': method<AuditHeadExport>()(empty, ['admin']),
+  /** How the station key is kept; on Linux without a desktop keyring, sealing waits for an admin. */
+  'keys.protection': method<KeyProtection>()(empty, ['admin']),
+  /** The administrator read what a built-in-password keychain means and seals the key with it anyway. */
+  'keys.confirmWeakSeal': method<KeyProtection>()(z.object({ understood: z.literal(true) }).strict(), ['admin']),
 
   'enrolment.open': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
   'enrolment.get': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor', 'print']),

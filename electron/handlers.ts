@@ -6,7 +6,7 @@ import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, now, reports } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, now, reports, keys } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -52,6 +52,8 @@ export function createHandlers(s: Services): Handlers {
     })),
     'audit.verify': () => reports.verify(),
     'audit.exportHead': (_i, c) => reports.exportNow(who(c.officerId)),
+    'keys.protection': () => keys.status(),
+    'keys.confirmWeakSeal': (_i, c) => keys.confirmWeakSeal(who(c.officerId)),
 
     'enrolment.open': (i, c) => enrolment.open(who(c.officerId), c.roles, i.appointmentId),
     'enrolment.get': (i) => enrolment.view(i.appointmentId),

@@ -26,6 +26,7 @@ import type { EsclSim } from '../native/sim/escl-sim';
 import type { IppSim } from '../native/sim/ipp-sim';
 import { PrinterCalibrationService } from './services/printer-calibration';
 import { DayReports } from './services/day-report';
+import { KeyProtectionService } from './services/key-protection';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
 const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
@@ -36,7 +37,8 @@ interface Conn { state: SessionState; listeners: Set<EventListener> }
 export async function createStation(opts: StationOptions): Promise<Station> {
   const now = opts.now ?? (() => new Date());
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-  const store = Store.open({ dataDir: opts.dataDir, dataKey: opts.keyProvider.loadOrCreateKey(opts.dataDir), nativeBinding: opts.sqliteNativeBinding });
+  const dataKey = opts.keyProvider.loadOrCreateKey(opts.dataDir);
+  const store = Store.open({ dataDir: opts.dataDir, dataKey, nativeBinding: opts.sqliteNativeBinding });
   const conns = new Set<Conn>();
 
   const send = <E extends EventName>(conn: Conn, event: E, payload: Events[E]) => {
@@ -62,6 +64,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     importer: new ImportService(store, now, queueChanged),
     deviceService,
     reports: new DayReports(store, opts.dataDir, now, localDate),
+    keys: new KeyProtectionService(opts.keyProvider, opts.dataDir, dataKey, store, now),
     printerCalibration: new PrinterCalibrationService(deviceService),
     enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow),
   };

@@ -13,6 +13,7 @@ import type { WorkflowService } from './workflow';
 import type { ServiceRulesService } from './service-rules';
 import type { PrinterCalibrationService } from './printer-calibration';
 import type { DayReports } from './day-report';
+import type { KeyProtectionService } from './key-protection';
 
 export interface Services {
   store: Store;
@@ -30,4 +31,5 @@ export interface Services {
   printerCalibration: PrinterCalibrationService;
   now: () => Date;
   reports: DayReports;
+  keys: KeyProtectionService;
 }
