@@ -176,7 +176,18 @@ export interface AuditVerifyResult {
   rows: number;
   /** First sequence number whose hash does not follow from the chain. */
   brokenAt?: number;
+  /** What is wrong: a row changed, the chain not keyed, its tail cut off, or replaced. */
+  problem?: 'broken' | 'unkeyed' | 'truncated' | 'head_mismatch';
+  /** The row at which the chain became keyed (1: keyed from its start). */
+  keyedFrom?: number;
+  /** How many heads from the day-end reports were checked. */
+  headsChecked?: number;
+  /** The recorded head the chain fails. */
+  head?: { seq: number; hash: string };
 }
+
+/** The audit chain's head, written to a day-end report in the data directory's reports/. */
+export interface AuditHeadExport { fileName: string; date: string; seq: number; hash: string }
 
 export type DeviceKind = 'fingerprint' | 'mrz' | 'barcode' | 'document_scanner' | 'printer' | 'camera';
 export type DeviceState = 'not_configured' | 'connecting' | 'connected' | 'busy' | 'unresponsive' | 'disconnected' | 'error';
@@ -390,4 +401,16 @@ export interface PrinterPrintResult {
   totalMs?: number;
   /** How it ended, as a sentence key: printed, or what to do (jam, no books…). */
   message: { key: string; params?: Record<string, string | number> };
+}
+
+/** Where the station key is kept and how well, as the administrator's screen shows it. */
+export interface KeyProtection {
+  /** 'file': station.key, 0600; 'keychain': sealed by the OS keychain (safeStorage). */
+  keptIn: 'file' | 'keychain';
+  /** The keychain Electron found on Linux (e.g. gnome_libsecret, kwallet5, basic_text). */
+  backend: string | null;
+  /** The keychain protects the key only with a password built into Chromium. */
+  weak: boolean;
+  /** Sealing waits for an administrator to confirm a weak keychain. */
+  awaitingConfirmation: boolean;
 }

@@ -11,8 +11,10 @@ import type {
   MrzReaderEvent, BarcodeScanEvent, CaptureView, DevicesOverview, DeviceTestResult, TraceView,
   PrinterPageView, PrinterPrintResult,
 } from './contract-types';
+import type { AuditHeadExport, KeyProtection } from './contract-types';
 import type { ServiceRules } from '../domain/service-rules';
 import { BLOB_SCREEN_NAMES } from '../domain/blob-access';
+import { IMPORT_CHUNK_CHARS, IMPORT_MAX_CHUNKS } from '../domain/import-limits';
 
 export { ROLES, type Role } from '../domain/catalog';
 
@@ -46,10 +48,15 @@ const auditFilter = z.object({
   from: z.string().datetime().optional(),
   to: z.string().datetime().optional(),
 });
+/** An import names its file once: inline as text or as bytes (base64), or by a finished upload of its bytes. */
+const oneSource = (i: { content?: string; contentBase64?: string; uploadId?: string }) =>
+  [i.content, i.contentBase64, i.uploadId].filter((x) => x !== undefined).length === 1;
 /** Why a step was taken, for the application's history: required where the rule says so. */
 const reason = z.string().trim().min(3, 'reason_short').max(300, 'too_long');
 /** An import file: as text, or as its bytes in base64 (one of the two; the station checks). */
-const importFile = { content: z.string().max(20_000_000).optional(), contentBase64: z.string().max(27_000_000).optional() };
+const importFile = {
+  content: z.string().max(IMPORT_CHUNK_CHARS).optional(), contentBase64: z.string().max(IMPORT_CHUNK_CHARS).optional(), uploadId: z.string().uuid().optional(),
+};
 
 // ---- methods ------------------------------------------------------------------------------
 export const methods = {
@@ -102,10 +109,20 @@ export const methods = {
   'application.history': method<ApplicationStep[]>()(z.object({ id }).strict(), ['counter', 'supervisor', 'print', 'admin']),
   'queue.checkIn': method<AppointmentRow>()(z.object({ bookingCode: z.string().trim().min(4).max(32) }).strict(), ['counter', 'supervisor']),
 
-  /** The file as text (`content`) or, so the station can tell its encoding, as bytes (`contentBase64`). */
-  'import.preview': method<ImportPreview>()(z.object({ fileName: z.string().max(260), ...importFile }).strict(), ['counter', 'supervisor', 'admin']),
+  // A file travels whole ('content' as text, 'contentBase64' as bytes, so the station can tell
+  // its encoding) when small, or first in chunks of base64 (import.begin / import.chunk, each
+  // far below the WebSocket message limit) and is then named by 'uploadId'.
+  'import.preview': method<ImportPreview>()(z.object({ fileName: z.string().max(260), ...importFile }).strict()
+    .refine(oneSource, { message: 'content_or_upload' }), ['counter', 'supervisor', 'admin']),
   'import.commit': method<ImportResult>()(z.object({
     fileName: z.string().max(260), ...importFile, acceptValidRows: z.boolean().default(false),
+  }).strict().refine(oneSource, { message: 'content_or_upload' }), ['counter', 'supervisor', 'admin']),
+  /** Announces a file sent in chunks; a size over the limit is refused here, before any chunk. */
+  'import.begin': method<{ uploadId: string }>()(z.object({
+    fileName: z.string().max(260), size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  }).strict(), ['counter', 'supervisor', 'admin']),
+  'import.chunk': method<{ receivedBytes: number; complete: boolean }>()(z.object({
+    uploadId: z.string().uuid(), index: z.number().int().min(0).max(IMPORT_MAX_CHUNKS), data: z.string().max(IMPORT_CHUNK_CHARS), last: z.boolean(),
   }).strict(), ['counter', 'supervisor', 'admin']),
 
   /** The fee table, validity and document rules in force (each figure with its source). */
@@ -121,6 +138,12 @@ export const methods = {
   'audit.verify': method<AuditVerifyResult>()(empty, ['admin', 'head']),
   'numbers.day': method<DayNumbers>()(z.object({ day: isoDate }).strict(), ['supervisor', 'head']),
   'numbers.export': method<{ fileName: string; csv: string }>()(z.object({ day: isoDate }).strict(), ['supervisor', 'head']),
+  /** Writes the audit chain's head to today's report file now (besides each day's end and each close). */
+  'audit.exportHead': method<AuditHeadExport>()(empty, ['admin']),
+  /** How the station key is kept; on Linux without a desktop keyring, sealing waits for an admin. */
+  'keys.protection': method<KeyProtection>()(empty, ['admin']),
+  /** The administrator read what a built-in-password keychain means and seals the key with it anyway. */
+  'keys.confirmWeakSeal': method<KeyProtection>()(z.object({ understood: z.literal(true) }).strict(), ['admin']),
 
   'enrolment.open': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
   'enrolment.get': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor', 'print']),

@@ -6,7 +6,7 @@ import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -39,8 +39,10 @@ export function createHandlers(s: Services): Handlers {
     'application.reopen': (i, c) => workflow.take(who(c.officerId), c.roles, 'reopen', i.id, { reason: i.reason }),
     'application.history': (i) => { queue.get(i.id); return store.appointments.history(i.id); },
 
-    'import.preview': (i) => importer.preview(i.fileName, i),
-    'import.commit': (i, c) => importer.commit(who(c.officerId), i.fileName, i, i.acceptValidRows),
+    'import.preview': (i, c) => importer.preview(i.fileName, importer.source(c.session, who(c.officerId), i)),
+    'import.commit': (i, c) => importer.commit(who(c.officerId), i.fileName, importer.source(c.session, who(c.officerId), i), i.acceptValidRows, i.uploadId),
+    'import.begin': (i, c) => importer.uploads.begin(c.session, who(c.officerId), i.fileName, i.size),
+    'import.chunk': (i, c) => importer.uploads.chunk(c.session, who(c.officerId), i.uploadId, i.index, i.data, i.last),
 
     'rules.current': () => rules.current(),
     'rules.load': (i, c) => rules.load(who(c.officerId), i.content),
@@ -48,7 +50,10 @@ export function createHandlers(s: Services): Handlers {
     'audit.list': ({ limit, ...filter }) => auditLog.list(filter, limit),
     'audit.choices': () => auditLog.choices(),
     'audit.export': (i, c) => auditLog.export(who(c.officerId), i),
-    'audit.verify': () => store.audit.verify(),
+    'audit.verify': () => reports.verify(),
+    'audit.exportHead': (_i, c) => reports.exportNow(who(c.officerId)),
+    'keys.protection': () => keys.status(),
+    'keys.confirmWeakSeal': (_i, c) => keys.confirmWeakSeal(who(c.officerId)),
     'numbers.day': (i) => numbers.day(i.day),
     'numbers.export': (i) => numbers.csv(i.day),
 

@@ -9,11 +9,14 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KeyProvider } from './station-types';
+import type { KeyProtection, KeyProvider } from './station-types';
+import { keySealDecision, WEAK_BACKENDS } from './shell-policy';
 
 export const KEY_BYTES = 32;
 export const KEY_FILE = 'station.key';
 export const SEALED_KEY_FILE = 'station.key.sealed';
+/** Who confirmed sealing the key with a weak keychain, and when (JSON, 0600). */
+export const WEAK_SEAL_CONFIRMATION_FILE = 'station.key.weak-seal-confirmed.json';
 
 /** The subset of Electron's safeStorage the sealed provider needs (injected by main.ts). */
 export interface SecretCipher {
@@ -82,6 +85,7 @@ function readKeyFile(file: string): Buffer {
 export function fileKeyProvider(): KeyProvider {
   return {
     description: `file ${KEY_FILE} in the data directory (mode 0600)`,
+    protection: () => ({ keptIn: 'file', backend: null, weak: false, awaitingConfirmation: false }),
     loadOrCreateKey(dataDir: string): Buffer {
       ensureDataDir(dataDir);
       const file = path.join(dataDir, KEY_FILE);
@@ -108,8 +112,21 @@ export function fileKeyProvider(): KeyProvider {
  */
 export function sealedKeyProvider(cipher: SecretCipher, log: (line: string) => void = () => undefined): KeyProvider {
   const backend = cipher.backend?.();
+  const weak = backend !== undefined && WEAK_BACKENDS.includes(backend);
+  const confirmed = (dataDir: string) => fs.existsSync(path.join(dataDir, WEAK_SEAL_CONFIRMATION_FILE));
+  const seal = (dataDir: string, key: Buffer) => writeNewPrivateFile(path.join(dataDir, SEALED_KEY_FILE), cipher.encryptString(key.toString('hex')));
   return {
     description: `OS keychain via safeStorage${backend ? ` (${backend})` : ''}, sealed in ${SEALED_KEY_FILE}`,
+    protection(dataDir: string): KeyProtection {
+      const isSealed = fs.existsSync(path.join(dataDir, SEALED_KEY_FILE));
+      return { keptIn: isSealed ? 'keychain' : 'file', backend: backend ?? null, weak, awaitingConfirmation: !isSealed && weak && !confirmed(dataDir) };
+    },
+    sealWeak(dataDir: string, key: Buffer, confirmedBy: string, at: string): void {
+      if (!weak || fs.existsSync(path.join(dataDir, SEALED_KEY_FILE))) return;
+      writeNewPrivateFile(path.join(dataDir, WEAK_SEAL_CONFIRMATION_FILE), Buffer.from(`${JSON.stringify({ backend, confirmedBy, at })}\n`));
+      seal(dataDir, key);
+      // station.key stays, as when a browser-host directory is adopted: deleting it is the operator's call.
+    },
     loadOrCreateKey(dataDir: string): Buffer {
       ensureDataDir(dataDir);
       if (!cipher.isEncryptionAvailable()) {
@@ -118,10 +135,14 @@ export function sealedKeyProvider(cipher: SecretCipher, log: (line: string) => v
           'Log in to a desktop session with a keyring (GNOME Keyring / KWallet), or use the browser host.',
         );
       }
-      if (backend === 'basic_text') {
-        log('loket: warning: no desktop keyring found; safeStorage falls back to a built-in password, which protects the key only weakly.');
-      }
       const sealed = path.join(dataDir, SEALED_KEY_FILE);
+      if (!fs.existsSync(sealed) && keySealDecision(backend, confirmed(dataDir)) === 'keep_file') {
+        // No desktop keyring: sealing would only look like protection. Keep the key as the
+        // browser host does (0600 file) until an administrator confirms on the screen.
+        log(`loket: warning: no desktop keyring (safeStorage: ${backend}); the station key stays in ${KEY_FILE} (0600) until an administrator confirms sealing it with the built-in password.`);
+        return fileKeyProvider().loadOrCreateKey(dataDir);
+      }
+      if (weak) log('loket: warning: the station key is sealed with safeStorage\'s built-in password (basic_text), confirmed by an administrator.');
       if (fs.existsSync(sealed)) {
         assertPrivateFile(sealed);
         let hex: string;
@@ -149,8 +170,25 @@ export function sealedKeyProvider(cipher: SecretCipher, log: (line: string) => v
       } else {
         key = randomBytes(KEY_BYTES);
       }
-      writeNewPrivateFile(sealed, cipher.encryptString(key.toString('hex')));
+      seal(dataDir, key);
       return key;
     },
   };
+}
+
+/**
+ * Reads an existing station key without ever creating one (for `npm run audit:verify`):
+ * the browser host's station.key, checked as the station checks it. A directory whose key
+ * is sealed by the Loket app's OS keychain can only be checked inside the app.
+ */
+export function readStationKey(dataDir: string): Buffer {
+  const file = path.join(dataDir, KEY_FILE);
+  if (fs.existsSync(file)) return readKeyFile(file);
+  if (fs.existsSync(path.join(dataDir, SEALED_KEY_FILE))) {
+    throw new KeyFileError(
+      `The key of ${dataDir} is sealed by the Loket app's OS keychain (${SEALED_KEY_FILE}); ` +
+      'check the audit trail inside the Loket app (Administrator), which can unseal it.',
+    );
+  }
+  throw new KeyFileError(`No station key in ${dataDir}; the audit trail cannot be checked without it.`);
 }

@@ -11,6 +11,7 @@ import type { Result } from './contract';
 import { sealedKeyProvider } from './key-providers';
 import type { SecretCipher } from './key-providers';
 import { createStation } from './station';
+import { debugSwitchesGiven, devToolsAllowed } from './shell-policy';
 import { electronSystemPrinter } from './print-shell';
 import type { Station, StationSession } from './station-types';
 import {
@@ -58,7 +59,7 @@ const windows = new Map<number, WindowEntry>();
 let station: Station | null = null;
 
 function openWindow(st: Station): void {
-  const win = createMainWindow({ preloadPath, devTools: !app.isPackaged || process.env.LOKET_DEVTOOLS === '1' });
+  const win = createMainWindow({ preloadPath, devTools: devToolsAllowed(app.isPackaged) });
   const contents = win.webContents;
   const id = contents.id;
   const stationSession = st.openSession();
@@ -156,7 +157,12 @@ function installLifecycle(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 }
 
-if (!app.requestSingleInstanceLock()) {
+const debugSwitches = debugSwitchesGiven(app.isPackaged, (name) => app.commandLine.hasSwitch(name));
+if (debugSwitches.length > 0) {
+  // A packaged station holding passport data does not run with a debugger port open.
+  console.error(`loket: refusing to start with debugging switches: ${debugSwitches.map((s) => `--${s}`).join(' ')}`);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   installLifecycle();

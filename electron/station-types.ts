@@ -2,6 +2,8 @@
 // per window or WebSocket connection and forwards calls and events. Hosts know nothing else.
 import type { EventName, Result } from './contract';
 import type { DataPagePrinter } from '../native/printer';
+import type { KeyProtection } from './contract-types';
+export type { KeyProtection } from './contract-types';
 
 /** Supplies the 32-byte key that encrypts biometric and document blobs at rest. */
 export interface KeyProvider {
@@ -9,7 +11,12 @@ export interface KeyProvider {
   loadOrCreateKey(dataDir: string): Buffer;
   /** Where the key is kept, for the README/diagnostics (never the key itself). */
   readonly description: string;
+  /** How the key is protected now, for the administrator's screen. */
+  protection?(dataDir: string): KeyProtection;
+  /** An administrator confirmed sealing the key with a weak keychain (basic_text): seal it now. */
+  sealWeak?(dataDir: string, key: Buffer, confirmedBy: string, at: string): void;
 }
+
 
 export interface StationOptions {
   dataDir: string;

@@ -28,6 +28,8 @@ import { DEFAULT_FINGERS } from '../domain/capture-plan';
 import type { EsclSim } from '../native/sim/escl-sim';
 import type { IppSim } from '../native/sim/ipp-sim';
 import { PrinterCalibrationService } from './services/printer-calibration';
+import { DayReports } from './services/day-report';
+import { KeyProtectionService } from './services/key-protection';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
 const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
@@ -38,7 +40,8 @@ interface Conn { state: SessionState; listeners: Set<EventListener> }
 export async function createStation(opts: StationOptions): Promise<Station> {
   const now = opts.now ?? (() => new Date());
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-  const store = Store.open({ dataDir: opts.dataDir, dataKey: opts.keyProvider.loadOrCreateKey(opts.dataDir), nativeBinding: opts.sqliteNativeBinding });
+  const dataKey = opts.keyProvider.loadOrCreateKey(opts.dataDir);
+  const store = Store.open({ dataDir: opts.dataDir, dataKey, nativeBinding: opts.sqliteNativeBinding });
   const conns = new Set<Conn>();
 
   const send = <E extends EventName>(conn: Conn, event: E, payload: Events[E]) => {
@@ -75,6 +78,8 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     officers: new OfficersService(store, now, (officerId, reason) => endSessionsOf(officerId, reason)),
     importer: new ImportService(store, now, queueChanged),
     deviceService,
+    reports: new DayReports(store, opts.dataDir, now, localDate),
+    keys: new KeyProtectionService(opts.keyProvider, opts.dataDir, dataKey, store, now),
     printerCalibration: new PrinterCalibrationService(deviceService),
     enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow),
   };
@@ -121,6 +126,11 @@ export async function createStation(opts: StationOptions): Promise<Station> {
 
   const idleTimer = setInterval(() => { for (const c of conns) lockIfIdle(c); }, IDLE_CHECK_MS);
   idleTimer.unref();
+  // The audit head goes to a report outside the database when the local day changes.
+  const reportTimer = setInterval(() => {
+    try { services.reports.tick(); } catch (err) { console.error(`[station] day-end report failed: ${(err as Error).message}`); }
+  }, 60_000);
+  reportTimer.unref();
 
   return {
     stationId: store.stationId,
@@ -149,6 +159,12 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     },
     async close() {
       clearInterval(idleTimer);
+      clearInterval(reportTimer);
+      try {
+        services.reports.write('close');
+      } catch (err) {
+        console.error(`[station] the closing report could not be written: ${(err as Error).message}`);
+      }
       conns.clear();
       await deviceService.stop();
       await demoScanner?.close();

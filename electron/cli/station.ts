@@ -73,7 +73,7 @@ try {
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 } catch (err) {
-  if (err instanceof NewerDatabaseError || (err as Error).name === 'KeyFileError') {
+  if (err instanceof NewerDatabaseError || ['KeyFileError', 'StoreFileError'].includes((err as Error).name)) {
     process.stderr.write(`Loket: ${(err as Error).message}\n`);
   } else {
     process.stderr.write(`Loket could not start: ${(err as Error).stack ?? String(err)}\n`);

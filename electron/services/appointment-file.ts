@@ -8,6 +8,8 @@
 // and field.
 import Papa from 'papaparse';
 import { z } from 'zod';
+import { IMPORT_MAX_JSON_DEPTH } from '../../domain/import-limits';
+import { nestsDeeperThan } from './json-depth';
 
 export const COLUMNS = [
   'booking_code', 'nik', 'full_name', 'birth_place', 'birth_date', 'sex', 'service', 'passport_type',
@@ -26,7 +28,7 @@ export interface FieldIssue { index: number; field: Column; code: 'wrong_type' |
 
 export type FileReadResult =
   | { ok: true; format: 'csv' | 'json'; records: RawRecord[]; fieldIssues: FieldIssue[] }
-  | { ok: false; format: 'csv' | 'json'; code: 'file_empty' | 'file_unreadable' | 'missing_columns' | 'not_a_list' | 'too_many_rows'; params?: Record<string, string | number> };
+  | { ok: false; format: 'csv' | 'json'; code: 'file_empty' | 'file_unreadable' | 'missing_columns' | 'not_a_list' | 'too_many_rows' | 'too_deep'; params?: Record<string, string | number> };
 
 export function readAppointmentFile(fileName: string, content: string): FileReadResult {
   const text = content.replace(/^\uFEFF/, '');
@@ -59,6 +61,7 @@ function readCsv(text: string): FileReadResult {
 }
 
 function readJson(text: string): FileReadResult {
+  if (nestsDeeperThan(text, IMPORT_MAX_JSON_DEPTH)) return { ok: false, format: 'json', code: 'too_deep', params: { max: IMPORT_MAX_JSON_DEPTH } };
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -9,6 +9,7 @@ import { validateRows, type ValidRow } from './appointment-rows';
 import { localDate } from '../../domain/dates';
 import type { Store } from '../store/store';
 import { StationError } from './errors';
+import { ImportUploads } from './import-uploads';
 
 type Existing = Map<string, { id: string; sourceHash: string | null }>;
 /** The file as the contract brings it: text, or bytes in base64 (so the encoding can be told). */
@@ -23,7 +24,18 @@ export class ImportService {
    */
   private last: { key: string; file: Omit<Checked, 'existing' | 'preview'> & { preview: Omit<ImportPreview, 'unchangedRows'> } } | null = null;
 
-  constructor(private readonly store: Store, private readonly now: () => Date, private readonly changed: (date: string) => void) {}
+  /** Files sent in chunks, until they are imported. */
+  readonly uploads: ImportUploads;
+
+  constructor(private readonly store: Store, private readonly now: () => Date, private readonly changed: (date: string) => void) {
+    this.uploads = new ImportUploads(() => this.now().getTime());
+  }
+
+  /** The file as the contract named it: inline (text or bytes), or this session's finished upload (bytes). */
+  source(owner: object, officerId: string, i: ImportFileInput & { fileName: string; uploadId?: string | undefined }): ImportFileInput {
+    if (i.uploadId !== undefined) return { contentBase64: this.uploads.content(owner, officerId, i.uploadId, i.fileName) };
+    return i.contentBase64 !== undefined ? { contentBase64: i.contentBase64 } : { content: i.content };
+  }
 
   private check(fileName: string, input: ImportFileInput): Checked {
     const today = localDate(this.now());
@@ -66,7 +78,7 @@ export class ImportService {
     return this.check(fileName, input).preview;
   }
 
-  commit(officerId: string, fileName: string, input: ImportFileInput, acceptValidRows: boolean): ImportResult {
+  commit(officerId: string, fileName: string, input: ImportFileInput, acceptValidRows: boolean, uploadId?: string): ImportResult {
     const { preview, valid, existing: seenAtCheck } = this.check(fileName, input);
     if (preview.fileError) throw new StationError('import_invalid', { reason: preview.fileError.code, ...preview.fileError.params });
     if (preview.invalidRows > 0 && !acceptValidRows) throw new StationError('import_invalid', { invalidRows: preview.invalidRows });
@@ -97,6 +109,7 @@ export class ImportService {
       this.store.imports.record({ fileName, digest, officerId, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, skipped: result.skippedInvalid, at });
       this.store.audit.append(officerId, 'import', { fileName, digest, ...result }, at);
     });
+    if (uploadId !== undefined) this.uploads.done(uploadId);
     for (const d of dates) this.changed(d);
     return result;
   }

@@ -14,6 +14,8 @@ import type { ServiceRulesService } from './service-rules';
 import type { PrinterCalibrationService } from './printer-calibration';
 import type { AuditLogService } from './audit-log';
 import type { NumbersService } from './numbers';
+import type { DayReports } from './day-report';
+import type { KeyProtectionService } from './key-protection';
 
 export interface Services {
   store: Store;
@@ -32,4 +34,6 @@ export interface Services {
   auditLog: AuditLogService;
   numbers: NumbersService;
   now: () => Date;
+  reports: DayReports;
+  keys: KeyProtectionService;
 }

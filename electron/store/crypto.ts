@@ -2,7 +2,7 @@
 // AES-256-GCM with a fresh 96-bit nonce per blob. The sealed form is
 // version(1) | nonce(12) | tag(16) | ciphertext; the blob's id is bound as associated data,
 // so a sealed blob copied onto another row does not open.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 const VERSION = 1;
 
@@ -26,4 +26,15 @@ export class BlobCipher {
     d.setAuthTag(sealed.subarray(13, 29));
     return Buffer.concat([d.update(sealed.subarray(29)), d.final()]);
   }
+}
+
+/**
+ * The key of the audit chain's HMAC, derived from the station's data key with HKDF-SHA-256
+ * under its own label: it is kept wherever the data key is kept (0600 file, OS keychain) and
+ * read the same way by `npm run audit:verify`, yet is a different key, so it can be handed
+ * to an auditor without handing over the key of the biometric blobs.
+ */
+export function deriveAuditKey(dataKey: Buffer): Buffer {
+  if (dataKey.length !== 32) throw new Error('The data key must be 32 bytes.');
+  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'loket audit chain hmac v1', 32));
 }

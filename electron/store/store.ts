@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { openDatabase, type Db } from './db';
-import { BlobCipher } from './crypto';
+import { BlobCipher, deriveAuditKey } from './crypto';
 import { OutboxRepo } from './outbox-repo';
 import { AuditRepo } from './audit-repo';
 import { AuditQuery } from './audit-query';
@@ -15,6 +15,7 @@ import { BlobsRepo } from './blobs-repo';
 import { ImportsRepo } from './imports-repo';
 import { EnrolmentsRepo } from './enrolments-repo';
 import { DevicesRepo } from './devices-repo';
+import { withPrivateStoreFiles } from './file-modes';
 
 export const DB_FILE_NAME = 'loket.sqlite';
 
@@ -41,9 +42,9 @@ export class Store {
   private constructor(private readonly db: Db, dataKey: Buffer) {
     this.stationId = stationIdOf(db);
     this.outbox = new OutboxRepo(db, this.stationId);
-    this.audit = new AuditRepo(db, this.stationId);
     this.auditLog = new AuditQuery(db);
     this.numbers = new NumbersQuery(db);
+    this.audit = new AuditRepo(db, this.stationId, deriveAuditKey(dataKey));
     this.officers = new OfficersRepo(db, this.stationId, this.outbox);
     this.settings = new SettingsRepo(db, this.outbox);
     this.appointments = new AppointmentsRepo(db, this.stationId, this.outbox);
@@ -54,8 +55,12 @@ export class Store {
   }
 
   static open(opts: StoreOptions): Store {
-    const db = openDatabase(path.join(opts.dataDir, DB_FILE_NAME), { nativeBinding: opts.nativeBinding });
-    return new Store(db, opts.dataKey);
+    const file = path.join(opts.dataDir, DB_FILE_NAME);
+    const db = withPrivateStoreFiles(file, () => openDatabase(file, { nativeBinding: opts.nativeBinding }));
+    const store = new Store(db, opts.dataKey);
+    // A chain written before the audit key existed is anchored now (see audit-repo.ts).
+    store.tx(() => store.audit.ensureKeyed(new Date().toISOString()));
+    return store;
   }
 
   /** Runs fn in one immediate transaction: all of it is written, or none. */

@@ -9,11 +9,12 @@ import { ImportIssues } from '../components/import-issues';
 import { Kbd } from '../components/kbd';
 import { errorMessage } from '../i18n/errors';
 import { readFileBase64 } from '../lib/read-file';
+import { oversize, sendImportBytes, type ImportSource } from '../lib/import-upload';
 import { useSession } from '../lib/session';
 import { call } from '../lib/station';
 import { useHotkeys } from '../lib/use-hotkeys';
 
-interface Chosen { name: string; contentBase64: string }
+interface Chosen { name: string; source: ImportSource }
 type Stage =
   | { kind: 'choose' }
   | { kind: 'preview'; file: Chosen; preview: ImportPreview }
@@ -25,6 +26,9 @@ export function ImportScreen({ onBack }: { onBack: () => void }) {
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  /** A file refused here before sending: its size and the limit, for the sentence. */
+  const [tooBig, setTooBig] = useState<{ sizeMb: number; maxMb: number } | null>(null);
+  const [sending, setSending] = useState<number | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const chooseRef = useRef<HTMLButtonElement>(null);
   const primaryRef = useRef<HTMLButtonElement>(null);
@@ -39,16 +43,25 @@ export function ImportScreen({ onBack }: { onBack: () => void }) {
 
   const onFile = async (file: File | undefined): Promise<void> => {
     if (!file) return;
-    setBusy(true);
     setError(null);
+    setTooBig(oversize(file.size));
+    if (oversize(file.size)) {
+      // Not read, not sent: the station would refuse it, and reading it would only take time.
+      setStage({ kind: 'choose' });
+      if (inputRef.current) inputRef.current.value = '';
+      return;
+    }
+    setBusy(true);
     try {
-      const chosen = { name: file.name, contentBase64: await readFileBase64(file) };
-      setStage({ kind: 'preview', file: chosen, preview: await call('import.preview', { fileName: chosen.name, contentBase64: chosen.contentBase64 }) });
+      const source = await sendImportBytes(file.name, file.size, await readFileBase64(file), setSending);
+      const chosen = { name: file.name, source };
+      setStage({ kind: 'preview', file: chosen, preview: await call('import.preview', { fileName: chosen.name, ...source }) });
     } catch (err) {
       setError(err);
       setStage({ kind: 'choose' });
     } finally {
       setBusy(false);
+      setSending(null);
       if (inputRef.current) inputRef.current.value = '';
     }
   };
@@ -58,7 +71,7 @@ export function ImportScreen({ onBack }: { onBack: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await call('import.commit', { fileName: stage.file.name, contentBase64: stage.file.contentBase64, acceptValidRows });
+      const result = await call('import.commit', { fileName: stage.file.name, ...stage.file.source, acceptValidRows });
       setStage({ kind: 'done', file: stage.file, result });
     } catch (err) {
       setError(err);
@@ -86,7 +99,8 @@ export function ImportScreen({ onBack }: { onBack: () => void }) {
         data-testid="import-file" onChange={(e) => void onFile(e.target.files?.[0])}
       />
       {error !== null && <Alert tone="problem" testId="import-error">{errorMessage(t, error)}</Alert>}
-      {busy && <Alert tone="waiting" testId="import-busy">{t('import.busy')}</Alert>}
+      {tooBig && <Alert tone="problem" testId="import-too-large">{t('error.reason.import_too_large', tooBig)}</Alert>}
+      {busy && <Alert tone="waiting" testId="import-busy">{sending !== null && sending < 100 ? t('import.sending', { percent: sending }) : t('import.busy')}</Alert>}
 
       {stage.kind === 'choose' && (
         <div className="actions">

@@ -9,6 +9,7 @@ import type { StationSettings } from '../../electron/contract-types';
 import { Alert } from '../components/alert';
 import { Field } from '../components/field';
 import { Kbd } from '../components/kbd';
+import { KeyProtectionPanel } from '../components/key-protection-panel';
 import { errorField, errorMessage } from '../i18n/errors';
 import { useSession } from '../lib/session';
 import { call } from '../lib/station';
@@ -86,6 +87,7 @@ export function SettingsScreen() {
           </button>
         </form>
       )}
+      <KeyProtectionPanel />
     </section>
   );
 }

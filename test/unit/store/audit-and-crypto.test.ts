@@ -16,9 +16,10 @@ afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, f
 describe('audit chain', () => {
   it('verifies an intact chain and names the first tampered row', () => {
     const dir = tmp();
-    const store = Store.open({ dataDir: dir, dataKey: randomBytes(32) });
+    const key = randomBytes(32);
+    const store = Store.open({ dataDir: dir, dataKey: key });
     store.tx(() => { for (let i = 0; i < 5; i++) store.audit.append(null, 'login.failed', { nip: `1980${i}` }, new Date(2026, 0, 1, 8, i).toISOString()); });
-    expect(store.audit.verify()).toEqual({ ok: true, rows: 5 });
+    expect(store.audit.verify()).toEqual({ ok: true, rows: 5, keyedFrom: 1 });
     // The table refuses updates and deletes outright…
     expect(() => store.tx(() => { (store as unknown as { db: Database.Database }).db.prepare("UPDATE audit SET action = 'x' WHERE seq = 2").run(); })).toThrow(/append-only/);
     store.close();
@@ -27,8 +28,8 @@ describe('audit chain', () => {
     raw.exec('DROP TRIGGER audit_no_update');
     raw.prepare("UPDATE audit SET detail = '{\"nip\":\"forged\"}' WHERE seq = 3").run();
     raw.close();
-    const again = Store.open({ dataDir: dir, dataKey: randomBytes(32) });
-    expect(again.audit.verify()).toEqual({ ok: false, rows: 3, brokenAt: 3 });
+    const again = Store.open({ dataDir: dir, dataKey: key });
+    expect(again.audit.verify()).toEqual({ ok: false, rows: 3, brokenAt: 3, problem: 'broken', keyedFrom: 1 });
     again.close();
   });
 });
