@@ -11,6 +11,7 @@ import type {
   MrzReaderEvent, BarcodeScanEvent, CaptureView, DevicesOverview, DeviceTestResult, TraceView,
   PrinterPageView, PrinterPrintResult,
 } from './contract-types';
+import type { ReceiptOutcome } from './contract-types';
 import type { ServiceRules } from '../domain/service-rules';
 
 export { ROLES, type Role } from '../domain/catalog';
@@ -186,6 +187,8 @@ export const methods = {
   }).strict(), ['technician']),
   'printer.printPage': method<PrinterPrintResult>()(z.object({ id: z.string().max(40), page: z.enum(['calibration', 'sample']) }).strict(), ['technician']),
   // ---- device methods (device layer issue) are added below this line ----
+  /** Prints the applicant's receipt again (after a printer problem, or a lost paper). */
+  'receipts.reprint': method<ReceiptOutcome>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
 } as const;
 
 export type Methods = typeof methods;

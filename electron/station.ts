@@ -25,6 +25,7 @@ import { DEFAULT_FINGERS } from '../domain/capture-plan';
 import type { EsclSim } from '../native/sim/escl-sim';
 import type { IppSim } from '../native/sim/ipp-sim';
 import { PrinterCalibrationService } from './services/printer-calibration';
+import { ReceiptService } from './services/receipts';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
 const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
@@ -61,6 +62,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     importer: new ImportService(store, now, queueChanged),
     deviceService,
     printerCalibration: new PrinterCalibrationService(deviceService),
+    receipts: new ReceiptService(store, deviceService, (id) => queue.get(id), now),
     enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow),
   };
   const capture = new FingerprintCaptureService(store, queue, services.enrolment, deviceService,

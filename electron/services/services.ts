@@ -12,6 +12,7 @@ import type { SettingsService } from './settings';
 import type { WorkflowService } from './workflow';
 import type { ServiceRulesService } from './service-rules';
 import type { PrinterCalibrationService } from './printer-calibration';
+import type { ReceiptService } from './receipts';
 
 export interface Services {
   store: Store;
@@ -27,5 +28,6 @@ export interface Services {
   workflow: WorkflowService;
   rules: ServiceRulesService;
   printerCalibration: PrinterCalibrationService;
+  receipts: ReceiptService;
   now: () => Date;
 }

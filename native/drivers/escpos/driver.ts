@@ -42,7 +42,8 @@ export class EscPosPrinter extends EventEmitter {
   private readonly inbox = new FrameInbox<number>();
   private readonly statusTimeoutMs: number;
   private readonly chunkBytes: number;
-  readonly bidirectional: boolean;
+  private readonly configuredBidirectional: boolean | undefined;
+  private linkBidirectional = true;
 
   private readonly onData = (bytes: Buffer): void => {
     this.emit('frame', { dir: 'rx', bytes, name: bytes.length === 1 && isStatusByte(bytes[0]!) ? `status 0x${bytes[0]!.toString(16)}` : 'bytes', at: Date.now() });
@@ -55,14 +56,21 @@ export class EscPosPrinter extends EventEmitter {
   constructor(opts: EscPosPrinterOptions = {}) {
     super();
     this.statusTimeoutMs = opts.statusTimeoutMs ?? 1000;
-    this.bidirectional = opts.bidirectional ?? true;
+    this.configuredBidirectional = opts.bidirectional;
     this.chunkBytes = opts.chunkBytes ?? 1024;
     this.lock.onBusyChange = (busy) => this.emit('busy', busy);
+  }
+
+  /** Whether status answers can come back on the current link. */
+  get bidirectional(): boolean {
+    return this.configuredBidirectional ?? this.linkBidirectional;
   }
 
   attach(transport: Transport): void {
     this.detach();
     this.transport = transport;
+    // A write-only link (a USB printer-class node, a spooler queue) carries no DLE EOT answers.
+    this.linkBidirectional = !(transport as Transport & { writeOnly?: boolean }).writeOnly;
     transport.on('data', this.onData);
     transport.on('close', this.onClose);
   }

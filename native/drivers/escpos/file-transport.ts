@@ -2,7 +2,7 @@
 // (/dev/usb/lp0, the usblp driver) or, on Windows, a raw spooler queue shared under a name
 // (\\localhost\QueueName, the "Generic / Text Only" or vendor driver set to pass RAW data
 // through). Both take writes only as far as this transport goes, so the printer driver
-// runs with `bidirectional: false` on it and reports "no status" instead of guessing.
+// asks no status on it (`writeOnly`) and reports "no status" instead of guessing.
 import { EventEmitter } from 'node:events';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
@@ -10,6 +10,8 @@ import type { Transport, TransportEvents } from '../../transport/transport';
 
 export class DeviceFileTransport extends EventEmitter implements Transport {
   private handle: FileHandle | undefined;
+  /** Nothing comes back through it (the printer driver asks for no status here). */
+  readonly writeOnly = true;
 
   constructor(readonly address: string) {
     super();
