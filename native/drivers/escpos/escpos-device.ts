@@ -29,7 +29,7 @@ export const escposDriverFactory: DriverFactory<EscPosPrinter> = {
       async identify() {
         const s = await printer.status();
         if (!s.ok) return s;
-        return ok({ model: 'ESC/POS', paperMm: paperOf(settings), status: printer.bidirectional ? 'DLE EOT' : 'none' });
+        return ok({ model: 'ESC/POS', paperMm: paperOf(settings), realtimeStatus: printer.bidirectional });
       },
       probe: () => printer.status(),
       subscribe(sink) {
