@@ -281,6 +281,8 @@ export interface EnrolmentView {
   /** What is still missing before the enrolment can go to approval. */
   missing: ('photo' | 'fingerprints' | 'documents')[];
   updatedAt: string;
+  /** After a submit: whether the applicant's receipt came out of the receipt printer. */
+  receipt?: ReceiptOutcome;
 }
 
 export interface BlobData {
@@ -413,4 +415,18 @@ export interface KeyProtection {
   weak: boolean;
   /** Sealing waits for an administrator to confirm a weak keychain. */
   awaitingConfirmation: boolean;
+}
+
+/**
+ * The applicant's receipt (tanda terima) after an enrolment is submitted or reprinted. A
+ * receipt that did not print never fails the submit: `message` says why, and the officer
+ * can reprint (`receipts.reprint`).
+ */
+export interface ReceiptOutcome {
+  printed: boolean;
+  /** The collection date printed on it (ISO). */
+  collectionDate: string;
+  printerId?: string;
+  /** Why it did not print, or a warning (paper near end). */
+  message?: { key: string; params?: Record<string, string | number> };
 }

@@ -12,6 +12,7 @@ import type {
   PrinterPageView, PrinterPrintResult,
 } from './contract-types';
 import type { AuditHeadExport, KeyProtection } from './contract-types';
+import type { ReceiptOutcome } from './contract-types';
 import type { ServiceRules } from '../domain/service-rules';
 import { BLOB_SCREEN_NAMES } from '../domain/blob-access';
 import { IMPORT_CHUNK_CHARS, IMPORT_MAX_CHUNKS } from '../domain/import-limits';
@@ -232,6 +233,8 @@ export const methods = {
   }).strict(), ['technician']),
   'printer.printPage': method<PrinterPrintResult>()(z.object({ id: z.string().max(40), page: z.enum(['calibration', 'sample']) }).strict(), ['technician']),
   // ---- device methods (device layer issue) are added below this line ----
+  /** Prints the applicant's receipt again (after a printer problem, or a lost paper). */
+  'receipts.reprint': method<ReceiptOutcome>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
 } as const;
 
 export type Methods = typeof methods;

@@ -6,7 +6,7 @@ import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys, receipts } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -59,8 +59,10 @@ export function createHandlers(s: Services): Handlers {
 
     'enrolment.open': (i, c) => enrolment.open(who(c.officerId), c.roles, i.appointmentId),
     'enrolment.get': (i) => enrolment.view(i.appointmentId),
-    // A submitted enrolment no longer needs the capture held in memory.
-    'enrolment.submit': (i, c) => { const v = enrolment.submit(who(c.officerId), c.roles, i.appointmentId); capture.release(i.appointmentId); return v; },
+    // A submitted enrolment no longer needs the capture held in memory. The applicant's
+    // receipt prints after the submit is stored; its outcome rides along, never failing it
+    // (a resubmit prints none: the officer reprints if the applicant needs a new one).
+    'enrolment.submit': async (i, c) => { const v = enrolment.submit(who(c.officerId), c.roles, i.appointmentId); capture.release(i.appointmentId); return { ...v, receipt: await receipts.afterSubmit(who(c.officerId), i.appointmentId) }; },
     'enrolment.resubmit': (i, c) => { const v = enrolment.submit(who(c.officerId), c.roles, i.appointmentId, 'resubmit'); capture.release(i.appointmentId); return v; },
     'review.approve': (i, c) => workflow.take(who(c.officerId), c.roles, 'approve', i.appointmentId),
     'review.return': (i, c) => workflow.take(who(c.officerId), c.roles, 'return', i.appointmentId, { reason: i.reason }),
@@ -87,5 +89,6 @@ export function createHandlers(s: Services): Handlers {
     'printer.page': (i) => printerCalibration.page(i),
     'printer.setOffsets': (i, c) => printerCalibration.setOffsets(who(c.officerId), i),
     'printer.printPage': (i) => printerCalibration.printPage(i),
+    'receipts.reprint': (i, c) => receipts.reprint(who(c.officerId), i.appointmentId),
   } satisfies Handlers;
 }

@@ -30,6 +30,7 @@ import type { IppSim } from '../native/sim/ipp-sim';
 import { PrinterCalibrationService } from './services/printer-calibration';
 import { DayReports } from './services/day-report';
 import { KeyProtectionService } from './services/key-protection';
+import { ReceiptService } from './services/receipts';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
 const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
@@ -81,6 +82,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     reports: new DayReports(store, opts.dataDir, now, localDate),
     keys: new KeyProtectionService(opts.keyProvider, opts.dataDir, dataKey, store, now),
     printerCalibration: new PrinterCalibrationService(deviceService),
+    receipts: new ReceiptService(store, deviceService, (id) => queue.get(id), now),
     enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow),
   };
   const capture = new FingerprintCaptureService(store, queue, services.enrolment, deviceService,

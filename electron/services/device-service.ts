@@ -36,6 +36,14 @@ import type { SystemPrinterFactory } from './printer-devices';
 import type { IppSim, IppSimFault } from '../../native/sim/ipp-sim';
 import { IPP_SIM_FAULTS } from '../../native/sim/ipp-sim';
 import { parseIppUrl } from '../../native/drivers/ipp/ipp-url';
+import { ESCPOS_DRIVER, escposDriverFactory, paperOf } from '../../native/drivers/escpos/escpos-device';
+import type { EscPosPrinter } from '../../native/drivers/escpos/driver';
+import { escposConnection } from '../../native/drivers/escpos/connection';
+import { renderReceipt } from '../../native/drivers/escpos/escpos-document';
+import { escposMemorySim } from '../../native/sim/escpos-memory-sim';
+import { ESCPOS_SIM_FAULTS } from '../../native/sim/escpos-sim';
+import type { EscPosSimFault } from '../../native/sim/escpos-sim';
+import { testPage } from '../../domain/receipt-layout';
 
 const DRIVERS: DriverFactory[] = [
   zfmDriverFactory,
@@ -45,6 +53,7 @@ const DRIVERS: DriverFactory[] = [
   mrzDriverFactory('mrz-hid', 'hid-text'),
   barcodeDriverFactory('barcode-hid-pos', 'hid-pos'),
   barcodeDriverFactory('barcode-serial', 'lines'),
+  escposDriverFactory,
 ];
 const ESCL_DRIVER = { name: 'escl', kind: 'document_scanner' as const };
 const ESCL_POLL_MS = 10_000;
@@ -58,6 +67,7 @@ export class DeviceService {
     gt521: gt521MemorySim({}, 'gt521'),
     mrz: mrzMemorySim('mrz', 'lines'),
     barcode: barcodeMemorySim('barcode', 'hid-pos'),
+    escpos: escposMemorySim({}, 'escpos'),
   };
   private scanners = new Map<string, DocumentScannerPort & { client: ReturnType<typeof esclScanner>['client'] }>();
   private scannerTimer: NodeJS.Timeout | undefined;
@@ -108,7 +118,8 @@ export class DeviceService {
   }
 
   private newManager(): DeviceManager {
-    const m = new DeviceManager({ drivers: DRIVERS, simulators: Object.values(this.sims) });
+    // A receipt printer's path may be a USB printer-class node or a spooler queue, not a serial line.
+    const m = new DeviceManager({ drivers: DRIVERS, simulators: Object.values(this.sims), openSerial: (path, baud) => escposConnection(path, baud).transport });
     m.on('status', (s) => this.slots.set(toSlot(s)));
     return m;
   }
@@ -127,6 +138,7 @@ export class DeviceService {
       sim('barcode-sim', 'barcode', 'barcode-hid-pos', 'Pemindai kode (simulasi)', { kind: 'sim', name: 'barcode' }),
       ...(scannerUrl ? [sim('scanner-sim', 'document_scanner', 'escl', 'Pemindai dokumen (simulasi)', { kind: 'url', url: scannerUrl })] : []),
       ...(printerSim ? [sim('printer-sim', 'printer', 'ipp', 'Printer paspor (simulasi)', { kind: 'url', url: printerSim.url })] : []),
+      sim('receipt-sim', 'printer', ESCPOS_DRIVER, 'Printer struk (simulasi)', { kind: 'sim', name: 'escpos' }),
     ];
   }
 
@@ -232,6 +244,19 @@ export class DeviceService {
     return st && reader ? { id: st.id, reader } : null;
   }
 
+  /** The first receipt printer the manager runs, with its paper width. */
+  receiptPrinter(): { id: string; printer: EscPosPrinter; paperMm: 58 | 80 } | null {
+    const st = this.manager.list().find((s) => s.driver === ESCPOS_DRIVER);
+    const printer = st && this.manager.driver<EscPosPrinter>(st.id);
+    const config = st && this.configs().find((c) => c.id === st.id);
+    return st && printer ? { id: st.id, printer, paperMm: paperOf(config?.settings ?? {}) } : null;
+  }
+
+  /** The in-process receipt printer simulator (its last receipts, for the training box and tests). */
+  get receiptSim(): ReturnType<typeof escposMemorySim>['sim'] {
+    return this.sims.escpos.sim;
+  }
+
   /** A data page printer's configuration (stored, or the simulated one), or not_found. */
   printerConfig(id: string): DeviceConfigRecord {
     const c = this.configs().find((x) => x.id === id && x.kind === 'printer');
@@ -273,7 +298,7 @@ export class DeviceService {
     });
     return {
       devices, ports: listing.ports, problems: listing.problems,
-      drivers: [...DRIVERS.map((d) => ({ name: d.name, kind: d.kind, simulator: d.kind === 'fingerprint' ? d.name : d.kind === 'mrz' ? 'mrz' : 'barcode' })), ESCL_DRIVER, ...PRINTER_DRIVERS],
+      drivers: [...DRIVERS.map((d) => ({ name: d.name, kind: d.kind, simulator: d.kind === 'fingerprint' || d.name === ESCPOS_DRIVER ? d.name : d.kind === 'mrz' ? 'mrz' : 'barcode' })), ESCL_DRIVER, ...PRINTER_DRIVERS],
     };
   }
 
@@ -286,6 +311,7 @@ export class DeviceService {
     if (d.driver === 'system-print' && d.port.kind !== 'path') throw new StationError('bad_input', { reason: 'port_kind' }, 'port');
     if (d.driver === 'ipp' && d.port.kind === 'url' && !/^ipps?:\/\//i.test(d.port.url)) throw new StationError('bad_input', { reason: 'ipp_url' }, 'port.url');
     if (d.driver === 'ipp' && d.port.kind === 'url' && !parseIppUrl(d.port.url)) throw new StationError('bad_input', { reason: 'ipp_url' }, 'port.url');
+    if (d.driver === ESCPOS_DRIVER && d.settings.paperMm !== undefined && d.settings.paperMm !== 58 && d.settings.paperMm !== 80) throw new StationError('bad_input', { reason: 'paper_width' }, 'settings.paperMm');
     const at = this.now().toISOString();
     this.store.tx(() => {
       this.store.devices.upsert({ ...d, port: d.port as unknown as Record<string, unknown> }, at);
@@ -330,6 +356,7 @@ export class DeviceService {
     if (printed) return printed;
     const status = this.manager.status(id);
     if (!status) throw new StationError('not_found');
+    if (status.driver === ESCPOS_DRIVER) return this.testReceiptPrinter(id, status.identity);
     if (status.kind === 'fingerprint') {
       const reader = this.manager.driver<FingerprintReader>(id);
       const checks = reader ? await reader.selfTest() : [];
@@ -341,6 +368,25 @@ export class DeviceService {
       ok: up, ...(status.identity ? { identity: status.identity } : {}),
       checks: [{ name: 'link', ok: up, detail: status.address ?? status.state }],
       ...(status.message ? { message: status.message } : {}),
+    };
+  }
+
+  /** A receipt printer's test: its real-time status, then a test page when it can print. */
+  private async testReceiptPrinter(id: string, identity: Record<string, string | number | boolean> | undefined): Promise<DeviceTestResult> {
+    const printer = this.manager.driver<EscPosPrinter>(id);
+    const paper = paperOf(this.configs().find((c) => c.id === id)?.settings ?? {});
+    if (!printer) throw new StationError('not_found');
+    const st = await printer.status();
+    if (!st.ok) return { ok: false, checks: [{ name: 'status', ok: false, detail: st.error.detail ?? st.error.key }], message: { key: st.error.key, ...(st.error.params ? { params: st.error.params } : {}) } };
+    const printed = await printer.print(renderReceipt(testPage(paper, this.now().toISOString()), paper));
+    return {
+      ok: printed.ok && st.value.problems.length === 0,
+      ...(identity ? { identity } : {}),
+      checks: [
+        { name: 'status', ok: st.value.problems.length === 0, detail: st.value.problems.join(', ') || (printer.bidirectional ? 'ready' : 'no status on this link') },
+        { name: 'test_page', ok: printed.ok, detail: `${paper} mm` },
+      ],
+      message: printed.ok ? (st.value.problems.length ? st.value.message : { key: 'device.escpos.printed' }) : { key: printed.error.key, ...(printed.error.params ? { params: printed.error.params } : {}) },
     };
   }
 
@@ -380,6 +426,12 @@ export class DeviceService {
     } else if (cfg.kind === 'fingerprint' && input.action === 'fault' && SIM_FAULTS.includes(input.variant as SimFault) && this.fingerprintSim(cfg.port.name)) {
       this.fingerprintSim(cfg.port.name)!.inject(input.variant as SimFault);
       sent = true;
+    } else if (cfg.driver === ESCPOS_DRIVER && input.action === 'fault') {
+      // variant: paper-out | paper-near-end | cover-open | offline, or 'clear'.
+      if (input.variant === 'clear') this.sims.escpos.sim.clearFaults();
+      else if (ESCPOS_SIM_FAULTS.includes(input.variant as EscPosSimFault)) this.sims.escpos.sim.inject(input.variant as EscPosSimFault);
+      else throw new StationError('bad_input', { reason: 'action_kind' }, 'variant');
+      return null;
     } else if (cfg.kind === 'printer' && input.action === 'fault' && this.printerSim) {
       // variant: media-jam | media-empty | door-open | offline, or 'clear' to put things right.
       if (input.variant === 'clear') this.printerSim.clear();

@@ -16,6 +16,7 @@ import type { AuditLogService } from './audit-log';
 import type { NumbersService } from './numbers';
 import type { DayReports } from './day-report';
 import type { KeyProtectionService } from './key-protection';
+import type { ReceiptService } from './receipts';
 
 export interface Services {
   store: Store;
@@ -33,6 +34,7 @@ export interface Services {
   printerCalibration: PrinterCalibrationService;
   auditLog: AuditLogService;
   numbers: NumbersService;
+  receipts: ReceiptService;
   now: () => Date;
   reports: DayReports;
   keys: KeyProtectionService;

@@ -14,6 +14,7 @@ import { ZfmDriver, describeError } from '../drivers/zfm/driver';
 import { zfmMessages } from '../drivers/zfm/messages';
 import { gt521Messages } from '../drivers/gt521/messages';
 import { GT521_ACTIONS, gt521 } from './gt521-actions';
+import { ESCPOS_ACTIONS, escpos } from './escpos-actions';
 import { deviceMessages } from '../device-messages';
 import { unpack4bpp } from '../imaging/fingerprint-image';
 import { encodeGrayPng } from '../imaging/png';
@@ -31,6 +32,7 @@ const USAGE = `usage: npm run device -- <driver> <action> --port <path> [--baud 
   npm run device -- zfm capture --port <path|sim> --out <file.png> [--timeout 15]
   npm run device -- gt521 identify|selftest --port <path|sim> [--baud 9600]
   npm run device -- gt521 capture --port <path|sim> --out <file.png> [--timeout 15]
+  npm run device -- escpos status|test-page --port <path|/dev/usb/lp0|queue:NAME|sim> [--baud 9600] [--paper 80|58] [--out page.png]
 options: --trace <file> saves the traffic trace; --password <n> for a module with a password`;
 
 const ZFM_ACTIONS = ['identify', 'selftest', 'sysparams', 'capture'];
@@ -151,6 +153,7 @@ async function main(): Promise<number> {
       timeout: { type: 'string' },
       trace: { type: 'string' },
       password: { type: 'string' },
+      paper: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -168,7 +171,11 @@ async function main(): Promise<number> {
     if (!second || !GT521_ACTIONS.includes(second)) return usage(second ? `unknown action "${second}" for gt521 (${GT521_ACTIONS.join(', ')}, list)` : 'which action?');
     return gt521(second, values, { usage, sentence });
   }
-  return usage(first ? `unknown driver "${first}" (known: zfm, gt521)` : undefined);
+  if (first === 'escpos') {
+    if (!second || !ESCPOS_ACTIONS.includes(second)) return usage(second ? `unknown action "${second}" for escpos (${ESCPOS_ACTIONS.join(', ')})` : 'which action?');
+    return escpos(second, values, { usage, sentence });
+  }
+  return usage(first ? `unknown driver "${first}" (known: zfm, gt521, escpos)` : undefined);
 }
 
 main().then(

@@ -24,12 +24,14 @@ import { startEsclSim } from './escl-sim';
 import { startIppSim } from './ipp-sim';
 import type { IppSimFault } from './ipp-sim';
 import type { FingerQuality } from './synthetic-finger';
+import { ESCPOS_USAGE, escposSim } from './escpos-cli';
 
 const USAGE = [
   'usage: npm run sim -- zfm --pty <path> [--baud 57600] [--pace] [--profile zfm20|r503] [--packet 128] [--finger right_thumb] [--quality clean] [--fault no_finger] [--seed 1]',
   '       npm run sim -- gt521 --pty <path> [--baud 9600] [--pace] [--profile f52|f32] [--finger right_thumb] [--quality clean] [--fault no_finger] [--seed 1]',
   '       npm run sim -- escl [--port 0] [--feeder-pages 3]   (an eSCL/AirScan document scanner on 127.0.0.1)',
   '       npm run sim -- ipp [--port 0]   (an IPP passport printer on 127.0.0.1; stdin: jam, empty, door, offline, clear, jobs, quit)',
+  ESCPOS_USAGE,
 ].join('\n');
 
 /** The IPP printer simulator, for the datapage tool's --print, ipptool or a station's printer URL. */
@@ -87,14 +89,17 @@ async function main(): Promise<number> {
       seed: { type: 'string', default: '1' },
       port: { type: 'string', default: '0' },
       'feeder-pages': { type: 'string', default: '3' },
+      'png-dir': { type: 'string' },
+      paper: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (positionals[0] === 'escl' && !values.help) return escl(Number(values.port), Number(values['feeder-pages']));
   if (positionals[0] === 'ipp' && !values.help) return ipp(Number(values.port));
+  if (positionals[0] === 'escpos' && !values.help) return escposSim(values);
   const family = positionals[0];
   if (values.help || (family !== 'zfm' && family !== 'gt521') || !values.pty) {
-    console.error(family && family !== 'zfm' && family !== 'gt521' ? `unknown simulator "${family}" (known: zfm, gt521, escl, ipp)\n${USAGE}` : USAGE);
+    console.error(family && family !== 'zfm' && family !== 'gt521' ? `unknown simulator "${family}" (known: zfm, gt521, escl, ipp, escpos)\n${USAGE}` : USAGE);
     return values.help ? 0 : 2;
   }
   if (!socatAvailable()) {

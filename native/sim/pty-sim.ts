@@ -8,6 +8,8 @@ import { ZfmSimulator } from './zfm-sim';
 import type { ZfmSimOptions } from './zfm-sim';
 import { Gt521Simulator } from './gt521-sim';
 import type { Gt521SimOptions } from './gt521-sim';
+import { EscPosSimulator } from './escpos-sim';
+import type { EscPosSimOptions } from './escpos-sim';
 
 /** What a simulator needs to be served on a PTY. */
 export interface PtyServable {
@@ -75,4 +77,9 @@ export function startGt521PtySim(path: string, opts: Omit<Gt521SimOptions, 'onUn
     if (!first) sim.powerOn(opts.baud);
     first = false;
   });
+}
+
+/** An ESC/POS receipt printer on a PTY; each cut receipt becomes a PNG (in `pngDir` if given). */
+export function startEscPosPtySim(path: string, opts: EscPosSimOptions = {}): Promise<PtySim<EscPosSimulator>> {
+  return startPtyServer(path, () => new EscPosSimulator(opts));
 }

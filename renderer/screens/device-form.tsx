@@ -40,6 +40,7 @@ const schema = z.object({
   simName: z.string(),
   url: z.string().trim(),
   password: z.string().trim(),
+  paperMm: z.enum(['80', '58']),
 }).superRefine((v, ctx) => {
   const issue = (path: string, message: string): void => { ctx.addIssue({ code: 'custom', path: [path], message }); };
   if (v.portKind === 'path' && !v.path) issue('path', 'validation.required');
@@ -61,6 +62,7 @@ function formField(field: string): FieldName | null {
   if (field === 'port.baudRate') return 'baudRate';
   if (field === 'port.vendorId' || field === 'port.productId') return 'usb';
   if (field.startsWith('port')) return 'portKind';
+  if (field === 'settings.paperMm') return 'paperMm';
   if (field.startsWith('settings')) return 'password';
   return null;
 }
@@ -75,7 +77,7 @@ export function deviceErrorMessage(t: (k: string, o?: Record<string, unknown>) =
 function initialValues(device: DeviceView | null, overview: DevicesOverview): Values {
   const simOf = (driver: string) => overview.drivers.find((d) => d.name === driver)?.simulator ?? '';
   if (!device) {
-    return { id: '', label: '', kind: '', driver: '', portKind: 'path', path: '', baudRate: '9600', usb: '', simName: '', url: '', password: '' };
+    return { id: '', label: '', kind: '', driver: '', portKind: 'path', path: '', baudRate: '9600', usb: '', simName: '', url: '', password: '', paperMm: '80' };
   }
   const p = device.port;
   const baud = (p.kind === 'path' || p.kind === 'usb') && p.baudRate ? String(p.baudRate) : device.driver === 'zfm' ? '57600' : '9600';
@@ -88,6 +90,7 @@ function initialValues(device: DeviceView | null, overview: DevicesOverview): Va
     simName: p.kind === 'sim' ? p.name : simOf(device.driver),
     url: p.kind === 'url' ? p.url : '',
     password: typeof pwd === 'number' ? String(pwd) : '',
+    paperMm: device.settings.paperMm === 58 ? '58' : '80',
   };
 }
 
@@ -165,6 +168,7 @@ export function DeviceFormDialog({ device, overview: live, onClose, onSaved }: P
       if (k !== 'password' && (typeof val === 'string' || typeof val === 'number' || typeof val === 'boolean')) settings[k] = val;
     }
     if (v.driver === 'zfm' && v.password) settings.password = Number(v.password);
+    if (v.driver === 'escpos') settings.paperMm = Number(v.paperMm);
     try {
       const next = await call('devices.save', { id: v.id, kind: v.kind as SaveKind, driver: v.driver, label: v.label.trim(), port, settings });
       onSaved(next, v.label.trim());
@@ -222,7 +226,7 @@ export function DeviceFormDialog({ device, overview: live, onClose, onSaved }: P
 
         <div className="form-grid">
           {portKind === 'path' && (
-            <Field id="device-path" label={t(isSystemPrint ? 'devices.form.systemPrinter' : 'devices.form.path')} error={msg(errors.path?.message)} hint={t(isSystemPrint ? 'devices.form.systemPrinterHint' : 'devices.form.pathHint')}>
+            <Field id="device-path" label={t(isSystemPrint ? 'devices.form.systemPrinter' : 'devices.form.path')} error={msg(errors.path?.message)} hint={t(isSystemPrint ? 'devices.form.systemPrinterHint' : driver === 'escpos' ? 'devices.form.pathHintEscpos' : 'devices.form.pathHint')}>
               <input id="device-path" data-testid="device-path" className="mono" autoComplete="off" list="device-path-list" {...register('path')} />
               <datalist id="device-path-list">
                 {serialPorts.map((p) => <option key={p.path} value={p.path}>{[p.manufacturer, p.product].filter(Boolean).join(' ')}</option>)}
@@ -271,8 +275,16 @@ export function DeviceFormDialog({ device, overview: live, onClose, onSaved }: P
               <input id="device-password" data-testid="device-password" inputMode="numeric" autoComplete="off" {...register('password')} />
             </Field>
           )}
+          {driver === 'escpos' && (
+            <Field id="device-paper" label={t('devices.form.paperMm')} error={msg(errors.paperMm?.message)} hint={t('devices.form.paperHint')}>
+              <select id="device-paper" data-testid="device-paper" {...register('paperMm')}>
+                <option value="80">80 mm</option>
+                <option value="58">58 mm</option>
+              </select>
+            </Field>
+          )}
         </div>
-        {driver && driver !== 'zfm' && <p className="muted">{t('devices.form.noSettings')}</p>}
+        {driver && driver !== 'zfm' && driver !== 'escpos' && <p className="muted">{t('devices.form.noSettings')}</p>}
 
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={isSubmitting} data-testid="device-submit">

@@ -232,7 +232,7 @@ export function DevicesScreen() {
                             <button type="button" className="btn btn-small" onClick={() => void runTest(d)} data-testid="device-test">{t('devices.action.test')}</button>
                             <button type="button" className="btn btn-small" disabled={busyId === d.id} onClick={() => void reconnect(d)} data-testid="device-reconnect">{t('devices.action.reconnect')}</button>
                             <button type="button" className="btn btn-small" onClick={() => setOpen({ kind: 'form', device: d })} data-testid="device-edit">{t('devices.action.edit')}</button>
-                            {d.kind === 'printer' && (
+                            {d.kind === 'printer' && d.driver !== 'escpos' && (
                               <button
                                 type="button" className={`btn btn-small${calibrateId === d.id ? ' btn-primary' : ''}`} aria-pressed={calibrateId === d.id}
                                 onClick={() => setCalibrateId(calibrateId === d.id ? null : d.id)} data-testid="device-calibrate"
@@ -240,7 +240,7 @@ export function DevicesScreen() {
                                 {t('devices.action.calibrate')}
                               </button>
                             )}
-                            {d.driver !== 'escl' && d.kind !== 'printer' && (
+                            {d.driver !== 'escl' && (d.kind !== 'printer' || d.driver === 'escpos') && (
                               <button
                                 type="button" className={`btn btn-small${traceId === d.id ? ' btn-primary' : ''}`} aria-pressed={traceId === d.id}
                                 onClick={() => setTraceId(traceId === d.id ? null : d.id)} data-testid="device-trace"

@@ -14,6 +14,7 @@ import { call } from '../lib/station';
 import { useHotkeys } from '../lib/use-hotkeys';
 import { useIdleLock } from '../lib/use-idle-lock';
 import { QueueScreen } from './queue';
+import { ReceiptNotice, type SubmittedReceipt } from './receipt-notice';
 
 // The queue is the screen of the day and comes with the workspace; the others are their
 // own chunks, fetched when first opened (a few milliseconds from this station's disk).
@@ -59,6 +60,8 @@ export function Workspace({ session, today, locked, setSession, initialNotice, o
   const [notice, setNotice] = useState<Notice | null>(initialNotice ? { tone: 'info', text: initialNotice } : null);
   // The enrolment is opened from the queue and lives on the queue tab until the officer goes back.
   const [enrolmentId, setEnrolmentId] = useState<string | null>(null);
+  // The applicant's receipt after the last submit (printed, or why not, with Reprint).
+  const [receipt, setReceipt] = useState<SubmittedReceipt | null>(null);
 
   useEffect(() => { if (initialNotice) onNoticeShown(); }, [initialNotice, onNoticeShown]);
 
@@ -113,6 +116,7 @@ export function Workspace({ session, today, locked, setSession, initialNotice, o
             <button type="button" className="btn btn-quiet" onClick={() => setNotice(null)} aria-label={t('action.dismiss')}>✕</button>
           </div>
         )}
+        {receipt && screen === 'queue' && !enrolmentId && <ReceiptNotice key={receipt.appointmentId} receipt={receipt} onDismiss={() => setReceipt(null)} />}
         <main className="screen" data-testid={`screen-${screen === 'queue' && enrolmentId ? 'enrolment' : screen}`}>
           {/* Screens stay mounted under the lock screen so a half-typed form survives it. */}
           <Suspense fallback={null}>
@@ -124,6 +128,7 @@ export function Workspace({ session, today, locked, setSession, initialNotice, o
               onBack={() => setEnrolmentId(null)}
               onSubmitted={(v) => {
                 setNotice({ tone: 'ready', text: t('enrolment.submitted', { name: v.appointment.fullName, code: v.appointment.bookingCode }) });
+                setReceipt(v.receipt ? { appointmentId: v.appointment.id, outcome: v.receipt } : null);
                 setEnrolmentId(null);
               }}
             />

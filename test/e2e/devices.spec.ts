@@ -8,7 +8,7 @@ import { ADMIN, addOfficer, captureStationSocket, createFirstAdmin, login, logou
 
 test.use({ stationDemo: true });
 
-const DEMO_DEVICES = ['fingerprint-sim', 'mrz-sim', 'barcode-sim', 'scanner-sim', 'printer-sim'];
+const DEMO_DEVICES = ['fingerprint-sim', 'mrz-sim', 'barcode-sim', 'scanner-sim', 'printer-sim', 'receipt-sim'];
 const COUNTER: Officer = { name: 'Dewi Lestari', nip: '199204182019032004', password: 'loket-dewi-2024' };
 
 const row = (page: Page, id: string) => page.locator(`[data-testid="device-row"][data-id="${id}"]`);

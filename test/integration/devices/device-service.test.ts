@@ -26,7 +26,7 @@ describe('devices', () => {
   it('shows the simulated devices connected in the status bar', async () => {
     const slots = await s.ok<DeviceSlot[]>('devices.slots');
     expect(slots.map((x) => [x.id, x.state, x.simulated]).sort()).toEqual([
-      ['barcode-sim', 'connected', true], ['fingerprint-sim', 'connected', true], ['mrz-sim', 'connected', true], ['printer-sim', 'connected', true], ['scanner-sim', 'connected', true],
+      ['barcode-sim', 'connected', true], ['fingerprint-sim', 'connected', true], ['mrz-sim', 'connected', true], ['printer-sim', 'connected', true], ['receipt-sim', 'connected', true], ['scanner-sim', 'connected', true],
     ]);
   });
 
@@ -51,7 +51,7 @@ describe('devices', () => {
 
   it('gives the technician the overview, a self-test and the live trace', async () => {
     const o = await s.ok<DevicesOverview>('devices.overview');
-    expect(o.devices.map((d) => d.id).sort()).toEqual(['barcode-sim', 'fingerprint-sim', 'mrz-sim', 'printer-sim', 'scanner-sim']);
+    expect(o.devices.map((d) => d.id).sort()).toEqual(['barcode-sim', 'fingerprint-sim', 'mrz-sim', 'printer-sim', 'receipt-sim', 'scanner-sim']);
     expect(o.drivers.map((d) => d.name)).toEqual(expect.arrayContaining(['zfm', 'mrz-lines', 'mrz-rte', 'barcode-hid-pos', 'escl']));
     const fp = await s.ok<DeviceTestResult>('devices.test', { id: 'fingerprint-sim' });
     expect(fp.ok).toBe(true);
@@ -115,7 +115,7 @@ describe('simulators standing in', () => {
       const a = q.session();
       const me = await a.ok<SessionInfo>('setup.createFirstAdmin', ADMIN);
       await a.ok('officers.update', { id: me.officerId, roles: ['admin', 'technician'] });
-      expect((await a.ok<DeviceSlot[]>('devices.slots')).map((x) => x.id).sort()).toEqual(['barcode-sim', 'fingerprint-sim', 'mrz-sim', 'printer-sim', 'scanner-sim']);
+      expect((await a.ok<DeviceSlot[]>('devices.slots')).map((x) => x.id).sort()).toEqual(['barcode-sim', 'fingerprint-sim', 'mrz-sim', 'printer-sim', 'receipt-sim', 'scanner-sim']);
       const o = await a.ok<DevicesOverview>('devices.save', { id: 'mrz-desk', kind: 'mrz', driver: 'mrz-lines', label: 'Desk', port: { kind: 'path', path: '/dev/ttyLOKET-none', baudRate: 9600 } });
       expect(o.devices.map((d) => d.id)).toEqual(['mrz-desk']);
       expect((await a.ok<DeviceSlot[]>('devices.slots')).map((x) => x.id)).toEqual(['mrz-desk']);

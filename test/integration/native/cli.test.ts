@@ -25,7 +25,7 @@ describe('device CLI', () => {
   it('fails clearly: unknown driver and bad options exit 2, an unopenable port exits 1', () => {
     const unknown = device('fpx', 'identify', '--port', 'sim');
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown driver "fpx" \(known: zfm, gt521\)/);
+    expect(unknown.stderr).toMatch(/unknown driver "fpx" \(known: zfm, gt521, escpos\)/);
     const gtBaud = device('gt521', 'identify', '--port', 'sim', '--baud', '57601');
     expect(gtBaud.status).toBe(2);
     expect(gtBaud.stderr).toMatch(/starts at 9600/);

@@ -1,0 +1,141 @@
+// The applicant's receipt (tanda terima): printed on the station's ESC/POS receipt printer
+// when an enrolment is submitted, and again on request. A receipt printer that is absent,
+// out of paper or unplugged never fails the submit — the outcome carries the sentence,
+// the audit trail records what happened, and the officer reprints when it is put right.
+// The collection date is a configured number of working days after the interview,
+// skipping weekends, national holidays and (unless the office opens then) collective leave.
+import { HOLIDAYS_ID } from '../../domain/holidays-id';
+import { SATURDAY_SUNDAY, addWorkingDays } from '../../domain/collection-date';
+import { enrolmentReceipt } from '../../domain/receipt-layout';
+import { renderReceipt } from '../../native/drivers/escpos/escpos-document';
+import type { AppointmentRow, ReceiptOutcome } from '../contract-types';
+import type { Store } from '../store/store';
+import type { DeviceService } from './device-service';
+import { StationError } from './errors';
+
+/** What the receipt needs from the office; kept in the station's settings (keys `receipt.*`). */
+export interface ReceiptSettings {
+  officeName: string;
+  officeAddress: string;
+  /** Working days from the interview to collection. */
+  collectionWorkingDays: number;
+  collectionHours: string[];
+  /** The office closes on collective leave days (cuti bersama), as government offices do. */
+  closedOnCollectiveLeave: boolean;
+  /** The office's own closures (a regional holiday), ISO dates. */
+  extraClosedDates: string[];
+}
+
+export const DEFAULT_RECEIPT_SETTINGS: ReceiptSettings = {
+  officeName: 'Kantor Imigrasi',
+  officeAddress: '',
+  collectionWorkingDays: 4,
+  collectionHours: ['Senin–Jumat 13.00–15.00 WIB'],
+  closedOnCollectiveLeave: true,
+  extraClosedDates: [],
+};
+
+/** The receipt's wording of a service and passport type (printed, so in Indonesian). */
+const SERVICE_TEXT: Record<string, string> = {
+  new: 'permohonan baru',
+  replace_expired: 'penggantian, habis masa berlaku',
+  replace_full: 'penggantian, halaman penuh',
+  replace_lost: 'penggantian, hilang',
+  replace_damaged: 'penggantian, rusak',
+  replace_disaster: 'penggantian, bencana',
+};
+
+/** Statuses in which the applicant has handed in a complete enrolment. */
+const SUBMITTED = new Set(['awaiting_approval', 'returned', 'approved', 'printing', 'printed']);
+
+export class ReceiptService {
+  constructor(
+    private readonly store: Store,
+    private readonly devices: DeviceService,
+    private readonly appointment: (id: string) => AppointmentRow,
+    private readonly now: () => Date,
+  ) {}
+
+  settings(): ReceiptSettings {
+    const raw = this.store.settings.getAll();
+    const json = <T>(k: string, fallback: T, ok: (v: unknown) => boolean): T => {
+      try {
+        const v: unknown = raw[k] === undefined ? undefined : JSON.parse(raw[k]!);
+        return v !== undefined && ok(v) ? (v as T) : fallback;
+      } catch {
+        return fallback;
+      }
+    };
+    const d = DEFAULT_RECEIPT_SETTINGS;
+    const days = Number(raw['receipt.collectionWorkingDays']);
+    const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+    return {
+      officeName: raw['receipt.officeName'] || d.officeName,
+      officeAddress: raw['receipt.officeAddress'] ?? d.officeAddress,
+      collectionWorkingDays: Number.isInteger(days) && days >= 0 && days <= 60 ? days : d.collectionWorkingDays,
+      collectionHours: json('receipt.collectionHours', d.collectionHours, strings),
+      closedOnCollectiveLeave: raw['receipt.closedOnCollectiveLeave'] === undefined ? d.closedOnCollectiveLeave : raw['receipt.closedOnCollectiveLeave'] === 'true',
+      extraClosedDates: json('receipt.extraClosedDates', d.extraClosedDates, strings),
+    };
+  }
+
+  collectionDate(interviewDate: string, s = this.settings()): string {
+    const closed = new Set([...HOLIDAYS_ID.filter((h) => h.kind === 'national' || s.closedOnCollectiveLeave).map((h) => h.date), ...s.extraClosedDates]);
+    return addWorkingDays(interviewDate, s.collectionWorkingDays, { weekend: SATURDAY_SUNDAY, closed });
+  }
+
+  /** After a submit: prints, and whatever happens, returns an outcome instead of throwing. */
+  async afterSubmit(officerId: string, appointmentId: string): Promise<ReceiptOutcome> {
+    try {
+      return await this.print(officerId, appointmentId, false);
+    } catch (err) {
+      // The enrolment is already stored; a receipt problem must not turn that into a failure.
+      console.error(`[receipts] receipt after submit failed: ${(err as Error)?.message ?? String(err)}`);
+      return { printed: false, collectionDate: '', message: { key: 'receipts.failed' } };
+    }
+  }
+
+  reprint(officerId: string, appointmentId: string): Promise<ReceiptOutcome> {
+    return this.print(officerId, appointmentId, true);
+  }
+
+  private async print(officerId: string, appointmentId: string, reprint: boolean): Promise<ReceiptOutcome> {
+    const a = this.appointment(appointmentId);
+    if (!SUBMITTED.has(a.status)) throw new StationError('invalid_transition', { status: a.status });
+    const s = this.settings();
+    const collectionDate = this.collectionDate(a.appointmentDate, s);
+    const target = this.devices.receiptPrinter();
+    const at = this.now();
+    let outcome: ReceiptOutcome;
+    if (!target) outcome = { printed: false, collectionDate, message: { key: 'receipts.noPrinter' } };
+    else {
+      const blocks = enrolmentReceipt({
+        officeName: s.officeName,
+        ...(s.officeAddress ? { officeAddress: s.officeAddress } : {}),
+        applicantName: a.fullName,
+        bookingCode: a.bookingCode,
+        service: `Paspor ${a.passportType === 'electronic' ? 'elektronik' : 'biasa'}, ${SERVICE_TEXT[a.service] ?? a.service}`,
+        interviewDate: a.appointmentDate,
+        collectionDate,
+        collectionHours: s.collectionHours,
+        printedAt: localStamp(at),
+        reprint,
+      }, target.paperMm);
+      const r = await target.printer.print(renderReceipt(blocks, target.paperMm));
+      outcome = r.ok
+        ? { printed: true, collectionDate, printerId: target.id, ...(r.value.problems.length ? { message: r.value.message } : {}) }
+        : { printed: false, collectionDate, printerId: target.id, message: { key: r.error.key, ...(r.error.params ? { params: r.error.params } : {}) } };
+    }
+    // Who printed what for whom, never the applicant's data itself.
+    this.store.tx(() => this.store.audit.append(officerId, reprint ? 'receipt.reprint' : 'receipt.print', {
+      appointmentId, printed: outcome.printed, ...(outcome.printerId ? { printerId: outcome.printerId } : {}), ...(outcome.message ? { reason: outcome.message.key } : {}),
+    }, at.toISOString()));
+    return outcome;
+  }
+}
+
+/** "2026-03-17T10:42" in the station's local time. */
+function localStamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
