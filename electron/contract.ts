@@ -117,9 +117,13 @@ export const methods = {
   }).strict(), ['counter', 'supervisor']),
   'documents.scan': method<EnrolmentView>()(z.object({
     appointmentId: id, docType: z.enum(DOCUMENT_TYPES), source: z.enum(['platen', 'feeder']).default('platen'),
-    resolution: z.union([z.literal(150), z.literal(200), z.literal(300)]).default(200),
+    // The least dpi wanted; without it the document type's need. The scanner's nearest
+    // offered resolution at or above it is used (escl-choose.ts), so no value is refused.
+    resolution: z.number().int().min(75).max(1200).optional(),
     colorMode: z.enum(['color', 'grayscale']).default('color'),
   }).strict(), ['counter', 'supervisor']),
+  /** Stops the scan running for this enrolment: the job is deleted on the scanner, nothing is stored. */
+  'documents.cancelScan': method<{ cancelled: boolean }>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
   'documents.remove': method<EnrolmentView>()(z.object({ appointmentId: id, blobId: id }).strict(), ['counter', 'supervisor']),
   'photo.save': method<EnrolmentView>()(z.object({
     appointmentId: id,

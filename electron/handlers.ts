@@ -59,6 +59,7 @@ export function createHandlers(s: Services): Handlers {
     'review.return': (i, c) => workflow.take(who(c.officerId), c.roles, 'return', i.appointmentId, { reason: i.reason }),
     'enrolment.attachMrz': (i, c) => enrolment.attachMrz(who(c.officerId), i.appointmentId, i.lines, i.source),
     'documents.scan': (i, c) => enrolment.scanDocument(who(c.officerId), i.appointmentId, i),
+    'documents.cancelScan': (i) => enrolment.cancelScan(i.appointmentId),
     'documents.remove': (i, c) => enrolment.removeDocument(who(c.officerId), i.appointmentId, i.blobId),
     'photo.save': (i, c) => enrolment.savePhoto(who(c.officerId), i.appointmentId, i),
     'blob.get': (i) => enrolment.blob(i.id),

@@ -34,6 +34,7 @@ import type { DeviceSlots } from './devices';
 import { PRINTER_DRIVERS, PrinterDevices } from './printer-devices';
 import type { SystemPrinterFactory } from './printer-devices';
 import type { IppSim, IppSimFault } from '../../native/sim/ipp-sim';
+import type { EsclSim } from '../../native/sim/escl-sim';
 import { IPP_SIM_FAULTS } from '../../native/sim/ipp-sim';
 import { parseIppUrl } from '../../native/drivers/ipp/ipp-url';
 
@@ -61,9 +62,12 @@ export class DeviceService {
   };
   private scanners = new Map<string, DocumentScannerPort & { client: ReturnType<typeof esclScanner>['client'] }>();
   private scannerTimer: NodeJS.Timeout | undefined;
+  /** Scan jobs of ours running per scanner (the slot is busy while any runs). */
+  private readonly jobsRunning = new Map<string, number>();
   private unwire: (() => void)[] = [];
   private simulated: DeviceConfigRecord[] = [];
   private printerSim: IppSim | null = null;
+  private scannerSim: EsclSim | null = null;
   readonly printers: PrinterDevices;
 
   constructor(
@@ -117,8 +121,9 @@ export class DeviceService {
    * Simulated devices stand in while none is configured (quick start, demo, training).
    * They live in memory only: the first device the technician saves replaces them.
    */
-  useSimulators(scannerUrl?: string, printerSim?: IppSim): void {
+  useSimulators(scannerUrl?: string, printerSim?: IppSim, scannerSim?: EsclSim): void {
     this.printerSim = printerSim ?? null;
+    this.scannerSim = scannerSim ?? null;
     const sim = (id: string, kind: DeviceConfigRecord['kind'], driver: string, label: string, port: DevicePort): DeviceConfigRecord =>
       ({ id, kind, driver, label, port: port as unknown as Record<string, unknown>, settings: {} });
     this.simulated = [
@@ -143,7 +148,7 @@ export class DeviceService {
     for (const c of managed) this.wireEvents(c.id, c.kind);
     for (const c of configs.filter((x) => x.driver === ESCL_DRIVER.name)) {
       const url = String(c.port.url ?? '');
-      this.scanners.set(c.id, esclScanner(url));
+      this.scanners.set(c.id, esclScanner(url, { onJob: (running) => this.scannerJob(c.id, running) }));
       this.slots.set({ id: c.id, kind: 'document_scanner', label: c.label, driver: 'escl', state: 'connecting', simulated: url.includes('127.0.0.1') });
     }
     await this.pollScanners();
@@ -206,16 +211,36 @@ export class DeviceService {
     }
   }
 
-  private async pollScanners(): Promise<void> {
-    for (const [id, s] of this.scanners) {
-      const slot = this.slots.list().find((x) => x.id === id);
-      if (!slot) continue;
-      const st = await s.client.status();
-      const next: DeviceSlot = st.ok
-        ? { ...slot, state: st.value.state === 'Processing' ? 'busy' : 'connected', message: undefined }
-        : { ...slot, state: 'disconnected', message: { key: st.error.key, ...(st.error.params ? { params: st.error.params } : {}) } };
-      if (next.state !== slot.state || next.message?.key !== slot.message?.key) this.slots.set(next);
+  /**
+   * A job of ours starts or ends: the slot says busy at once (every screen sees it through
+   * device.status), and afterwards the scanner's own status decides what it is again.
+   */
+  private scannerJob(id: string, running: boolean): void {
+    this.jobsRunning.set(id, Math.max(0, (this.jobsRunning.get(id) ?? 0) + (running ? 1 : -1)));
+    const slot = this.slots.list().find((x) => x.id === id);
+    if (!slot) return;
+    if (running) {
+      if (slot.state !== 'busy') this.slots.set({ ...slot, state: 'busy', message: undefined });
+      return;
     }
+    void this.pollScanner(id).catch(() => undefined);
+  }
+
+  private async pollScanners(): Promise<void> {
+    for (const id of this.scanners.keys()) await this.pollScanner(id);
+  }
+
+  private async pollScanner(id: string): Promise<void> {
+    const s = this.scanners.get(id);
+    if (!s || !this.slots.list().some((x) => x.id === id)) return;
+    const st = await s.client.status();
+    // While a job of ours runs the slot stays busy, whatever a poll in between heard.
+    const slot = this.slots.list().find((x) => x.id === id);
+    if (!slot || (this.jobsRunning.get(id) ?? 0) > 0) return;
+    const next: DeviceSlot = st.ok
+      ? { ...slot, state: st.value.state === 'Processing' ? 'busy' : 'connected', message: undefined }
+      : { ...slot, state: 'disconnected', message: { key: st.error.key, ...(st.error.params ? { params: st.error.params } : {}) } };
+    if (next.state !== slot.state || next.message?.key !== slot.message?.key) this.slots.set(next);
   }
 
   // ---- what the other services use ----
@@ -363,7 +388,8 @@ export class DeviceService {
   async simulate(input: { id: string; action: 'present_document' | 'scan_code' | 'place_finger' | 'lift_finger' | 'fault'; lines?: string[]; code?: string; variant?: string }): Promise<null> {
     const cfg = this.configs().find((c) => c.id === input.id);
     const simulatedPrinter = cfg?.kind === 'printer' && this.simulated.includes(cfg) && this.store.devices.all().length === 0;
-    if (!cfg || (cfg.port.kind !== 'sim' && !simulatedPrinter)) throw new StationError('bad_input', { reason: 'not_simulated' }, 'id');
+    const simulatedScanner = cfg?.kind === 'document_scanner' && this.simulated.includes(cfg) && this.store.devices.all().length === 0;
+    if (!cfg || (cfg.port.kind !== 'sim' && !simulatedPrinter && !simulatedScanner)) throw new StationError('bad_input', { reason: 'not_simulated' }, 'id');
     let sent = false;
     if (input.action === 'present_document' && cfg.kind === 'mrz') {
       sent = await this.sims.mrz.present(input.lines ?? [], (input.variant ?? 'good') as MrzSimVariant);
@@ -380,6 +406,12 @@ export class DeviceService {
     } else if (cfg.kind === 'fingerprint' && input.action === 'fault' && SIM_FAULTS.includes(input.variant as SimFault) && this.fingerprintSim(cfg.port.name)) {
       this.fingerprintSim(cfg.port.name)!.inject(input.variant as SimFault);
       sent = true;
+    } else if (cfg.kind === 'document_scanner' && input.action === 'fault' && this.scannerSim) {
+      // Training and tests: 'slow' makes each page take 15 s (a flatbed at a high resolution), 'clear' undoes it.
+      if (input.variant === 'slow') this.scannerSim.setPageDelay(15_000);
+      else if (input.variant === 'clear') this.scannerSim.setPageDelay(0);
+      else throw new StationError('bad_input', { reason: 'action_kind' }, 'variant');
+      return null;
     } else if (cfg.kind === 'printer' && input.action === 'fault' && this.printerSim) {
       // variant: media-jam | media-empty | door-open | offline, or 'clear' to put things right.
       if (input.variant === 'clear') this.printerSim.clear();

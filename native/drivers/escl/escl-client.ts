@@ -232,7 +232,9 @@ export class EsclClient {
 
 function checkAgainstCaps(s: { colorMode: string; resolution: number; format: string; region: EsclRegion }, caps: EsclSourceCaps): Record<string, string | number> | undefined {
   if (caps.colorModes.length && !caps.colorModes.includes(s.colorMode)) return { setting: 'colorMode', value: s.colorMode };
-  if (caps.resolutions.length && !caps.resolutions.includes(s.resolution)) return { setting: 'resolution', value: s.resolution };
+  const range = caps.resolutionRange;
+  const inRange = range !== undefined && s.resolution >= range.min && s.resolution <= range.max && (s.resolution - range.min) % range.step === 0;
+  if ((caps.resolutions.length || range) && !caps.resolutions.includes(s.resolution) && !inRange) return { setting: 'resolution', value: s.resolution };
   if (caps.formats.length && !caps.formats.includes(s.format)) return { setting: 'format', value: s.format };
   const r = s.region;
   if (r.width <= 0 || r.height <= 0 || (caps.maxWidth && r.x + r.width > caps.maxWidth) || (caps.maxHeight && r.y + r.height > caps.maxHeight)) {

@@ -13,4 +13,6 @@ export const ESCL_KEYS = {
   sourceUnavailable: 'device.escl.sourceUnavailable',
   settingUnsupported: 'device.escl.settingUnsupported',
   badResponse: 'device.escl.badResponse',
+  scanRunning: 'device.escl.scanRunning',
+  nothingUsable: 'device.escl.nothingUsable',
 } as const;

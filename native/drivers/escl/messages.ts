@@ -15,6 +15,8 @@ export const esclMessages = {
     'device.escl.sourceUnavailable': 'Pemindai ini tidak memiliki sumber "{{source}}". Pilih kaca pemindai atau pengumpan yang tersedia.',
     'device.escl.settingUnsupported': 'Pemindai tidak mendukung pengaturan {{setting}} = {{value}}. Ubah pengaturan pemindaian di menu teknisi.',
     'device.escl.badResponse': 'Perangkat di {{address}} tidak menjawab sebagai pemindai eSCL. Periksa alamat pemindai di pengaturan perangkat.',
+    'device.escl.scanRunning': 'Pemindaian untuk pemohon ini masih berjalan. Tunggu sampai selesai atau batalkan dulu.',
+    'device.escl.nothingUsable': 'Pemindai ini tidak menawarkan format gambar atau mode warna yang dapat dipakai stasiun (JPEG atau PNG; warna, abu-abu, atau hitam putih). Minta teknisi memeriksa pengaturan pemindai.',
   },
   en: {
     'device.escl.unreachable': 'The document scanner cannot be reached ({{address}}). Make sure it is switched on and connected to the network, then try again.',
@@ -30,5 +32,7 @@ export const esclMessages = {
     'device.escl.sourceUnavailable': 'This scanner has no "{{source}}" source. Choose the glass or a feeder it has.',
     'device.escl.settingUnsupported': 'The scanner does not support {{setting}} = {{value}}. Change the scan settings in the technician menu.',
     'device.escl.badResponse': 'The device at {{address}} does not answer as an eSCL scanner. Check the scanner address in the device settings.',
+    'device.escl.scanRunning': 'A scan for this applicant is still running. Wait for it to finish or cancel it first.',
+    'device.escl.nothingUsable': 'This scanner offers no image format or colour mode the station can use (JPEG or PNG; colour, grey or black and white). Ask a technician to check the scanner settings.',
   },
 } as const;
