@@ -10,6 +10,7 @@ import type {
   QueueView, SessionInfo, ApplicationStep, SetupStatus, StationSettings, AuditRow, EnrolmentView, BlobData,
   MrzReaderEvent, BarcodeScanEvent, CaptureView, DevicesOverview, DeviceTestResult, TraceView,
   PrinterPageView, PrinterPrintResult,
+  ScannerCertificateView, DiscoveredScannerView,
 } from './contract-types';
 import type { ServiceRules } from '../domain/service-rules';
 
@@ -190,6 +191,10 @@ export const methods = {
   }).strict(), ['technician']),
   'printer.printPage': method<PrinterPrintResult>()(z.object({ id: z.string().max(40), page: z.enum(['calibration', 'sample']) }).strict(), ['technician']),
   // ---- device methods (device layer issue) are added below this line ----
+  /** The certificate an https eSCL scanner presents, trusting nothing, for the technician to confirm. */
+  'devices.scannerCertificate': method<ScannerCertificateView>()(z.object({ url: z.string().url().max(300).regex(/^https:\/\//i, 'https_url') }).strict(), ['technician']),
+  /** eSCL scanners announced on the local network by mDNS, listened for a few seconds. */
+  'devices.discoverScanners': method<DiscoveredScannerView[]>()(z.object({ seconds: z.number().min(1).max(10).default(3) }).strict(), ['technician']),
 } as const;
 
 export type Methods = typeof methods;

@@ -74,6 +74,8 @@ export function createHandlers(s: Services): Handlers {
     'devices.remove': (i, c) => deviceService.remove(who(c.officerId), i.id),
     'devices.reconnect': (i) => deviceService.reconnect(i.id),
     'devices.test': (i) => deviceService.test(i.id),
+    'devices.scannerCertificate': (i) => deviceService.scannerCertificate(i.url),
+    'devices.discoverScanners': (i) => deviceService.discoverScanners(i.seconds),
     'devices.trace': (i) => deviceService.trace(i.id, i),
     'devices.traceText': (i) => deviceService.traceText(i.id),
     'devices.simulate': (i) => deviceService.simulate(i),

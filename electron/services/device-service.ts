@@ -3,7 +3,7 @@
 // turned into contract events (an MRZ read, a booking code scanned). The eSCL document
 // scanner speaks HTTP, not a byte stream, so it is watched here rather than by the manager;
 // so are the data page printers (printer-devices.ts).
-import type { DeviceSlot, DevicesOverview, DeviceTestResult, DeviceView, TraceView, DeviceKind, DevicePort } from '../contract-types';
+import type { DeviceSlot, DevicesOverview, DeviceTestResult, DeviceView, TraceView, DeviceKind, DevicePort, ScannerCertificateView, DiscoveredScannerView } from '../contract-types';
 import type { Events } from '../contract';
 import { DeviceManager } from '../../native/manager';
 import type { DeviceConfig, DeviceStatus } from '../../native/manager';
@@ -28,6 +28,10 @@ import type { BarcodeSimVariant } from '../../native/sim/barcode-sim';
 import type { DeviceConfigRecord } from '../store/devices-repo';
 import type { Store } from '../store/store';
 import { esclScanner } from './escl-scanner';
+import { EsclClient } from '../../native/drivers/escl/escl-client';
+import { browseEscl } from '../../native/drivers/escl/escl-discovery';
+import { ESCL_KEYS } from '../../native/drivers/escl/escl-keys';
+import { isFingerprint, normaliseFingerprint } from '../../native/drivers/escl/pinned-https';
 import type { DocumentScannerPort } from './enrolment';
 import { StationError } from './errors';
 import type { DeviceSlots } from './devices';
@@ -148,7 +152,9 @@ export class DeviceService {
     for (const c of managed) this.wireEvents(c.id, c.kind);
     for (const c of configs.filter((x) => x.driver === ESCL_DRIVER.name)) {
       const url = String(c.port.url ?? '');
-      this.scanners.set(c.id, esclScanner(url, { onJob: (running) => this.scannerJob(c.id, running) }));
+      // An https scanner is trusted by the certificate the technician confirmed (pinned on first use).
+      const pin = typeof c.settings.certSha256 === 'string' ? { certSha256: c.settings.certSha256 } : {};
+      this.scanners.set(c.id, esclScanner(url, { onJob: (running) => this.scannerJob(c.id, running) }, pin));
       this.slots.set({ id: c.id, kind: 'document_scanner', label: c.label, driver: 'escl', state: 'connecting', simulated: url.includes('127.0.0.1') });
     }
     await this.pollScanners();
@@ -311,6 +317,7 @@ export class DeviceService {
     if (d.driver === 'system-print' && d.port.kind !== 'path') throw new StationError('bad_input', { reason: 'port_kind' }, 'port');
     if (d.driver === 'ipp' && d.port.kind === 'url' && !/^ipps?:\/\//i.test(d.port.url)) throw new StationError('bad_input', { reason: 'ipp_url' }, 'port.url');
     if (d.driver === 'ipp' && d.port.kind === 'url' && !parseIppUrl(d.port.url)) throw new StationError('bad_input', { reason: 'ipp_url' }, 'port.url');
+    if (d.driver === ESCL_DRIVER.name) d = { ...d, settings: esclSettings(d.port, d.settings) };
     const at = this.now().toISOString();
     this.store.tx(() => {
       this.store.devices.upsert({ ...d, port: d.port as unknown as Record<string, unknown> }, at);
@@ -318,6 +325,22 @@ export class DeviceService {
     });
     await this.restart();
     return this.overview();
+  }
+
+  /** The certificate an https scanner presents, for the technician to compare before trusting it. */
+  async scannerCertificate(url: string): Promise<ScannerCertificateView> {
+    const r = await new EsclClient({ baseUrl: url, requestTimeoutMs: 5000 }).peerCertificate();
+    if (!r.ok) throw new StationError('device', { key: r.error.key, ...r.error.params });
+    return r.value;
+  }
+
+  /** eSCL scanners that answer an mDNS question within `seconds`. */
+  async discoverScanners(seconds: number): Promise<DiscoveredScannerView[]> {
+    try {
+      return await browseEscl({ ms: seconds * 1000 });
+    } catch (err) {
+      throw new StationError('device', { key: ESCL_KEYS.discoveryUnavailable, reason: (err as Error)?.message ?? String(err) });
+    }
   }
 
   async remove(officerId: string, id: string): Promise<DevicesOverview> {
@@ -425,6 +448,15 @@ export class DeviceService {
     if (!sent) throw new StationError('device', { key: 'device.disconnected', address: `sim:${String(cfg.port.name)}` });
     return null;
   }
+}
+
+/** An eSCL scanner's settings: a pin only for https, and only a well-formed SHA-256 fingerprint. */
+function esclSettings(port: DevicePort, settings: Record<string, unknown>): Record<string, unknown> {
+  const { certSha256, ...rest } = settings;
+  if (certSha256 === undefined || certSha256 === '') return rest;
+  if (port.kind !== 'url' || !/^https:\/\//i.test(port.url)) return rest;
+  if (typeof certSha256 !== 'string' || !isFingerprint(certSha256)) throw new StationError('bad_input', { reason: 'cert_fingerprint' }, 'settings.certSha256');
+  return { ...rest, certSha256: normaliseFingerprint(certSha256) };
 }
 
 function toManagerConfig(c: DeviceConfigRecord): DeviceConfig {

@@ -8,6 +8,7 @@
 //   const sim = await startEsclSim({ feederPages: 3 });
 //   // sim.url === 'http://127.0.0.1:PORT/eSCL/'
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseScanSettings } from '../drivers/escl/escl-xml';
@@ -35,6 +36,8 @@ export interface EsclSimOptions {
   /** Time to "scan" each page before it is sent. */
   pageDelayMs?: number;
   makeAndModel?: string;
+  /** Serve https with this key and certificate (PEM), as a scanner with its own certificate does. */
+  tls?: { key: string; cert: string };
   /** Which settings the scanner offers (default 'wide'; 'office' = 150/300 flatbed, 300 feeder). */
   profile?: SimProfile;
   log?: (line: string) => void;
@@ -220,7 +223,7 @@ export async function startEsclSim(opts: EsclSimOptions = {}): Promise<EsclSim> 
     return 404;
   };
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -236,7 +239,8 @@ export async function startEsclSim(opts: EsclSimOptions = {}): Promise<EsclSim> 
         },
       );
     });
-  });
+  };
+  const server = opts.tls ? createHttpsServer({ key: opts.tls.key, cert: opts.tls.cert }, onRequest) : createServer(onRequest);
   server.keepAliveTimeout = 2000;
 
   await new Promise<void>((resolve, reject) => {
@@ -244,7 +248,7 @@ export async function startEsclSim(opts: EsclSimOptions = {}): Promise<EsclSim> 
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  baseUrl = `http://${host}:${port}/eSCL/`;
+  baseUrl = `${opts.tls ? 'https' : 'http'}://${host}:${port}/eSCL/`;
 
   return {
     url: baseUrl,

@@ -15,4 +15,8 @@ export const ESCL_KEYS = {
   badResponse: 'device.escl.badResponse',
   scanRunning: 'device.escl.scanRunning',
   nothingUsable: 'device.escl.nothingUsable',
+  certChanged: 'device.escl.certChanged',
+  certUnconfirmed: 'device.escl.certUnconfirmed',
+  notHttps: 'device.escl.notHttps',
+  discoveryUnavailable: 'device.escl.discoveryUnavailable',
 } as const;

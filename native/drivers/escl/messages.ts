@@ -17,6 +17,10 @@ export const esclMessages = {
     'device.escl.badResponse': 'Perangkat di {{address}} tidak menjawab sebagai pemindai eSCL. Periksa alamat pemindai di pengaturan perangkat.',
     'device.escl.scanRunning': 'Pemindaian untuk pemohon ini masih berjalan. Tunggu sampai selesai atau batalkan dulu.',
     'device.escl.nothingUsable': 'Pemindai ini tidak menawarkan format gambar atau mode warna yang dapat dipakai stasiun (JPEG atau PNG; warna, abu-abu, atau hitam putih). Minta teknisi memeriksa pengaturan pemindai.',
+    'device.escl.certChanged': 'Sertifikat pemindai di {{address}} berbeda dari yang sudah dikonfirmasi. Tidak ada yang dikirim ke pemindai. Minta teknisi memeriksa pemindai dan mengonfirmasi sertifikatnya kembali bila memang diganti.',
+    'device.escl.certUnconfirmed': 'Sertifikat pemindai di {{address}} belum dikonfirmasi. Minta teknisi membuka menu Perangkat, mencocokkan sidik sertifikatnya, lalu mengonfirmasinya.',
+    'device.escl.notHttps': 'Alamat {{address}} tidak memakai https, jadi tidak ada sertifikat untuk dikonfirmasi.',
+    'device.escl.discoveryUnavailable': 'Pencarian pemindai di jaringan tidak dapat dijalankan di komputer ini (multicast tidak tersedia). Masukkan alamat pemindai secara manual.',
   },
   en: {
     'device.escl.unreachable': 'The document scanner cannot be reached ({{address}}). Make sure it is switched on and connected to the network, then try again.',
@@ -34,5 +38,9 @@ export const esclMessages = {
     'device.escl.badResponse': 'The device at {{address}} does not answer as an eSCL scanner. Check the scanner address in the device settings.',
     'device.escl.scanRunning': 'A scan for this applicant is still running. Wait for it to finish or cancel it first.',
     'device.escl.nothingUsable': 'This scanner offers no image format or colour mode the station can use (JPEG or PNG; colour, grey or black and white). Ask a technician to check the scanner settings.',
+    'device.escl.certChanged': 'The scanner at {{address}} presents a different certificate from the one confirmed. Nothing was sent to it. Ask a technician to check the scanner and confirm its certificate again if it was replaced.',
+    'device.escl.certUnconfirmed': 'The certificate of the scanner at {{address}} has not been confirmed. Ask a technician to open Devices, compare its fingerprint and confirm it.',
+    'device.escl.notHttps': 'The address {{address}} does not use https, so there is no certificate to confirm.',
+    'device.escl.discoveryUnavailable': 'Searching the network for scanners cannot run on this computer (no multicast). Enter the scanner address by hand.',
   },
 } as const;
