@@ -114,7 +114,9 @@ export interface BrowseOptions {
  */
 export function browseEscl(opts: BrowseOptions): Promise<DiscoveredScanner[]> {
   return new Promise((resolve, reject) => {
-    const mdns = makeMdns({ ...(opts.interface ? { interface: opts.interface } : {}) });
+    // With an interface, still bind to every address: bound to the interface's own address
+    // the socket would never see packets sent to the multicast group.
+    const mdns = makeMdns({ ...(opts.interface ? { interface: opts.interface, bind: '0.0.0.0' } : {}) });
     const heard: Packet[] = [];
     let timer: NodeJS.Timeout | undefined;
     const done = (err?: Error): void => {
