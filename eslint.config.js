@@ -23,7 +23,7 @@ const ZONES = [
     name: 'native/',
     folders: ['native'],
     layers: ['native', 'domain'],
-    packages: [NODE, 'serialport', '@serialport/*', 'node-hid', 'pngjs', 'jpeg-js', 'fast-xml-parser', 'qrcode'],
+    packages: [NODE, 'serialport', '@serialport/*', 'node-hid', 'pngjs', 'jpeg-js', 'fast-xml-parser', 'qrcode', 'multicast-dns', 'dns-packet', 'selfsigned'],
     why: 'The device layer: plain Node, nothing of the station, no SQLite, no Electron.',
   },
   {

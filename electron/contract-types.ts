@@ -430,3 +430,34 @@ export interface ReceiptOutcome {
   /** Why it did not print, or a warning (paper near end). */
   message?: { key: string; params?: Record<string, string | number> };
 }
+
+// ---- eSCL document scanners on the network (technician) --------------------------------------
+
+/** The certificate an https scanner presents, for the technician to compare and confirm. */
+export interface ScannerCertificateView {
+  /** SHA-256 fingerprint, `AB:CD:…` (32 pairs). */
+  sha256: string;
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  /** Whether the system's authorities vouch for it (a scanner's own certificate: false). */
+  trusted: boolean;
+}
+
+/** One eSCL scanner announced by mDNS (`_uscan._tcp` / `_uscans._tcp`). */
+export interface DiscoveredScannerView {
+  /** The service instance name, e.g. "HP LaserJet MFP M140w (8A1B2C)". */
+  name: string;
+  /** http(s)://host:port/<rs>/ built from SRV, A/AAAA and TXT `rs`. */
+  url: string;
+  secure: boolean;
+  host: string;
+  port: number;
+  uuid?: string;
+  model?: string;
+  /** TXT `pdl`: the document formats it sends. */
+  formats: string[];
+  /** TXT `is`: platen, adf, … */
+  sources: string[];
+}

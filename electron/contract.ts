@@ -10,6 +10,7 @@ import type {
   QueueView, SessionInfo, ApplicationStep, SetupStatus, StationSettings, AuditRow, EnrolmentView, BlobData,
   MrzReaderEvent, BarcodeScanEvent, CaptureView, DevicesOverview, DeviceTestResult, TraceView,
   PrinterPageView, PrinterPrintResult,
+  ScannerCertificateView, DiscoveredScannerView,
 } from './contract-types';
 import type { AuditHeadExport, KeyProtection } from './contract-types';
 import type { ReceiptOutcome } from './contract-types';
@@ -162,9 +163,13 @@ export const methods = {
   'enrolment.decideMrz': method<EnrolmentView>()(z.object({ appointmentId: id, choice: z.enum(['keep', 'useNew']) }).strict(), ['counter', 'supervisor']),
   'documents.scan': method<EnrolmentView>()(z.object({
     appointmentId: id, docType: z.enum(DOCUMENT_TYPES), source: z.enum(['platen', 'feeder']).default('platen'),
-    resolution: z.union([z.literal(150), z.literal(200), z.literal(300)]).default(200),
+    // The least dpi wanted; without it the document type's need. The scanner's nearest
+    // offered resolution at or above it is used (escl-choose.ts), so no value is refused.
+    resolution: z.number().int().min(75).max(1200).optional(),
     colorMode: z.enum(['color', 'grayscale']).default('color'),
   }).strict(), ['counter', 'supervisor']),
+  /** Stops the scan running for this enrolment: the job is deleted on the scanner, nothing is stored. */
+  'documents.cancelScan': method<{ cancelled: boolean }>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
   'documents.remove': method<EnrolmentView>()(z.object({ appointmentId: id, blobId: id }).strict(), ['counter', 'supervisor']),
   'photo.save': method<EnrolmentView>()(z.object({
     appointmentId: id,
@@ -235,6 +240,10 @@ export const methods = {
   // ---- device methods (device layer issue) are added below this line ----
   /** Prints the applicant's receipt again (after a printer problem, or a lost paper). */
   'receipts.reprint': method<ReceiptOutcome>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
+  /** The certificate an https eSCL scanner presents, trusting nothing, for the technician to confirm. */
+  'devices.scannerCertificate': method<ScannerCertificateView>()(z.object({ url: z.string().url().max(300).regex(/^https:\/\//i, 'https_url') }).strict(), ['technician']),
+  /** eSCL scanners announced on the local network by mDNS, listened for a few seconds. */
+  'devices.discoverScanners': method<DiscoveredScannerView[]>()(z.object({ seconds: z.number().min(1).max(10).default(3) }).strict(), ['technician']),
 } as const;
 
 export type Methods = typeof methods;

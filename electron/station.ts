@@ -95,11 +95,11 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   if (opts.demo || (opts.simulators && store.devices.all().length === 0)) {
     // The scanner simulator (and its JPEG encoder) is loaded only when simulators stand in.
     const { startEsclSim } = await import('../native/sim/escl-sim');
-    demoScanner = await startEsclSim({ feederPages: 50 });
+    demoScanner = await startEsclSim({ feederPages: 50, profile: 'office' });
     // The passport printer simulator (IPP on 127.0.0.1): PDF only, the 125 × 88 mm page.
     const { startIppSim } = await import('../native/sim/ipp-sim');
     demoPrinter = await startIppSim({ printMs: 1500 });
-    deviceService.useSimulators(demoScanner.url, demoPrinter);
+    deviceService.useSimulators(demoScanner.url, demoPrinter, demoScanner);
     deviceService.autoFingers();
   }
   await deviceService.start();

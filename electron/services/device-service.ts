@@ -3,7 +3,7 @@
 // turned into contract events (an MRZ read, a booking code scanned). The eSCL document
 // scanner speaks HTTP, not a byte stream, so it is watched here rather than by the manager;
 // so are the data page printers (printer-devices.ts).
-import type { DeviceSlot, DevicesOverview, DeviceTestResult, DeviceView, TraceView, DeviceKind, DevicePort } from '../contract-types';
+import type { DeviceSlot, DevicesOverview, DeviceTestResult, DeviceView, TraceView, DeviceKind, DevicePort, ScannerCertificateView, DiscoveredScannerView } from '../contract-types';
 import type { Events } from '../contract';
 import { DeviceManager } from '../../native/manager';
 import type { DeviceConfig, DeviceStatus } from '../../native/manager';
@@ -28,12 +28,17 @@ import type { BarcodeSimVariant } from '../../native/sim/barcode-sim';
 import type { DeviceConfigRecord } from '../store/devices-repo';
 import type { Store } from '../store/store';
 import { esclScanner } from './escl-scanner';
+import { EsclClient } from '../../native/drivers/escl/escl-client';
+import { browseEscl } from '../../native/drivers/escl/escl-discovery';
+import { ESCL_KEYS } from '../../native/drivers/escl/escl-keys';
+import { isFingerprint, normaliseFingerprint } from '../../native/drivers/escl/pinned-https';
 import type { DocumentScannerPort } from './enrolment';
 import { StationError } from './errors';
 import type { DeviceSlots } from './devices';
 import { PRINTER_DRIVERS, PrinterDevices } from './printer-devices';
 import type { SystemPrinterFactory } from './printer-devices';
 import type { IppSim, IppSimFault } from '../../native/sim/ipp-sim';
+import type { EsclSim } from '../../native/sim/escl-sim';
 import { IPP_SIM_FAULTS } from '../../native/sim/ipp-sim';
 import { parseIppUrl } from '../../native/drivers/ipp/ipp-url';
 import { ESCPOS_DRIVER, escposDriverFactory, paperOf } from '../../native/drivers/escpos/escpos-device';
@@ -71,9 +76,12 @@ export class DeviceService {
   };
   private scanners = new Map<string, DocumentScannerPort & { client: ReturnType<typeof esclScanner>['client'] }>();
   private scannerTimer: NodeJS.Timeout | undefined;
+  /** Scan jobs of ours running per scanner (the slot is busy while any runs). */
+  private readonly jobsRunning = new Map<string, number>();
   private unwire: (() => void)[] = [];
   private simulated: DeviceConfigRecord[] = [];
   private printerSim: IppSim | null = null;
+  private scannerSim: EsclSim | null = null;
   readonly printers: PrinterDevices;
 
   constructor(
@@ -128,8 +136,9 @@ export class DeviceService {
    * Simulated devices stand in while none is configured (quick start, demo, training).
    * They live in memory only: the first device the technician saves replaces them.
    */
-  useSimulators(scannerUrl?: string, printerSim?: IppSim): void {
+  useSimulators(scannerUrl?: string, printerSim?: IppSim, scannerSim?: EsclSim): void {
     this.printerSim = printerSim ?? null;
+    this.scannerSim = scannerSim ?? null;
     const sim = (id: string, kind: DeviceConfigRecord['kind'], driver: string, label: string, port: DevicePort): DeviceConfigRecord =>
       ({ id, kind, driver, label, port: port as unknown as Record<string, unknown>, settings: {} });
     this.simulated = [
@@ -155,7 +164,9 @@ export class DeviceService {
     for (const c of managed) this.wireEvents(c.id, c.kind);
     for (const c of configs.filter((x) => x.driver === ESCL_DRIVER.name)) {
       const url = String(c.port.url ?? '');
-      this.scanners.set(c.id, esclScanner(url));
+      // An https scanner is trusted by the certificate the technician confirmed (pinned on first use).
+      const pin = typeof c.settings.certSha256 === 'string' ? { certSha256: c.settings.certSha256 } : {};
+      this.scanners.set(c.id, esclScanner(url, { onJob: (running) => this.scannerJob(c.id, running) }, pin));
       this.slots.set({ id: c.id, kind: 'document_scanner', label: c.label, driver: 'escl', state: 'connecting', simulated: url.includes('127.0.0.1') });
     }
     await this.pollScanners();
@@ -218,16 +229,36 @@ export class DeviceService {
     }
   }
 
-  private async pollScanners(): Promise<void> {
-    for (const [id, s] of this.scanners) {
-      const slot = this.slots.list().find((x) => x.id === id);
-      if (!slot) continue;
-      const st = await s.client.status();
-      const next: DeviceSlot = st.ok
-        ? { ...slot, state: st.value.state === 'Processing' ? 'busy' : 'connected', message: undefined }
-        : { ...slot, state: 'disconnected', message: { key: st.error.key, ...(st.error.params ? { params: st.error.params } : {}) } };
-      if (next.state !== slot.state || next.message?.key !== slot.message?.key) this.slots.set(next);
+  /**
+   * A job of ours starts or ends: the slot says busy at once (every screen sees it through
+   * device.status), and afterwards the scanner's own status decides what it is again.
+   */
+  private scannerJob(id: string, running: boolean): void {
+    this.jobsRunning.set(id, Math.max(0, (this.jobsRunning.get(id) ?? 0) + (running ? 1 : -1)));
+    const slot = this.slots.list().find((x) => x.id === id);
+    if (!slot) return;
+    if (running) {
+      if (slot.state !== 'busy') this.slots.set({ ...slot, state: 'busy', message: undefined });
+      return;
     }
+    void this.pollScanner(id).catch(() => undefined);
+  }
+
+  private async pollScanners(): Promise<void> {
+    for (const id of this.scanners.keys()) await this.pollScanner(id);
+  }
+
+  private async pollScanner(id: string): Promise<void> {
+    const s = this.scanners.get(id);
+    if (!s || !this.slots.list().some((x) => x.id === id)) return;
+    const st = await s.client.status();
+    // While a job of ours runs the slot stays busy, whatever a poll in between heard.
+    const slot = this.slots.list().find((x) => x.id === id);
+    if (!slot || (this.jobsRunning.get(id) ?? 0) > 0) return;
+    const next: DeviceSlot = st.ok
+      ? { ...slot, state: st.value.state === 'Processing' ? 'busy' : 'connected', message: undefined }
+      : { ...slot, state: 'disconnected', message: { key: st.error.key, ...(st.error.params ? { params: st.error.params } : {}) } };
+    if (next.state !== slot.state || next.message?.key !== slot.message?.key) this.slots.set(next);
   }
 
   // ---- what the other services use ----
@@ -312,6 +343,7 @@ export class DeviceService {
     if (d.driver === 'ipp' && d.port.kind === 'url' && !/^ipps?:\/\//i.test(d.port.url)) throw new StationError('bad_input', { reason: 'ipp_url' }, 'port.url');
     if (d.driver === 'ipp' && d.port.kind === 'url' && !parseIppUrl(d.port.url)) throw new StationError('bad_input', { reason: 'ipp_url' }, 'port.url');
     if (d.driver === ESCPOS_DRIVER && d.settings.paperMm !== undefined && d.settings.paperMm !== 58 && d.settings.paperMm !== 80) throw new StationError('bad_input', { reason: 'paper_width' }, 'settings.paperMm');
+    if (d.driver === ESCL_DRIVER.name) d = { ...d, settings: esclSettings(d.port, d.settings) };
     const at = this.now().toISOString();
     this.store.tx(() => {
       this.store.devices.upsert({ ...d, port: d.port as unknown as Record<string, unknown> }, at);
@@ -319,6 +351,22 @@ export class DeviceService {
     });
     await this.restart();
     return this.overview();
+  }
+
+  /** The certificate an https scanner presents, for the technician to compare before trusting it. */
+  async scannerCertificate(url: string): Promise<ScannerCertificateView> {
+    const r = await new EsclClient({ baseUrl: url, requestTimeoutMs: 5000 }).peerCertificate();
+    if (!r.ok) throw new StationError('device', { key: r.error.key, ...r.error.params });
+    return r.value;
+  }
+
+  /** eSCL scanners that answer an mDNS question within `seconds`. */
+  async discoverScanners(seconds: number): Promise<DiscoveredScannerView[]> {
+    try {
+      return await browseEscl({ ms: seconds * 1000 });
+    } catch (err) {
+      throw new StationError('device', { key: ESCL_KEYS.discoveryUnavailable, reason: (err as Error)?.message ?? String(err) });
+    }
   }
 
   async remove(officerId: string, id: string): Promise<DevicesOverview> {
@@ -409,7 +457,8 @@ export class DeviceService {
   async simulate(input: { id: string; action: 'present_document' | 'scan_code' | 'place_finger' | 'lift_finger' | 'fault'; lines?: string[]; code?: string; variant?: string }): Promise<null> {
     const cfg = this.configs().find((c) => c.id === input.id);
     const simulatedPrinter = cfg?.kind === 'printer' && this.simulated.includes(cfg) && this.store.devices.all().length === 0;
-    if (!cfg || (cfg.port.kind !== 'sim' && !simulatedPrinter)) throw new StationError('bad_input', { reason: 'not_simulated' }, 'id');
+    const simulatedScanner = cfg?.kind === 'document_scanner' && this.simulated.includes(cfg) && this.store.devices.all().length === 0;
+    if (!cfg || (cfg.port.kind !== 'sim' && !simulatedPrinter && !simulatedScanner)) throw new StationError('bad_input', { reason: 'not_simulated' }, 'id');
     let sent = false;
     if (input.action === 'present_document' && cfg.kind === 'mrz') {
       sent = await this.sims.mrz.present(input.lines ?? [], (input.variant ?? 'good') as MrzSimVariant);
@@ -432,6 +481,12 @@ export class DeviceService {
       else if (ESCPOS_SIM_FAULTS.includes(input.variant as EscPosSimFault)) this.sims.escpos.sim.inject(input.variant as EscPosSimFault);
       else throw new StationError('bad_input', { reason: 'action_kind' }, 'variant');
       return null;
+    } else if (cfg.kind === 'document_scanner' && input.action === 'fault' && this.scannerSim) {
+      // Training and tests: 'slow' makes each page take 15 s (a flatbed at a high resolution), 'clear' undoes it.
+      if (input.variant === 'slow') this.scannerSim.setPageDelay(15_000);
+      else if (input.variant === 'clear') this.scannerSim.setPageDelay(0);
+      else throw new StationError('bad_input', { reason: 'action_kind' }, 'variant');
+      return null;
     } else if (cfg.kind === 'printer' && input.action === 'fault' && this.printerSim) {
       // variant: media-jam | media-empty | door-open | offline, or 'clear' to put things right.
       if (input.variant === 'clear') this.printerSim.clear();
@@ -445,6 +500,15 @@ export class DeviceService {
     if (!sent) throw new StationError('device', { key: 'device.disconnected', address: `sim:${String(cfg.port.name)}` });
     return null;
   }
+}
+
+/** An eSCL scanner's settings: a pin only for https, and only a well-formed SHA-256 fingerprint. */
+function esclSettings(port: DevicePort, settings: Record<string, unknown>): Record<string, unknown> {
+  const { certSha256, ...rest } = settings;
+  if (certSha256 === undefined || certSha256 === '') return rest;
+  if (port.kind !== 'url' || !/^https:\/\//i.test(port.url)) return rest;
+  if (typeof certSha256 !== 'string' || !isFingerprint(certSha256)) throw new StationError('bad_input', { reason: 'cert_fingerprint' }, 'settings.certSha256');
+  return { ...rest, certSha256: normaliseFingerprint(certSha256) };
 }
 
 function toManagerConfig(c: DeviceConfigRecord): DeviceConfig {

@@ -15,6 +15,8 @@ import type { QueueService } from './queue';
 import type { WorkflowService } from './workflow';
 import { EDITABLE_STATUSES } from '../../domain/workflow';
 import { mayReadBlob, type BlobScreen } from '../../domain/blob-access';
+import { DOCUMENT_MIN_DPI } from '../../domain/document-scan';
+import { ESCL_KEYS } from '../../native/drivers/escl/escl-keys';
 
 export interface EnrolmentData {
   mrz?: MrzReadView;
@@ -24,16 +26,22 @@ export interface EnrolmentData {
 }
 
 export interface ScannedPage { mime: string; bytes: Buffer }
-export type ScanOutcome = { ok: true; pages: ScannedPage[] } | { ok: false; error: { key: string; params?: Record<string, string | number> } };
+/** What the scanner was actually asked for, chosen from its capabilities. */
+export interface ScanUsed { source: 'platen' | 'feeder'; resolution: number; colorMode: 'color' | 'grayscale' | 'black_white' }
+export type ScanOutcome = { ok: true; pages: ScannedPage[]; used: ScanUsed } | { ok: false; error: { key: string; params?: Record<string, string | number> } };
 
 /** The document scanner as the enrolment needs it; the device service provides one. */
 export interface DocumentScannerPort {
-  scan(req: { source: 'platen' | 'feeder'; resolution: number; colorMode: 'color' | 'grayscale' }): Promise<ScanOutcome>;
+  /** `minResolution`: what the document needs; the scanner's nearest at or above is used. */
+  scan(req: { source: 'platen' | 'feeder'; minResolution: number; colorMode: 'color' | 'grayscale' }, signal?: AbortSignal): Promise<ScanOutcome>;
 }
 
 const OWNER = 'appointment';
 
 export class EnrolmentService {
+  /** One scan at a time per enrolment, with the means to stop it. */
+  private readonly scansRunning = new Map<string, AbortController>();
+
   constructor(
     private readonly store: Store,
     private readonly queue: QueueService,
@@ -126,12 +134,29 @@ export class EnrolmentService {
     return this.save(officerId, appointmentId, { mrz: held, mrzHeld: undefined }, 'enrolment.mrz_replaced', { source: held.source, valid: held.valid });
   }
 
-  async scanDocument(officerId: string, appointmentId: string, req: { docType: DocumentType; source: 'platen' | 'feeder'; resolution: number; colorMode: 'color' | 'grayscale' }): Promise<EnrolmentView> {
+  /**
+   * Scans one document. `resolution`, when given, is the least the officer wants; without it
+   * the document type's need (DOCUMENT_MIN_DPI) is. A scan in progress for this enrolment
+   * can be cancelled (cancelScan): the job is deleted on the scanner and nothing is stored.
+   */
+  async scanDocument(officerId: string, appointmentId: string, req: { docType: DocumentType; source: 'platen' | 'feeder'; resolution?: number | undefined; colorMode: 'color' | 'grayscale' }): Promise<EnrolmentView> {
     this.requireOpen(appointmentId);
     const scanner = this.scanner();
     if (!scanner) throw new StationError('device', { key: 'device.scanner.not_configured' });
-    const outcome = await scanner.scan(req);
-    if (!outcome.ok) throw new StationError('device', { key: outcome.error.key, ...outcome.error.params });
+    if (this.scansRunning.has(appointmentId)) throw new StationError('device', { key: ESCL_KEYS.scanRunning });
+    const abort = new AbortController();
+    this.scansRunning.set(appointmentId, abort);
+    let outcome: ScanOutcome;
+    try {
+      outcome = await scanner.scan({ source: req.source, minResolution: req.resolution ?? DOCUMENT_MIN_DPI[req.docType], colorMode: req.colorMode }, abort.signal);
+    } finally {
+      this.scansRunning.delete(appointmentId);
+    }
+    if (!outcome.ok) {
+      if (abort.signal.aborted) this.store.audit.append(officerId, 'enrolment.scan_cancelled', { appointmentId, docType: req.docType }, this.now().toISOString());
+      throw new StationError('device', { key: outcome.error.key, ...outcome.error.params });
+    }
+    const used = outcome.used;
     const at = this.now().toISOString();
     const existing = this.view(appointmentId).documents.filter((d) => d.docType === req.docType).length;
     // All pages of the job are stored together, or none: no half document.
@@ -139,13 +164,21 @@ export class EnrolmentService {
       outcome.pages.forEach((p, i) => {
         const size = imageSize(p.bytes);
         this.store.blobs.put({ type: OWNER, id: appointmentId }, 'document', p.mime, p.bytes, {
-          docType: req.docType, page: existing + i + 1, width: size.width, height: size.height, resolution: req.resolution,
+          docType: req.docType, page: existing + i + 1, width: size.width, height: size.height, resolution: used.resolution,
         }, at);
       });
-      this.store.audit.append(officerId, 'enrolment.document', { appointmentId, docType: req.docType, pages: outcome.pages.length }, at);
+      this.store.audit.append(officerId, 'enrolment.document', { appointmentId, docType: req.docType, pages: outcome.pages.length, ...used }, at);
     });
     this.changed(appointmentId);
     return this.view(appointmentId);
+  }
+
+  /** Stops this enrolment's scan in progress; false when none was running. */
+  cancelScan(appointmentId: string): { cancelled: boolean } {
+    const running = this.scansRunning.get(appointmentId);
+    if (!running) return { cancelled: false };
+    running.abort();
+    return { cancelled: true };
   }
 
   removeDocument(officerId: string, appointmentId: string, blobId: string): EnrolmentView {

@@ -1,4 +1,4 @@
-// `npm run sim -- escl [--port N] [--feeder-pages N]`: an eSCL document scanner on 127.0.0.1.
+// `npm run sim -- escl [--port N] [--feeder-pages N] [--profile wide|office] [--https]`: an eSCL document scanner on 127.0.0.1.
 // `npm run sim -- ipp [--port N]`: an IPP passport printer on 127.0.0.1 (PDF, 125 × 88 mm);
 // type jam | empty | door | offline | clear | jobs | quit on stdin.
 // `npm run sim -- zfm --pty <path> [--baud N] [--pace] [--profile zfm20|r503]
@@ -21,6 +21,7 @@ import type { Gt521Simulator } from './gt521-sim';
 import type { Gt521Model } from '../drivers/gt521/constants';
 import { FINGER_QUALITIES } from './synthetic-finger';
 import { startEsclSim } from './escl-sim';
+import { generateSimCertificate } from './escl-sim-tls';
 import { startIppSim } from './ipp-sim';
 import type { IppSimFault } from './ipp-sim';
 import type { FingerQuality } from './synthetic-finger';
@@ -29,7 +30,7 @@ import { ESCPOS_USAGE, escposSim } from './escpos-cli';
 const USAGE = [
   'usage: npm run sim -- zfm --pty <path> [--baud 57600] [--pace] [--profile zfm20|r503] [--packet 128] [--finger right_thumb] [--quality clean] [--fault no_finger] [--seed 1]',
   '       npm run sim -- gt521 --pty <path> [--baud 9600] [--pace] [--profile f52|f32] [--finger right_thumb] [--quality clean] [--fault no_finger] [--seed 1]',
-  '       npm run sim -- escl [--port 0] [--feeder-pages 3]   (an eSCL/AirScan document scanner on 127.0.0.1)',
+  '       npm run sim -- escl [--port 0] [--feeder-pages 3] [--profile wide|office] [--https]   (an eSCL/AirScan document scanner on 127.0.0.1)',
   '       npm run sim -- ipp [--port 0]   (an IPP passport printer on 127.0.0.1; stdin: jam, empty, door, offline, clear, jobs, quit)',
   ESCPOS_USAGE,
 ].join('\n');
@@ -61,9 +62,16 @@ async function ipp(port: number): Promise<number> {
 }
 
 /** The eSCL scanner simulator on 127.0.0.1, for the station's --scanner-url or scanimage. */
-async function escl(port: number, feederPages: number): Promise<number> {
-  const sim = await startEsclSim({ port, feederPages });
-  console.log(`eSCL scanner simulator at ${sim.url} (feeder: ${feederPages} pages)`);
+async function escl(port: number, feederPages: number, profile: string | undefined, secure: boolean): Promise<number> {
+  if (profile !== undefined && profile !== 'wide' && profile !== 'office') {
+    console.error(`unknown eSCL profile "${profile}" (known: wide, office)`);
+    return 2;
+  }
+  // --https: a certificate of its own, as a network scanner makes at first boot (pin it in Perangkat).
+  const tls = secure ? await generateSimCertificate() : undefined;
+  const sim = await startEsclSim({ port, feederPages, ...(profile ? { profile } : {}), ...(tls ? { tls } : {}) });
+  console.log(`eSCL scanner simulator at ${sim.url} (feeder: ${feederPages} pages, profile: ${profile ?? 'wide'})`);
+  if (tls) console.log(`certificate SHA-256: ${tls.sha256}`);
   console.log(`station: npm run station -- --scanner-url ${sim.url}`);
   const stop = async (): Promise<void> => {
     await sim.close();
@@ -91,10 +99,11 @@ async function main(): Promise<number> {
       'feeder-pages': { type: 'string', default: '3' },
       'png-dir': { type: 'string' },
       paper: { type: 'string' },
+      https: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
-  if (positionals[0] === 'escl' && !values.help) return escl(Number(values.port), Number(values['feeder-pages']));
+  if (positionals[0] === 'escl' && !values.help) return escl(Number(values.port), Number(values['feeder-pages']), values.profile, values.https);
   if (positionals[0] === 'ipp' && !values.help) return ipp(Number(values.port));
   if (positionals[0] === 'escpos' && !values.help) return escposSim(values);
   const family = positionals[0];

@@ -8,12 +8,13 @@
 //   const sim = await startEsclSim({ feederPages: 3 });
 //   // sim.url === 'http://127.0.0.1:PORT/eSCL/'
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseScanSettings } from '../drivers/escl/escl-xml';
 import type { EsclScanSettings } from '../drivers/escl/escl-xml';
-import { SIM_COLOR_MODES, SIM_FORMATS, SIM_MAX_HEIGHT, SIM_MAX_WIDTH, SIM_RESOLUTIONS, capabilitiesXml, statusXml } from './escl-sim-documents';
-import type { SimJobView } from './escl-sim-documents';
+import { SIM_FORMATS, SIM_MAX_HEIGHT, SIM_MAX_WIDTH, SIM_PROFILES, capabilitiesXml, statusXml } from './escl-sim-documents';
+import type { SimJobView, SimProfile } from './escl-sim-documents';
 import { encodePage } from './synthetic-page';
 
 export interface EsclSimOptions {
@@ -35,6 +36,10 @@ export interface EsclSimOptions {
   /** Time to "scan" each page before it is sent. */
   pageDelayMs?: number;
   makeAndModel?: string;
+  /** Serve https with this key and certificate (PEM), as a scanner with its own certificate does. */
+  tls?: { key: string; cert: string };
+  /** Which settings the scanner offers (default 'wide'; 'office' = 150/300 flatbed, 300 feeder). */
+  profile?: SimProfile;
   log?: (line: string) => void;
 }
 
@@ -49,6 +54,10 @@ export interface EsclSim {
   setBusy(scanJobResponses: number, nextDocumentResponses?: number): void;
   vanishAtPage(page: number | undefined): void;
   cancelAfterPages(pages: number | undefined): void;
+  /** Time to "scan" each page from now on (0: at once). */
+  setPageDelay(ms: number): void;
+  /** The state of every job so far, by id (a cancelled job reads 'Canceled'). */
+  jobStates(): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -70,11 +79,13 @@ const JOB_PATH = /^\/eSCL\/ScanJobs\/([A-Za-z0-9-]+)(\/NextDocument)?\/?$/;
 export async function startEsclSim(opts: EsclSimOptions = {}): Promise<EsclSim> {
   const host = opts.host ?? '127.0.0.1';
   const hasFeeder = opts.feeder ?? true;
+  const profile = opts.profile ?? 'wide';
   let feederPages = opts.feederPages ?? 3;
   let busyJobs = opts.busyResponses ?? 0;
   let busyPages = opts.busyNextDocument ?? 0;
   let vanishAt = opts.vanishAtPage;
   let cancelAfter = opts.cancelAfterPages;
+  let pageDelayMs = opts.pageDelayMs ?? 0;
   let vanished = false;
   let jobCounter = 0;
   const jobs = new Map<string, SimJob>();
@@ -122,7 +133,7 @@ export async function startEsclSim(opts: EsclSimOptions = {}): Promise<EsclSim> 
     const path = new URL(req.url ?? '/', 'http://sim').pathname;
     const method = req.method ?? 'GET';
     if (method === 'GET' && path === '/eSCL/ScannerCapabilities') {
-      send(res, 200, capabilitiesXml({ makeAndModel: opts.makeAndModel ?? 'Loket eSCL Simulator', serialNumber: 'SIM0001', uuid, feeder: hasFeeder }));
+      send(res, 200, capabilitiesXml({ makeAndModel: opts.makeAndModel ?? 'Loket eSCL Simulator', serialNumber: 'SIM0001', uuid, feeder: hasFeeder, profile }));
       return 200;
     }
     if (method === 'GET' && path === '/eSCL/ScannerStatus') {
@@ -146,7 +157,7 @@ export async function startEsclSim(opts: EsclSimOptions = {}): Promise<EsclSim> 
         return 503;
       }
       const s = parseScanSettings(body);
-      if (!s || !isSupported(s)) {
+      if (!s || !isSupported(s, profile)) {
         send(res, 400, '');
         return 400;
       }
@@ -193,7 +204,9 @@ export async function startEsclSim(opts: EsclSimOptions = {}): Promise<EsclSim> 
       }
       if (job.settings.source === 'Platen' ? job.served >= 1 : feederPages <= 0) return finish();
       const index = job.served + 1;
-      if (opts.pageDelayMs) await new Promise((r) => setTimeout(r, opts.pageDelayMs));
+      if (pageDelayMs) await new Promise((r) => setTimeout(r, pageDelayMs));
+      // Cancelled (DELETE) while this page was being scanned: nothing more is sent.
+      if (job.state !== 'Processing') return send(res, 404), 404;
       const img = pageImage(job.settings, index);
       if (vanishAt !== undefined && index === vanishAt) {
         // Half a page, then the scanner is gone (power cut, cable pulled).
@@ -210,7 +223,7 @@ export async function startEsclSim(opts: EsclSimOptions = {}): Promise<EsclSim> 
     return 404;
   };
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -226,7 +239,8 @@ export async function startEsclSim(opts: EsclSimOptions = {}): Promise<EsclSim> 
         },
       );
     });
-  });
+  };
+  const server = opts.tls ? createHttpsServer({ key: opts.tls.key, cert: opts.tls.cert }, onRequest) : createServer(onRequest);
   server.keepAliveTimeout = 2000;
 
   await new Promise<void>((resolve, reject) => {
@@ -234,7 +248,7 @@ export async function startEsclSim(opts: EsclSimOptions = {}): Promise<EsclSim> 
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  baseUrl = `http://${host}:${port}/eSCL/`;
+  baseUrl = `${opts.tls ? 'https' : 'http'}://${host}:${port}/eSCL/`;
 
   return {
     url: baseUrl,
@@ -250,6 +264,8 @@ export async function startEsclSim(opts: EsclSimOptions = {}): Promise<EsclSim> 
     },
     vanishAtPage: (page) => void (vanishAt = page),
     cancelAfterPages: (pages) => void (cancelAfter = pages),
+    setPageDelay: (ms) => void (pageDelayMs = ms),
+    jobStates: () => Object.fromEntries([...jobs.values()].map((j) => [j.id, j.state])),
     close: () =>
       new Promise<void>((resolve) => {
         if (vanished) return resolve();
@@ -260,10 +276,12 @@ export async function startEsclSim(opts: EsclSimOptions = {}): Promise<EsclSim> 
   };
 }
 
-function isSupported(s: EsclScanSettings): boolean {
+/** A real scanner refuses (400) settings its capabilities do not list for that source. */
+function isSupported(s: EsclScanSettings, profile: SimProfile): boolean {
+  const offer = SIM_PROFILES[profile][s.source === 'Feeder' ? 'feeder' : 'platen'];
   return (
-    (SIM_RESOLUTIONS as readonly number[]).includes(s.resolution) &&
-    (SIM_COLOR_MODES as readonly string[]).includes(s.colorMode) &&
+    (offer.resolutions as readonly number[]).includes(s.resolution) &&
+    (offer.colorModes as readonly string[]).includes(s.colorMode) &&
     (SIM_FORMATS as readonly string[]).includes(s.format) &&
     s.region.width > 0 &&
     s.region.height > 0 &&

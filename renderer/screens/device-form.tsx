@@ -18,6 +18,7 @@ import { ApiError } from '../api';
 import { errorField, errorMessage, formMessage } from '../i18n/errors';
 import { call } from '../lib/station';
 import { hex4, isHidDriver } from './device-format';
+import { EsclCertPin } from './escl-cert-pin';
 
 export const BAUD_RATES = [9600, 19200, 38400, 57600, 115200] as const;
 const PORT_KINDS = ['path', 'usb', 'sim', 'url'] as const;
@@ -74,8 +75,14 @@ export function deviceErrorMessage(t: (k: string, o?: Record<string, unknown>) =
   return errorMessage(t as never, err);
 }
 
-function initialValues(device: DeviceView | null, overview: DevicesOverview): Values {
+/** A new device's form filled from what discovery found (an eSCL scanner's name and address). */
+export interface DevicePreset { label: string; url: string }
+
+function initialValues(device: DeviceView | null, overview: DevicesOverview, preset?: DevicePreset): Values {
   const simOf = (driver: string) => overview.drivers.find((d) => d.name === driver)?.simulator ?? '';
+  if (!device && preset) {
+    return { id: '', label: preset.label.slice(0, 60), kind: 'document_scanner', driver: 'escl', portKind: 'url', path: '', baudRate: '9600', usb: '', simName: '', url: preset.url, password: '', paperMm: '80' };
+  }
   if (!device) {
     return { id: '', label: '', kind: '', driver: '', portKind: 'path', path: '', baudRate: '9600', usb: '', simName: '', url: '', password: '', paperMm: '80' };
   }
@@ -100,9 +107,10 @@ interface Props {
   overview: DevicesOverview;
   onClose: () => void;
   onSaved: (next: DevicesOverview, label: string) => void;
+  preset?: DevicePreset | undefined;
 }
 
-export function DeviceFormDialog({ device, overview: live, onClose, onSaved }: Props) {
+export function DeviceFormDialog({ device, overview: live, onClose, onSaved, preset }: Props) {
   const { t } = useTranslation();
   // The overview as it was when the form opened: the screen reads it again on every status
   // change, and the form must not re-apply the driver's defaults over what was chosen.
@@ -111,8 +119,11 @@ export function DeviceFormDialog({ device, overview: live, onClose, onSaved }: P
   const editing = device !== null;
   const { register, handleSubmit, watch, setValue, setError, setFocus, getValues, formState: { errors, isSubmitting } } = useForm<Values>({
     resolver: zodResolver(schema),
-    defaultValues: initialValues(device, overview),
+    defaultValues: initialValues(device, overview, preset),
   });
+  // An https eSCL scanner's trusted certificate (pinned on first use, see escl-cert-pin.tsx).
+  const stored = device?.settings.certSha256;
+  const [certPin, setCertPin] = useState<string | undefined>(typeof stored === 'string' ? stored : undefined);
   const msg = (m?: string): string | undefined => (m ? formMessage(t, m) : undefined);
 
   const kind = watch('kind');
@@ -169,6 +180,8 @@ export function DeviceFormDialog({ device, overview: live, onClose, onSaved }: P
     }
     if (v.driver === 'zfm' && v.password) settings.password = Number(v.password);
     if (v.driver === 'escpos') settings.paperMm = Number(v.paperMm);
+    delete settings.certSha256;
+    if (v.driver === 'escl' && /^https:\/\//i.test(v.url.trim()) && certPin) settings.certSha256 = certPin;
     try {
       const next = await call('devices.save', { id: v.id, kind: v.kind as SaveKind, driver: v.driver, label: v.label.trim(), port, settings });
       onSaved(next, v.label.trim());
@@ -269,6 +282,9 @@ export function DeviceFormDialog({ device, overview: live, onClose, onSaved }: P
             <Field id="device-url" label={t('devices.form.url')} error={msg(errors.url?.message)} hint={t(driver === 'ipp' ? 'devices.form.urlHintIpp' : 'devices.form.urlHint')}>
               <input id="device-url" data-testid="device-url" className="mono" autoComplete="off" inputMode="url" {...register('url')} />
             </Field>
+          )}
+          {portKind === 'url' && driver === 'escl' && /^https:\/\/\S+$/i.test(watch('url').trim()) && (
+            <EsclCertPin url={watch('url').trim()} pinned={certPin} onPin={setCertPin} />
           )}
           {driver === 'zfm' && (
             <Field id="device-password" label={t('devices.form.password')} error={msg(errors.password?.message)} hint={t('devices.form.passwordHint')}>

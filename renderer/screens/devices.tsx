@@ -19,12 +19,14 @@ import { call, on } from '../lib/station';
 import { useDevices } from '../lib/use-devices';
 import { useHotkeys } from '../lib/use-hotkeys';
 import { DeviceFormDialog, deviceErrorMessage } from './device-form';
+import type { DevicePreset } from './device-form';
+import { EsclDiscoveryPanel } from './escl-discovery';
 import { hex4, portText } from './device-format';
 import { DeviceTracePanel } from './device-trace';
 import { PrinterCalibrationPanel } from './printer-calibration';
 
 type Open =
-  | { kind: 'form'; device: DeviceView | null }
+  | { kind: 'form'; device: DeviceView | null; preset?: DevicePreset }
   | { kind: 'remove'; device: DeviceView }
   | { kind: 'test'; device: DeviceView; result: DeviceTestResult | null; failure: unknown }
   | null;
@@ -281,6 +283,10 @@ export function DevicesScreen() {
         </section>
       )}
 
+      {technician && overview && (
+        <EsclDiscoveryPanel onUse={(found) => setOpen({ kind: 'form', device: null, preset: { label: found.name, url: found.url } })} />
+      )}
+
       {overview && (
         <section className="card" data-testid="ports">
           <h2>{t('devices.ports.title')}</h2>
@@ -321,6 +327,7 @@ export function DevicesScreen() {
       {open?.kind === 'form' && overview && (
         <DeviceFormDialog
           device={open.device}
+          preset={open.preset}
           overview={overview}
           onClose={() => setOpen(null)}
           onSaved={(next, label) => {

@@ -9,6 +9,8 @@ import { ExchangeLock, sleep } from '../../transport/exchange';
 import type { DeviceErrorCode, Result } from '../../result';
 import { ESCL_KEYS } from './escl-keys';
 import { buildScanSettings, parseCapabilities, parseStatus } from './escl-xml';
+import { CertificateMismatch, fetchPeerCertificate, normaliseFingerprint, pinnedFetch } from './pinned-https';
+import type { PeerCertificate } from './pinned-https';
 import type { EsclCapabilities, EsclColorMode, EsclFormat, EsclRegion, EsclSource, EsclSourceCaps, EsclStatus } from './escl-xml';
 
 export interface EsclClientOptions {
@@ -20,6 +22,11 @@ export interface EsclClientOptions {
   busyRetries?: number;
   /** Pause between 503 retries unless the scanner sends Retry-After (capped at 5 s). */
   busyPauseMs?: number;
+  /**
+   * For an https scanner: the SHA-256 fingerprint of the certificate the technician
+   * confirmed. Only that certificate is accepted; without a pin the system's authorities decide.
+   */
+  certSha256?: string;
 }
 
 export interface EsclScanRequest {
@@ -55,12 +62,15 @@ export interface EsclScanResult {
 
 
 const RETRY_AFTER_CAP_MS = 5000;
+/** Node's codes for a certificate the system's authorities do not vouch for. */
+const CERT_ERRORS = /^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|ERR_TLS_CERT_ALTNAME_INVALID)$/;
 
 export class EsclClient {
   private readonly base: URL;
   private readonly requestTimeoutMs: number;
   private readonly busyRetries: number;
   private readonly busyPauseMs: number;
+  private readonly pin: string | undefined;
   private caps: EsclCapabilities | undefined;
   /** A scanner runs one job at a time; a second scan from this station waits its turn. */
   private readonly lock = new ExchangeLock();
@@ -70,6 +80,17 @@ export class EsclClient {
     this.requestTimeoutMs = opts.requestTimeoutMs ?? 30_000;
     this.busyRetries = opts.busyRetries ?? 5;
     this.busyPauseMs = opts.busyPauseMs ?? 1000;
+    this.pin = opts.certSha256 ? normaliseFingerprint(opts.certSha256) : undefined;
+  }
+
+  /** The certificate an https scanner presents (for the technician to confirm), trusting nothing. */
+  async peerCertificate(): Promise<Result<PeerCertificate>> {
+    if (this.base.protocol !== 'https:') return fail('rejected', ESCL_KEYS.notHttps, { address: this.address });
+    try {
+      return ok(await fetchPeerCertificate(this.base));
+    } catch (err) {
+      return fail('disconnected', ESCL_KEYS.unreachable, { address: this.address }, errorText(err));
+    }
   }
 
   get address(): string {
@@ -212,15 +233,19 @@ export class EsclClient {
     const timeout = AbortSignal.timeout(opts.timeoutMs ?? this.requestTimeoutMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     try {
-      const init: RequestInit = { method, signal };
+      const init: RequestInit & { body?: string; headers?: Record<string, string> } = { method, signal };
       if (opts.body !== undefined) {
         init.body = opts.body;
         init.headers = { 'content-type': 'text/xml' };
       }
+      if (url.protocol === 'https:') return ok(await pinnedFetch(url, { method, signal, ...(opts.body !== undefined ? { body: opts.body, headers: { 'content-type': 'text/xml' } } : {}) }, this.pin));
       return ok(await fetch(url, init));
     } catch (err) {
       if (opts.signal?.aborted) return fail('cancelled', ESCL_KEYS.cancelled);
       if (timeout.aborted) return fail('timeout', ESCL_KEYS.timeout, { address: this.address }, `${method} ${url.pathname}`);
+      if (err instanceof CertificateMismatch) return fail('rejected', ESCL_KEYS.certChanged, { address: this.address }, `presented ${err.presented}`);
+      const code = (err as { code?: string })?.code ?? '';
+      if (CERT_ERRORS.test(code)) return fail('rejected', ESCL_KEYS.certUnconfirmed, { address: this.address }, `${method} ${url.pathname}: ${code}`);
       return fail('disconnected', ESCL_KEYS.unreachable, { address: this.address }, `${method} ${url.pathname}: ${errorText(err)}`);
     }
   }
@@ -232,7 +257,9 @@ export class EsclClient {
 
 function checkAgainstCaps(s: { colorMode: string; resolution: number; format: string; region: EsclRegion }, caps: EsclSourceCaps): Record<string, string | number> | undefined {
   if (caps.colorModes.length && !caps.colorModes.includes(s.colorMode)) return { setting: 'colorMode', value: s.colorMode };
-  if (caps.resolutions.length && !caps.resolutions.includes(s.resolution)) return { setting: 'resolution', value: s.resolution };
+  const range = caps.resolutionRange;
+  const inRange = range !== undefined && s.resolution >= range.min && s.resolution <= range.max && (s.resolution - range.min) % range.step === 0;
+  if ((caps.resolutions.length || range) && !caps.resolutions.includes(s.resolution) && !inRange) return { setting: 'resolution', value: s.resolution };
   if (caps.formats.length && !caps.formats.includes(s.format)) return { setting: 'format', value: s.format };
   const r = s.region;
   if (r.width <= 0 || r.height <= 0 || (caps.maxWidth && r.x + r.width > caps.maxWidth) || (caps.maxHeight && r.y + r.height > caps.maxHeight)) {

@@ -13,4 +13,10 @@ export const ESCL_KEYS = {
   sourceUnavailable: 'device.escl.sourceUnavailable',
   settingUnsupported: 'device.escl.settingUnsupported',
   badResponse: 'device.escl.badResponse',
+  scanRunning: 'device.escl.scanRunning',
+  nothingUsable: 'device.escl.nothingUsable',
+  certChanged: 'device.escl.certChanged',
+  certUnconfirmed: 'device.escl.certUnconfirmed',
+  notHttps: 'device.escl.notHttps',
+  discoveryUnavailable: 'device.escl.discoveryUnavailable',
 } as const;

@@ -40,6 +40,8 @@ export interface EsclSourceCaps {
   colorModes: string[];
   formats: string[];
   resolutions: number[];
+  /** Scanners that take any resolution in a range say so instead of (or beside) a list. */
+  resolutionRange?: { min: number; max: number; step: number };
 }
 
 export interface EsclCapabilities {
@@ -151,6 +153,7 @@ function sourceCaps(node: unknown): EsclSourceCaps | undefined {
   const colorModes = new Set<string>();
   const formats = new Set<string>();
   const resolutions = new Set<number>();
+  let resolutionRange: EsclSourceCaps['resolutionRange'];
   for (const p of profiles) {
     for (const c of arr(obj(p.ColorModes).ColorMode)) if (text(c)) colorModes.add(text(c)!);
     const f = obj(p.DocumentFormats);
@@ -159,8 +162,11 @@ function sourceCaps(node: unknown): EsclSourceCaps | undefined {
       const x = int(r.XResolution);
       if (x > 0 && x === int(r.YResolution)) resolutions.add(x);
     }
+    const range = obj(obj(obj(p.SupportedResolutions).ResolutionRange).XResolutionRange);
+    const [min, max] = [int(range.Min), int(range.Max)];
+    if (min > 0 && max >= min) resolutionRange = { min, max, step: Math.max(1, int(range.Step) || 1) };
   }
-  return {
+  const caps: EsclSourceCaps = {
     minWidth: int(n.MinWidth),
     maxWidth: int(n.MaxWidth),
     minHeight: int(n.MinHeight),
@@ -169,6 +175,8 @@ function sourceCaps(node: unknown): EsclSourceCaps | undefined {
     formats: [...formats],
     resolutions: [...resolutions].sort((a, b) => a - b),
   };
+  if (resolutionRange) caps.resolutionRange = resolutionRange;
+  return caps;
 }
 
 export function parseCapabilities(xml: string): EsclCapabilities | undefined {

@@ -1,21 +1,26 @@
 // Step 2, supporting documents: choose what is being scanned and how, "Pindai" (Enter), and
 // the pages appear as thumbnails grouped by document. A page can be rescanned (the old page
 // goes only once the new one is in) or removed (after a question that names the page).
-// Scanner problems are shown as the station's sentence next to the step.
+// Scanner problems are shown as the station's sentence next to the step. The resolution is
+// "automatic" by default (what the document type needs; the station picks the scanner's
+// nearest at or above it), and a running scan can be cancelled (nothing is stored).
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentPageInfo, DocumentType, EnrolmentView } from '../../../electron/contract-types';
 import { DOCUMENT_TYPES } from '../../../domain/catalog';
+import { DOCUMENT_MIN_DPI } from '../../../domain/document-scan';
 import { Alert } from '../../components/alert';
 import { BlobImage } from '../../components/blob-image';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Kbd } from '../../components/kbd';
-import { enrolmentError } from '../../lib/device-text';
+import { enrolmentError, errorKey } from '../../lib/device-text';
 import { call } from '../../lib/station';
+import { useHotkeys } from '../../lib/use-hotkeys';
 
 export { DOCUMENT_TYPES };
 const SOURCES = ['platen', 'feeder'] as const;
-const RESOLUTIONS = [150, 200, 300] as const;
+/** 'auto' = the document type's need; a number = at least that many dpi. */
+const RESOLUTIONS = ['auto', 150, 200, 300, 600] as const;
 const COLOR_MODES = ['color', 'grayscale'] as const;
 
 interface Settings {
@@ -29,13 +34,22 @@ type Pending = { kind: 'remove' | 'rescan'; page: DocumentPageInfo };
 
 export function DocumentsStep({ view, onView }: { view: EnrolmentView; onView: (v: EnrolmentView) => void }) {
   const { t } = useTranslation();
-  const [settings, setSettings] = useState<Settings>({ docType: 'ktp', source: 'platen', resolution: 200, colorMode: 'color' });
+  const [settings, setSettings] = useState<Settings>({ docType: 'ktp', source: 'platen', resolution: 'auto', colorMode: 'color' });
+  const [cancelling, setCancelling] = useState(false);
   const [busy, setBusy] = useState<{ since: number; label: string } | null>(null);
   const [elapsed, setElapsed] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const scanRef = useRef<HTMLButtonElement>(null);
   const id = view.appointment.id;
+
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!busy && refocus.current) {
+      refocus.current = false;
+      scanRef.current?.focus();
+    }
+  }, [busy]);
 
   useEffect(() => {
     if (!busy) return;
@@ -50,7 +64,9 @@ export function DocumentsStep({ view, onView }: { view: EnrolmentView; onView: (
     setElapsed(0);
     setBusy({ since: Date.now(), label: t('enrolment.doc.scanning', { doc: docName(s.docType) }) });
     try {
-      let v = await call('documents.scan', { appointmentId: id, docType: s.docType, source: s.source, resolution: s.resolution, colorMode: s.colorMode });
+      let v = await call('documents.scan', {
+        appointmentId: id, docType: s.docType, source: s.source, colorMode: s.colorMode, ...(s.resolution === 'auto' ? {} : { resolution: s.resolution }),
+      });
       // The old page goes only after the new one is safely stored.
       if (replace) v = await call('documents.remove', { appointmentId: id, blobId: replace.blobId });
       onView(v);
@@ -58,9 +74,24 @@ export function DocumentsStep({ view, onView }: { view: EnrolmentView; onView: (
       setError(err);
     } finally {
       setBusy(null);
-      scanRef.current?.focus();
+      setCancelling(false);
+      // The button is still disabled until the next render: focus it then.
+      refocus.current = true;
     }
   };
+
+  const cancelScan = async (): Promise<void> => {
+    setCancelling(true);
+    try {
+      await call('documents.cancelScan', { appointmentId: id });
+    } catch (err) {
+      setCancelling(false);
+      setError(err);
+    }
+  };
+  const cancelledByOfficer = errorKey(error)?.key === 'device.escl.cancelled';
+  // Esc stops the running scan; it is claimed before the enrolment's "back".
+  useHotkeys({ Escape: () => { if (!cancelling) void cancelScan(); } }, busy !== null && !pending);
 
   const confirm = async (): Promise<void> => {
     if (!pending) return;
@@ -96,9 +127,12 @@ export function DocumentsStep({ view, onView }: { view: EnrolmentView; onView: (
           </select>
         </label>
         <label className="inline-field">
-          {t('enrolment.doc.resolution')}
-          <select value={settings.resolution} data-testid="doc-resolution" onChange={(e) => setSettings({ ...settings, resolution: Number(e.target.value) as Settings['resolution'] })}>
-            {RESOLUTIONS.map((r) => <option key={r} value={r}>{t('enrolment.doc.dpi', { dpi: r })}</option>)}
+          {t('enrolment.docScan.resolution')}
+          <select value={settings.resolution} data-testid="doc-resolution" title={t('enrolment.docScan.hint')}
+            onChange={(e) => setSettings({ ...settings, resolution: e.target.value === 'auto' ? 'auto' : (Number(e.target.value) as Settings['resolution']) })}>
+            {RESOLUTIONS.map((r) => (
+              <option key={r} value={r}>{r === 'auto' ? t('enrolment.docScan.auto', { dpi: DOCUMENT_MIN_DPI[settings.docType] }) : t('enrolment.docScan.atLeast', { dpi: r })}</option>
+            ))}
           </select>
         </label>
         <label className="inline-field">
@@ -115,10 +149,13 @@ export function DocumentsStep({ view, onView }: { view: EnrolmentView; onView: (
       {busy && (
         <div className="alert alert-waiting" role="status" data-testid="doc-busy">
           <span className="alert-icon busy-icon" aria-hidden="true">◔</span>
-          <div className="alert-text">{busy.label} {t('enrolment.doc.elapsed', { seconds: elapsed })}</div>
+          <div className="alert-text">{cancelling ? t('enrolment.docScan.cancelling') : busy.label} {t('enrolment.doc.elapsed', { seconds: elapsed })}</div>
+          <button type="button" className="btn btn-small" disabled={cancelling} onClick={() => void cancelScan()} data-testid="doc-cancel">
+            {t('enrolment.docScan.cancel')} <Kbd keys="Esc" />
+          </button>
         </div>
       )}
-      {error !== null && <Alert tone="problem" testId="doc-error">{enrolmentError(t, error)}</Alert>}
+      {error !== null && <Alert tone={cancelledByOfficer ? 'info' : 'problem'} testId="doc-error">{enrolmentError(t, error)}</Alert>}
       {groups.length === 0 && !busy && <p className="muted" data-testid="doc-empty">{t('enrolment.doc.empty')}</p>}
       {groups.map((g) => (
         <section key={g.docType} className="doc-group" data-testid={`doc-group-${g.docType}`}>

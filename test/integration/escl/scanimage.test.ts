@@ -21,18 +21,20 @@ afterEach(async () => {
   dir = undefined;
 });
 
-function runScanimage(args: string[], configDir: string): Promise<{ code: number | null; stderr: string }> {
+function runScanimage(args: string[], configDir: string): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
     // SANE_CONFIG_DIR's trailing colon keeps the system directories (dll.conf) in the search path.
     const child = spawn('scanimage', ['-d', 'airscan:e0:Sim', ...args], { cwd: configDir, env: { ...process.env, SANE_CONFIG_DIR: `${configDir}:` } });
     let stderr = '';
+    let stdout = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stderr }));
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.on('close', (code) => resolve({ code, stderr, stdout }));
   });
 }
 
-async function setup(feederPages = 0): Promise<string> {
-  sim = await startEsclSim({ feederPages });
+async function setup(feederPages = 0, profile: 'wide' | 'office' = 'wide'): Promise<string> {
+  sim = await startEsclSim({ feederPages, profile });
   dir = mkdtempSync(path.join(tmpdir(), 'loket-airscan-'));
   writeFileSync(path.join(dir, 'airscan.conf'), `[devices]\n"Sim" = ${sim.url}, eSCL\n[options]\ndiscovery = disable\n`);
   return dir;
@@ -58,6 +60,15 @@ describe.skipIf(!hasScanimage)('scanimage (sane-airscan) against the eSCL simula
     expect(pages).toEqual(['p1.png', 'p2.png']);
     const png = PNG.sync.read(readFileSync(path.join(d, 'p1.png')));
     expect([png.width, png.height]).toEqual([197, 197]);
+  });
+
+  it('reads the office profile as its capabilities say: 150/300 on the glass, 300 only on the feeder', async () => {
+    const d = await setup(1, 'office');
+    const flatbed = await runScanimage(['--source', 'Flatbed', '--help'], d);
+    const feeder = await runScanimage(['--source', 'ADF', '--help'], d);
+    // `--resolution 150|300dpi [300]`: the resolutions sane-airscan will offer for the source.
+    expect(/--resolution ([0-9|]+)dpi/.exec(flatbed.stdout)?.[1], flatbed.stderr).toBe('150|300');
+    expect(/--resolution ([0-9|]+)dpi/.exec(feeder.stdout)?.[1], feeder.stderr).toBe('300');
   });
 
   it('reports the empty feeder the way SANE names it', async () => {

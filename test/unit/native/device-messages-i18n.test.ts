@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { deviceMessages } from '../../../native/device-messages';
 import { gt521Messages } from '../../../native/drivers/gt521/messages';
 import { zfmMessages } from '../../../native/drivers/zfm/messages';
+import { esclMessages } from '../../../native/drivers/escl/messages';
 import { captureSessionMessages } from '../../../electron/services/capture-session-messages';
 
 type Tree = { [k: string]: string | Tree };
@@ -21,6 +22,7 @@ describe.each([
   ['device', deviceMessages],
   ['zfm', zfmMessages],
   ['gt521', gt521Messages],
+  ['escl', esclMessages],
   ['capture session', captureSessionMessages],
 ] as const)('%s messages', (_name, table) => {
   it.each(['id', 'en'] as const)('are in renderer/i18n/%s.json word for word', (lang) => {
