@@ -11,7 +11,12 @@ import type { WsCall, WsServerMessage } from './bridge-types';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 export interface BrowserHostOptions {
-  station: Station;
+  /**
+   * The station, or its start still under way: the host listens (and serves the screens)
+   * first, and each connection waits for the station, so the browser loads the page while
+   * the store opens.
+   */
+  station: Station | Promise<Station>;
   rendererDir: string;
   port?: number;
   /** Fixed token for tests; random per run otherwise. */
@@ -95,9 +100,14 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   });
 
   function attach(ws: WebSocket) {
-    const session = opts.station.openSession();
     const send = (m: WsServerMessage) => { if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m)); };
-    const off = session.onEvent((e, p) => send({ t: 'event', e, p }));
+    // Messages that arrive while the station is still starting wait for it, in order.
+    const opened = Promise.resolve(opts.station).then((station) => {
+      const session = station.openSession();
+      const off = session.onEvent((e, p) => send({ t: 'event', e, p }));
+      return { session, off };
+    });
+    opened.catch(() => ws.close(1011, 'station unavailable'));
     ws.on('message', (data) => {
       let msg: WsCall;
       try {
@@ -107,9 +117,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         return;
       }
       if (msg?.t !== 'call' || typeof msg.id !== 'number') { ws.close(1003, 'not a call'); return; }
-      void session.call(msg.m, msg.i).then((r) => send({ t: 'result', id: msg.id, r }));
+      void opened.then(({ session }) => session.call(msg.m, msg.i)).then((r) => send({ t: 'result', id: msg.id, r }), () => ws.close(1011, 'station unavailable'));
     });
-    ws.on('close', () => { off(); session.close(); });
+    ws.on('close', () => { void opened.then(({ session, off }) => { off(); session.close(); }, () => undefined); });
   }
 
   await new Promise<void>((resolve, reject) => {

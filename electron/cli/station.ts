@@ -4,11 +4,10 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createStation } from '../station';
 import { startBrowserHost } from '../host';
 import { defaultDataDir } from '../data-dir';
 import { fileKeyProvider } from '../key-providers';
-import { NewerDatabaseError } from '../store/db';
+import type { Station } from '../station-types';
 
 const { values } = parseArgs({
   options: {
@@ -37,23 +36,41 @@ if (!rendererDir) {
 }
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 
+// Listen first, then start the station: the station (store, services, devices, the PDF
+// writer) is its own chunk, imported here so Node has compiled only the host when the
+// address is printed. The browser fetches and runs the screens while the store opens; the
+// WebSocket waits for the station (electron/host.ts). Measured in `npm run bench` (cold-start).
+async function startStation(): Promise<Station> {
+  const { createStation } = await import('../station');
+  return createStation({ dataDir, keyProvider: fileKeyProvider(), demo: values.demo, simulators: !values['no-simulators'], scannerUrl: values['scanner-url'] });
+}
+
+async function explain(err: unknown): Promise<string> {
+  const { NewerDatabaseError } = await import('../store/db');
+  if (err instanceof NewerDatabaseError || (err as Error).name === 'KeyFileError') return `Loket: ${(err as Error).message}\n`;
+  return `Loket could not start: ${(err as Error).stack ?? String(err)}\n`;
+}
+
 try {
-  const station = await createStation({ dataDir, keyProvider: fileKeyProvider(), demo: values.demo, simulators: !values['no-simulators'], scannerUrl: values['scanner-url'] });
-  const host = await startBrowserHost({ station, rendererDir, port: Number(values.port) });
-  process.stdout.write(`Loket station ${station.stationId} — data in ${dataDir}\n`);
+  // The station starts once the host listens and the address is out, not before: compiling
+  // its chunk would otherwise hold up the listening socket.
+  let begin!: () => void;
+  const starting = new Promise<void>((resolve) => { begin = resolve; }).then(startStation);
+  // Handled below; until then the rejection must not end the process.
+  starting.catch(() => undefined);
+  const host = await startBrowserHost({ station: starting, rendererDir, port: Number(values.port) });
   process.stdout.write(`Open the workstation in a browser on this computer:\nLOKET_URL=${host.url}\n`);
   const stop = async () => {
     await host.close();
-    await station.close();
+    await starting.then((station) => station.close(), () => undefined);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  begin();
+  const station = await starting;
+  process.stdout.write(`Loket station ${station.stationId} — data in ${dataDir}\n`);
 } catch (err) {
-  if (err instanceof NewerDatabaseError || (err as Error).name === 'KeyFileError') {
-    process.stderr.write(`Loket: ${(err as Error).message}\n`);
-  } else {
-    process.stderr.write(`Loket could not start: ${(err as Error).stack ?? String(err)}\n`);
-  }
+  process.stderr.write(await explain(err));
   process.exit(1);
 }

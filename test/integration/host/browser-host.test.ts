@@ -100,3 +100,54 @@ describe('WebSocket', () => {
     a.close(); b.close();
   });
 });
+
+// The host listens before the station has opened its store (electron/cli/station.ts): the
+// page loads meanwhile, and calls made early wait for the station instead of failing.
+describe('while the station is still starting', () => {
+  it('serves the page, and answers calls sent before the station was ready, in order', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'loket-r-'));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Loket</title>');
+    let ready!: (s: TestStation['station']) => void;
+    const starting = new Promise<TestStation['station']>((r) => { ready = r; });
+    const early = await startBrowserHost({ station: starting, rendererDir: dir, token: TOKEN });
+    const late = await openTestStation();
+    try {
+      const at = `127.0.0.1:${early.port}`;
+      expect((await fetch(`http://${at}/?token=${TOKEN}`)).status).toBe(200);
+      const ws = await connect(`ws://${at}/ws?token=${TOKEN}`, { origin: `http://${at}` });
+      const r = rpc(ws);
+      const first = r.call('setup.status');
+      const second = r.call('setup.createFirstAdmin', ADMIN);
+      const answered: string[] = [];
+      void first.then(() => answered.push('first'));
+      void second.then(() => answered.push('second'));
+      await new Promise((res) => setTimeout(res, 50));
+      expect(answered).toEqual([]);
+      ready(late.station);
+      expect(await first).toMatchObject({ ok: true, value: { needsFirstAdmin: true } });
+      expect(await second).toMatchObject({ ok: true, value: { nip: ADMIN.nip } });
+      expect(answered).toEqual(['first', 'second']);
+      ws.close();
+    } finally {
+      await early.close();
+      await late.close();
+    }
+  });
+
+  it('closes the connection when the station cannot start', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'loket-r-'));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Loket</title>');
+    const failing = Promise.reject(new Error('the store could not be opened'));
+    failing.catch(() => undefined);
+    const early = await startBrowserHost({ station: failing, rendererDir: dir, token: TOKEN });
+    try {
+      const at = `127.0.0.1:${early.port}`;
+      const ws = await connect(`ws://${at}/ws?token=${TOKEN}`, { origin: `http://${at}` });
+      const closed = new Promise<number>((res) => ws.once('close', (code) => res(code)));
+      ws.send(JSON.stringify({ t: 'call', id: 1, m: 'setup.status', i: {} }));
+      expect(await closed).toBe(1011);
+    } finally {
+      await early.close();
+    }
+  });
+});
