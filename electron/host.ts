@@ -19,7 +19,12 @@ import { createHostAccess, credentialFromProtocols, WS_PROTOCOL } from './host-a
 import { allowedHost, ownOrigins, parseTarget } from './host-request';
 
 export interface BrowserHostOptions {
-  station: Station;
+  /**
+   * The station, or its start still under way: the host listens (and serves the screens)
+   * first, and each connection waits for the station, so the browser loads the page while
+   * the store opens.
+   */
+  station: Station | Promise<Station>;
   rendererDir: string;
   port?: number;
   /**
@@ -199,7 +204,6 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   });
 
   function attach(ws: WebSocket) {
-    const session = opts.station.openSession();
     const send = (m: WsServerMessage) => {
       if (ws.readyState !== ws.OPEN) return;
       try {
@@ -208,7 +212,13 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         log(`Loket browser host: could not send a message (${errorClass(err)})`);
       }
     };
-    const off = session.onEvent((e, p) => send({ t: 'event', e, p }));
+    // Messages that arrive while the station is still starting wait for it, in order.
+    const opened = Promise.resolve(opts.station).then((station) => {
+      const session = station.openSession();
+      const off = session.onEvent((e, p) => send({ t: 'event', e, p }));
+      return { session, off };
+    });
+    opened.catch(() => ws.close(1011, 'station unavailable'));
     // Over-limit frames (1009), bad UTF-8, bad framing: ws closes this socket and tells us here.
     ws.on('error', (err) => log(`Loket browser host: a connection was closed (${errorClass(err)})`));
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -222,21 +232,26 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
           return;
         }
         if (typeof msg !== 'object' || msg === null || msg.t !== 'call' || typeof msg.id !== 'number') { ws.close(1003, 'not a call'); return; }
-        const id = msg.id;
-        session.call(msg.m, msg.i).then(
-          (r) => send({ t: 'result', id, r }),
-          (err: unknown) => {
-            log(`Loket browser host: a call failed (${errorClass(err)})`);
-            send({ t: 'result', id, r: { ok: false, error: { code: 'internal' } } });
-          },
-        );
+        const { id, m, i } = msg;
+        opened.then(
+          ({ session }) => session.call(m, i).then(
+            (r) => send({ t: 'result', id, r }),
+            (err: unknown) => {
+              log(`Loket browser host: a call failed (${errorClass(err)})`);
+              send({ t: 'result', id, r: { ok: false, error: { code: 'internal' } } });
+            },
+          ),
+          () => ws.close(1011, 'station unavailable'),
+        ).catch((err: unknown) => log(`Loket browser host: a call failed (${errorClass(err)})`));
       } catch (err) {
         log(`Loket browser host: a message failed (${errorClass(err)})`);
         ws.close(1011, 'internal');
       }
     });
     ws.on('close', () => {
-      try { off(); session.close(); } catch (err) { log(`Loket browser host: closing a session failed (${errorClass(err)})`); }
+      opened.then(({ session, off }) => {
+        try { off(); session.close(); } catch (err) { log(`Loket browser host: closing a session failed (${errorClass(err)})`); }
+      }, () => undefined);
     });
   }
 

@@ -8,6 +8,7 @@ import { Alert } from './components/alert';
 import { errorMessage } from './i18n/errors';
 import { applyLanguage, storedLanguage } from './i18n';
 import { call, on, onLinkChange } from './lib/station';
+import { bootAnswers } from './lib/boot';
 import { LockScreen } from './screens/lock-screen';
 import { LoginScreen } from './screens/login';
 // The workspace (every screen after login) is its own chunk: the login screen appears
@@ -47,8 +48,7 @@ export function App() {
   const load = useCallback(async () => {
     setBoot({ phase: 'loading' });
     try {
-      // Both questions at once: one round trip less before the first screen.
-      const [setup, current] = await Promise.all([call('setup.status', {}), call('auth.session', {})]);
+      const [setup, current] = await bootAnswers();
       setSession(setup.needsFirstAdmin ? null : current);
       setBoot({ phase: 'ready', setup });
     } catch (error) {

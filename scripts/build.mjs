@@ -3,6 +3,7 @@
 //   dist/renderer/      the React renderer (Vite)
 //   dist/host.mjs       the browser host CLI            (electron/cli/station.ts)
 //   dist/address.mjs    a fresh address from a running browser host (electron/cli/station-address.ts)
+//   dist/*-HASH.mjs     the host's lazily loaded chunks (the station, after it listens)
 //   dist/main.mjs       the Electron main process       (electron/main.ts)
 //   dist/preload.cjs    the sandboxed preload, one CommonJS file (electron/preload.ts)
 //   dist/migrations/    the store's SQL migrations, next to the bundles that read them
@@ -39,9 +40,13 @@ async function step(name, fn) {
   console.log(`build: ${name} (${((performance.now() - started) / 1000).toFixed(1)}s)`);
 }
 
-const nodeBundle = (entry, outfile) => esbuild({
-  entryPoints: [path.join(root, entry)],
-  outfile: path.join(dist, outfile),
+// `split`: dynamic import() becomes a chunk beside the entry (it finds migrations/ and fonts/
+// next to itself, as the entry does), loaded only when reached (the
+// browser host listens before it loads the station; see electron/cli/station.ts).
+const nodeBundle = (entry, outfile, { split = false } = {}) => esbuild({
+  ...(split
+    ? { entryPoints: { [outfile.replace(/\.mjs$/, '')]: path.join(root, entry) }, outdir: dist, splitting: true, outExtension: { '.js': '.mjs' }, chunkNames: '[name]-[hash]' }
+    : { entryPoints: [path.join(root, entry)], outfile: path.join(dist, outfile) }),
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -63,7 +68,7 @@ try {
   rmSync(dist, { recursive: true, force: true });
 
   await step('renderer → dist/renderer', () => viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' }));
-  await step('browser host → dist/host.mjs', () => nodeBundle('electron/cli/station.ts', 'host.mjs'));
+  await step('browser host → dist/host.mjs', () => nodeBundle('electron/cli/station.ts', 'host.mjs', { split: true }));
   await step('station address → dist/address.mjs', () => nodeBundle('electron/cli/station-address.ts', 'address.mjs'));
   await step('electron main → dist/main.mjs', () => nodeBundle('electron/main.ts', 'main.mjs'));
   await step('preload → dist/preload.cjs', async () => {

@@ -2,17 +2,16 @@
 // it in the browser host. Prints LOKET_URL=… (the address with a one-time code) on stdout;
 // `npm run station:address` asks the running host for another (host-address-file.ts).
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createStation } from '../station';
 import { startBrowserHost } from '../host';
 import { defaultDataDir } from '../data-dir';
 import { fileKeyProvider } from '../key-providers';
-import { NewerDatabaseError } from '../store/db';
-import { DB_FILE_NAME } from '../store/store';
+import { DB_FILE_NAME } from '../store/file-names';
 import { newAddressKey, removeAddressFile, writeAddressFile } from '../host-address-file';
 import { installCrashPolicy } from './crash-policy';
+import type { Station } from '../station-types';
 
 const { values } = parseArgs({
   options: {
@@ -54,17 +53,39 @@ installCrashPolicy({
   },
 });
 
+// Listen first, then start the station: the station (store, services, devices, the PDF
+// writer) is its own chunk, imported here so Node has compiled only the host when the
+// address is printed. The browser fetches and runs the screens while the store opens; the
+// WebSocket waits for the station (electron/host.ts). Measured in `npm run bench` (cold-start).
+async function startStation(): Promise<Station> {
+  const { createStation } = await import('../station');
+  return createStation({ dataDir, keyProvider: fileKeyProvider(), demo: values.demo, simulators: !values['no-simulators'], scannerUrl: values['scanner-url'] });
+}
+
+async function explain(err: unknown): Promise<string> {
+  const { NewerDatabaseError } = await import('../store/db');
+  if (err instanceof NewerDatabaseError || ['KeyFileError', 'StoreFileError'].includes((err as Error).name)) return `Loket: ${(err as Error).message}\n`;
+  return `Loket could not start: ${(err as Error).stack ?? String(err)}\n`;
+}
+
 try {
-  const station = await createStation({ dataDir, keyProvider: fileKeyProvider(), demo: values.demo, simulators: !values['no-simulators'], scannerUrl: values['scanner-url'] });
+  // The station starts once the host listens and the address is out, not before: compiling
+  // its chunk would otherwise hold up the listening socket.
+  let begin!: () => void;
+  const starting = new Promise<void>((resolve) => { begin = resolve; }).then(startStation);
+  // Handled below; until then the rejection must not end the process.
+  starting.catch(() => undefined);
+  // The address file goes in the data directory before the station has opened it (and made
+  // it, 0700, on a first start); make it now with the same mode.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const addressKey = newAddressKey();
-  const host = await startBrowserHost({ station, rendererDir, port: Number(values.port), addressKey });
+  const host = await startBrowserHost({ station: starting, rendererDir, port: Number(values.port), addressKey });
   writeAddressFile(dataDir, { port: host.port, key: addressKey, pid: process.pid });
-  process.stdout.write(`Loket station ${station.stationId} — data in ${dataDir}\n`);
   process.stdout.write(`Open the workstation in a browser on this computer (the address works once; \`npm run station:address -- --data-dir ${dataDir}\` gives another):\nLOKET_URL=${host.url}\n`);
   stopping = async () => {
     removeAddressFile(dataDir);
     await host.close();
-    await station.close();
+    await starting.then((station) => station.close(), () => undefined);
   };
   const stop = async () => {
     await stopping?.();
@@ -72,11 +93,11 @@ try {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  begin();
+  const station = await starting;
+  process.stdout.write(`Loket station ${station.stationId} — data in ${dataDir}\n`);
 } catch (err) {
-  if (err instanceof NewerDatabaseError || ['KeyFileError', 'StoreFileError'].includes((err as Error).name)) {
-    process.stderr.write(`Loket: ${(err as Error).message}\n`);
-  } else {
-    process.stderr.write(`Loket could not start: ${(err as Error).stack ?? String(err)}\n`);
-  }
+  removeAddressFile(dataDir);
+  process.stderr.write(await explain(err));
   process.exit(1);
 }

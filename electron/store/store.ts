@@ -17,7 +17,8 @@ import { EnrolmentsRepo } from './enrolments-repo';
 import { DevicesRepo } from './devices-repo';
 import { withPrivateStoreFiles } from './file-modes';
 
-export const DB_FILE_NAME = 'loket.sqlite';
+import { DB_FILE_NAME } from './file-names';
+export { DB_FILE_NAME };
 
 export interface StoreOptions {
   dataDir: string;

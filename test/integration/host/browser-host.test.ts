@@ -27,8 +27,12 @@ const base = () => `http://127.0.0.1:${host.port}`;
 
 /** Trades the code of a fresh address for a credential, as the page does. */
 async function credential(): Promise<string> {
-  const code = new URL(host.newAddress()).searchParams.get('code')!;
-  const r = await fetch(`${base()}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+  return credentialOf(host);
+}
+
+async function credentialOf(h: BrowserHost): Promise<string> {
+  const code = new URL(h.newAddress()).searchParams.get('code')!;
+  const r = await fetch(`http://127.0.0.1:${h.port}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
   expect(r.status).toBe(200);
   return ((await r.json()) as { credential: string }).credential;
 }
@@ -143,5 +147,56 @@ describe('WebSocket', () => {
     expect(await rb.call('officers.list')).toMatchObject({ ok: false, error: { code: 'not_logged_in' } });
     expect(await ra.call('officers.list')).toMatchObject({ ok: true });
     a.close(); b.close();
+  });
+});
+
+// The host listens before the station has opened its store (electron/cli/station.ts): the
+// page loads meanwhile, and calls made early wait for the station instead of failing.
+describe('while the station is still starting', () => {
+  it('serves the page, and answers calls sent before the station was ready, in order', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'loket-r-'));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Loket</title>');
+    let ready!: (s: TestStation['station']) => void;
+    const starting = new Promise<TestStation['station']>((r) => { ready = r; });
+    const early = await startBrowserHost({ station: starting, rendererDir: dir, log: () => undefined });
+    const late = await openTestStation();
+    try {
+      const at = `127.0.0.1:${early.port}`;
+      expect((await fetch(`http://${at}/`)).status).toBe(200);
+      const ws = await connect(`ws://${at}/ws`, { origin: `http://${at}` }, withCredential(await credentialOf(early)));
+      const r = rpc(ws);
+      const first = r.call('setup.status');
+      const second = r.call('setup.createFirstAdmin', ADMIN);
+      const answered: string[] = [];
+      void first.then(() => answered.push('first'));
+      void second.then(() => answered.push('second'));
+      await new Promise((res) => setTimeout(res, 50));
+      expect(answered).toEqual([]);
+      ready(late.station);
+      expect(await first).toMatchObject({ ok: true, value: { needsFirstAdmin: true } });
+      expect(await second).toMatchObject({ ok: true, value: { nip: ADMIN.nip } });
+      expect(answered).toEqual(['first', 'second']);
+      ws.close();
+    } finally {
+      await early.close();
+      await late.close();
+    }
+  });
+
+  it('closes the connection when the station cannot start', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'loket-r-'));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Loket</title>');
+    const failing = Promise.reject(new Error('the store could not be opened'));
+    failing.catch(() => undefined);
+    const early = await startBrowserHost({ station: failing, rendererDir: dir, log: () => undefined });
+    try {
+      const at = `127.0.0.1:${early.port}`;
+      const ws = await connect(`ws://${at}/ws`, { origin: `http://${at}` }, withCredential(await credentialOf(early)));
+      const closed = new Promise<number>((res) => ws.once('close', (code) => res(code)));
+      ws.send(JSON.stringify({ t: 'call', id: 1, m: 'setup.status', i: {} }));
+      expect(await closed).toBe(1011);
+    } finally {
+      await early.close();
+    }
   });
 });
