@@ -12,7 +12,7 @@
 import { readChange, type Change } from '../../domain/change-format';
 import { HlcDriftError, parseHlc, type HlcClock } from '../../domain/hlc';
 import type { Db } from './db';
-import type { ChangeLog, RowValues } from './changelog';
+import { clocksJson, columnClock, MERGE_CLOCKS, type ChangeLog, type RowValues } from './changelog';
 import { replicatedColumns } from './replication';
 
 export type ApplyStatus = 'applied' | 'duplicate' | 'waiting' | 'refused';
@@ -155,7 +155,7 @@ export class ChangeApplier {
     }
     const clocks = current && clocksRow ? JSON.parse(clocksRow.clocks) as Record<string, string> : {};
     // Last writer wins, column by column. Two stamps are equal only for the same change.
-    const winners = Object.keys(change.values).filter((c) => !(c in clocks) || change.hlc > clocks[c]!);
+    const winners = Object.keys(change.values).filter((c) => { const k = columnClock(clocks, c); return k === undefined || change.hlc > k; });
     if (winners.length === 0) return;
     const virtual = access.def.virtual ?? {};
     const stored = winners.filter((c) => !(c in virtual));
@@ -175,8 +175,8 @@ export class ChangeApplier {
     // A row created here takes the change's stamps whole; an existing row's are merged.
     this.db.prepare(
       `INSERT INTO row_clocks (tbl, row_id, clocks) VALUES (?, ?, ?)
-       ON CONFLICT (tbl, row_id) DO UPDATE SET clocks = ${current ? 'json_patch(clocks, excluded.clocks)' : 'excluded.clocks'}`,
-    ).run(table, rowId, JSON.stringify(Object.fromEntries(winners.map((c) => [c, change.hlc]))));
+       ON CONFLICT (tbl, row_id) DO UPDATE SET clocks = ${current ? MERGE_CLOCKS : 'excluded.clocks'}`,
+    ).run(table, rowId, clocksJson(winners, access.columns.length, change.hlc));
   }
 
   private requiredColumns(table: string): Set<string> {

@@ -34,7 +34,7 @@ export class ChangeLog {
     this.insert = db.prepare('INSERT INTO changes (station_id, tbl, row_id, op, vals, hlc, format, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     this.patchClocks = db.prepare(
       `INSERT INTO row_clocks (tbl, row_id, clocks) VALUES (?, ?, ?)
-       ON CONFLICT (tbl, row_id) DO UPDATE SET clocks = json_patch(clocks, excluded.clocks)`,
+       ON CONFLICT (tbl, row_id) DO UPDATE SET clocks = ${MERGE_CLOCKS}`,
     );
     this.tombstone = db.prepare(
       `INSERT INTO row_clocks (tbl, row_id, deleted_hlc, deleted_at) VALUES (?, ?, ?, ?)
@@ -94,13 +94,13 @@ export class ChangeLog {
     const values: RowValues = {};
     for (const c of a.columns) {
       const v = after[c] ?? null;
-      if (!before || JSON.stringify(before[c] ?? null) !== JSON.stringify(v)) values[c] = v;
+      if (!before || !sameValue(before[c] ?? null, v)) values[c] = v;
     }
     const changed = Object.keys(values);
     if (changed.length === 0) return;
     const hlc = formatHlc(this.clock.now());
     this.insert.run(this.stationId, table, rowId, 'upsert', JSON.stringify(values), hlc, CHANGE_FORMAT_VERSION, this.isoNow());
-    this.patchClocks.run(table, rowId, JSON.stringify(Object.fromEntries(changed.map((c) => [c, hlc]))));
+    this.patchClocks.run(table, rowId, clocksJson(changed, a.columns.length, hlc));
   }
 
   /**
@@ -189,6 +189,31 @@ export function lastPersistedHlc(db: Db): Hlc {
   const candidates = [meta?.value, log.h].filter((s): s is string => typeof s === 'string').sort();
   const best = candidates.at(-1);
   return best ? parseHlc(best) : ZERO_HLC;
+}
+
+/**
+ * Merges a write's clocks into a row's. A row-wide {"*": stamp} replaces them all: it is
+ * newer than every column it covers, and a column's old entry must not shadow it.
+ */
+export const MERGE_CLOCKS = `CASE WHEN json_extract(excluded.clocks, '$."*"') IS NOT NULL THEN excluded.clocks ELSE json_patch(clocks, excluded.clocks) END`;
+
+/**
+ * The column clocks a write sets, as JSON. A write of every column (a new row) is stored as
+ * {"*": stamp}, which stands for each column without its own entry: a day's import would
+ * otherwise store twenty copies of the same stamp per row.
+ */
+export function clocksJson(columns: string[], ofTotal: number, hlc: string): string {
+  return JSON.stringify(columns.length === ofTotal ? { '*': hlc } : Object.fromEntries(columns.map((c) => [c, hlc])));
+}
+
+/** A column's stamp from a row's clocks (its own entry, or the row-wide one). */
+export function columnClock(clocks: Record<string, string>, column: string): string | undefined {
+  return clocks[column] ?? clocks['*'];
+}
+
+function sameValue(a: ChangeValue, b: ChangeValue): boolean {
+  if (a === b) return true;
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 export function splitChangeId(id: string): [string, number] {

@@ -123,6 +123,25 @@ describe('apply', () => {
     a.store.close(); b.store.close();
   });
 
+  it('a write of every column supersedes older per-column stamps (none shadows it)', () => {
+    const a = openStore(); const b = openStore();
+    const id = book(a, 4);
+    a.clock.ms += 1000;
+    a.store.tx(() => a.store.appointments.updateFields(id, { ...appointmentFields(4), phone: '0811' }, 'h', AT));
+    b.store.remote.apply(a.store.changes.all());
+    const [create, phone] = a.store.changes.all();
+    const stamp = (station: string, ms: number) => formatHlc({ wall: ms, logical: 0, node: station });
+    const from = (station: string, seq: number, ms: number, values: Change['values']): Change =>
+      ({ ...create!, changeId: `${station}:${seq}`, stationId: station, hlc: stamp(station, ms), values });
+    const t = parseHlc(phone!.hlc).wall;
+    // Station C rewrites every column at t+2s; station D's phone edit at t+1s arrives after it.
+    const full = from('c', 1, t + 2000, { ...create!.values, phone: '0822' });
+    const older = from('d', 1, t + 1000, { phone: '0833' });
+    expect(b.store.remote.apply([full, older]).map((o) => o.status)).toEqual(['applied', 'applied']);
+    expect(b.store.appointments.getById(id)!.phone).toBe('0822');
+    a.store.close(); b.store.close();
+  });
+
   it('officers arrive with their roles', () => {
     const a = openStore(); const b = openStore();
     a.store.tx(() => a.store.officers.insert({ id: 'o1', nip: '198001012005011001', name: 'Budi', passwordHash: 'scrypt$x', disabled: false, language: 'id', roles: ['counter', 'print'], createdAt: AT }));
