@@ -73,12 +73,18 @@ export class AppointmentsRepo {
 
   insert(f: AppointmentFields, opts: { status: AppointmentStatus; priority: string[]; walkIn: boolean; sourceHash: string | null; at: string }): string {
     const id = randomUUID();
+    const v = {
+      id, station_id: this.stationId, booking_code: f.bookingCode, nik: f.nik, full_name: f.fullName, birth_place: f.birthPlace,
+      birth_date: f.birthDate, sex: f.sex, service: f.service, passport_type: f.passportType, appointment_date: f.appointmentDate,
+      time_slot: f.timeSlot, payment_status: f.paymentStatus, billing_code: f.billingCode, phone: f.phone, status: opts.status,
+      priority: opts.priority.join(','), walk_in: opts.walkIn ? 1 : 0, source_hash: opts.sourceHash, created_at: opts.at, updated_at: opts.at,
+    };
     this.ins.run(
-      id, this.stationId, f.bookingCode, f.nik, f.fullName, f.birthPlace, f.birthDate, f.sex, f.service, f.passportType,
-      f.appointmentDate, f.timeSlot, f.paymentStatus, f.billingCode, f.phone, opts.status, opts.priority.join(','),
-      opts.walkIn ? 1 : 0, opts.sourceHash, opts.at, opts.at,
+      v.id, v.station_id, v.booking_code, v.nik, v.full_name, v.birth_place, v.birth_date, v.sex, v.service, v.passport_type,
+      v.appointment_date, v.time_slot, v.payment_status, v.billing_code, v.phone, v.status, v.priority, v.walk_in, v.source_hash, v.created_at, v.updated_at,
     );
-    this.changes.created('appointments', id);
+    // The import's hot path: the values just written, not a read of the row.
+    this.changes.created('appointments', id, v);
     return id;
   }
 
