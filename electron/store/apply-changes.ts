@@ -20,7 +20,9 @@ export type ApplyStatus = 'applied' | 'duplicate' | 'waiting' | 'refused';
 export interface ApplyOutcome {
   changeId: string | null;
   status: ApplyStatus;
+  /** With a refusal: the i18n key under `changelog.` and its parameters, and the sentence in English. */
   code?: string;
+  params?: Record<string, string | number>;
   message?: string;
 }
 
@@ -30,7 +32,7 @@ export interface ApplyOutcome {
  */
 export type ChangeValidator = (change: Change, current: RowValues | undefined) => string | null;
 
-type Attempt = { status: 'applied' } | { status: 'waiting'; reason: string } | { status: 'refused'; code: string; message: string };
+type Attempt = { status: 'applied' } | { status: 'waiting'; reason: string } | { status: 'refused'; code: string; params: Record<string, string | number>; message: string };
 
 class Wait extends Error {}
 
@@ -80,7 +82,7 @@ export class ChangeApplier {
   private applyOne(input: unknown): ApplyOutcome {
     const read = readChange(input);
     const rawId = typeof input === 'object' && input !== null ? (input as { changeId?: unknown }).changeId : undefined;
-    if (!read.ok) return { changeId: typeof rawId === 'string' ? rawId : null, status: 'refused', code: read.code, message: read.message };
+    if (!read.ok) return { changeId: typeof rawId === 'string' ? rawId : null, status: 'refused', code: read.code, params: read.params, message: read.message };
     const change = read.change;
     const changeId = change.changeId;
     // Our own change coming back (from the office's stream) is already here.
@@ -90,7 +92,10 @@ export class ChangeApplier {
     try {
       this.clock.observe(parseHlc(change.hlc));
     } catch (err) {
-      if (err instanceof HlcDriftError) return { changeId, status: 'refused', code: err.code, message: err.message };
+      if (err instanceof HlcDriftError) {
+        const params = { minutes: Math.round((err.remoteWall - err.localWall) / 60_000), allowed: Math.round(err.maxDriftMs / 60_000) };
+        return { changeId, status: 'refused', code: err.code, params, message: err.message };
+      }
       throw err;
     }
     const res = this.attempt(change);
@@ -99,7 +104,7 @@ export class ChangeApplier {
       this.db.prepare('INSERT INTO waiting_changes (change_id, hlc, body, reason, received_at) VALUES (?, ?, ?, ?, ?)')
         .run(changeId, change.hlc, JSON.stringify(change), res.reason, this.isoNow());
     }
-    return res.status === 'refused' ? { changeId, status: 'refused', code: res.code, message: res.message } : { changeId, status: res.status };
+    return res.status === 'refused' ? { changeId, status: 'refused', code: res.code, params: res.params, message: res.message } : { changeId, status: res.status };
   }
 
   private markApplied(change: Change): void {
@@ -112,16 +117,16 @@ export class ChangeApplier {
     try {
       access = this.log.access(change.table);
     } catch {
-      return { status: 'refused', code: 'change_table_unknown', message: `This change is for "${change.table}", which this version of Loket does not replicate. Update Loket on this station.` };
+      return { status: 'refused', code: 'change_table_unknown', params: { table: change.table }, message: `This change is for "${change.table}", which this version of Loket does not replicate. Update Loket on this station.` };
     }
     const unknown = Object.keys(change.values).filter((c) => !access.columns.includes(c));
     if (unknown.length) {
-      return { status: 'refused', code: 'change_column_unknown', message: `This change sets ${unknown.join(', ')} of "${change.table}", which this version of Loket does not know. Update Loket on this station.` };
+      return { status: 'refused', code: 'change_column_unknown', params: { table: change.table, columns: unknown.join(', ') }, message: `This change sets ${unknown.join(', ')} of "${change.table}", which this version of Loket does not know. Update Loket on this station.` };
     }
     const current = access.read(change.rowId);
     if (this.validate) {
       const why = this.validate(change, current);
-      if (why) return { status: 'refused', code: 'change_refused', message: why };
+      if (why) return { status: 'refused', code: 'change_refused', params: {}, message: why };
     }
     try {
       this.db.transaction(() => this.write(change, current))();
@@ -131,7 +136,7 @@ export class ChangeApplier {
       const code = (err as { code?: unknown }).code;
       if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return { status: 'waiting', reason: 'a row it refers to has not arrived yet' };
       if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
-        return { status: 'refused', code: 'change_conflict', message: `This change to "${change.table}" clashes with a record already on this station (${code.replace('SQLITE_CONSTRAINT_', '').toLowerCase()}); it was set aside and the others go on.` };
+        return { status: 'refused', code: 'change_conflict', params: { table: change.table }, message: `This change to "${change.table}" clashes with a record already on this station (${code.replace('SQLITE_CONSTRAINT_', '').toLowerCase()}); it was set aside and the others go on.` };
       }
       throw err;
     }

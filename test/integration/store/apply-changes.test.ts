@@ -117,6 +117,8 @@ describe('apply', () => {
     expect(out[0]!.message).toMatch(/change format 2; this version of Loket reads format 1/);
     expect(out[1]!.message).toBe('This setting is fixed by the office; the change was not applied.');
     expect(out[2]!.message).toMatch(/ahead of this station's clock/);
+    expect(out[2]!.params).toEqual({ minutes: 120, allowed: 60 });
+    expect(out[3]!.params).toEqual({ table: 'stock_leases' });
     expect(b.store.settings.getAll()).toEqual({ free: '1' });
     // A refused change is not recorded as applied: once the reason is gone, a resend applies.
     expect(b.db.prepare('SELECT count(*) AS n FROM applied_changes').get()).toEqual({ n: 1 });
