@@ -53,7 +53,7 @@ const ZONES = [
     folders: ['renderer'],
     layers: ['renderer', 'domain'],
     typeLayers: ['electron'],
-    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'react-hook-form', '@hookform/*', '@tanstack/*', 'zod', 'pdfjs-dist'],
+    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'react-hook-form', '@hookform/*', '@tanstack/*', 'zod', 'pdfjs-dist', 'chart.js', 'react-chartjs-2'],
     why: 'The renderer is sandboxed: no Node, no devices; only types from electron/, rules from domain/.',
   },
   {

@@ -2,7 +2,9 @@
 // priority flags, languages, fingers and document types. The contract, the screens and the
 // device layer import these at run time, so a list exists once.
 
-export const ROLES = ['counter', 'supervisor', 'print', 'technician', 'admin'] as const;
+// `head`: the head of office (kepala kantor) — reads the day's numbers, the stock and the
+// audit; changes nothing.
+export const ROLES = ['counter', 'supervisor', 'print', 'technician', 'admin', 'head'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const STATUSES = [

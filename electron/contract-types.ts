@@ -116,8 +116,49 @@ export interface AuditRow {
   at: string;
   officerId: string | null;
   officerName: string | null;
+  officerNip: string | null;
   action: string;
   detail: Record<string, unknown>;
+}
+
+/** What the audit screen's filters offer. */
+export interface AuditChoices {
+  actions: string[];
+  officers: { id: string; name: string; nip: string }[];
+}
+
+/** Median and 90th percentile of a duration, in minutes; null when nothing was measured. */
+export interface DurationFigures { median: number | null; p90: number | null; count: number }
+
+/** The day in numbers (supervisor, head of office), computed from the store. */
+export interface DayNumbers {
+  day: string;
+  /** Booked for the day (walk-ins apart), and what became of them. */
+  booked: number;
+  checkedIn: number;
+  /** Booked, not cancelled, never checked in: absent (a past day) or not yet come (today). */
+  notArrived: number;
+  cancelled: number;
+  walkIns: number;
+  priority: number;
+  /** Enrolments first submitted that day, by service and passport type. */
+  served: { service: string; passportType: string; count: number }[];
+  servedTotal: number;
+  enrolmentMinutes: DurationFigures;
+  checkInToSubmitMinutes: DurationFigures;
+  fingers: { finger: string; captured: number; retries: number; exceptions: number }[];
+  returns: { reason: string; count: number }[];
+  /** Enrolments waiting for approval at the end of each local hour. */
+  backlog: { hour: string; waiting: number }[];
+  /** Enrolments submitted per officer (a counter is staffed by one officer at a time). */
+  perOfficer: { officerName: string; count: number }[];
+}
+
+/** An audit export: CSV text (UTF-8, header row) and the file name to save it under. */
+export interface AuditExport {
+  fileName: string;
+  csv: string;
+  rows: number;
 }
 
 export interface AuditVerifyResult {

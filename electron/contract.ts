@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DOCUMENT_TYPES, FINGERS, LANGUAGES, ROLES, STATUSES, type Role } from '../domain/catalog';
 import { isoDateField, nipField, passwordField, personNameField, walkInInput } from '../domain/fields';
 import type {
-  AppointmentRow, AuditVerifyResult, DeviceSlot, ImportPreview, ImportResult, OfficerRow,
+  AppointmentRow, AuditVerifyResult, AuditChoices, AuditExport, DayNumbers, DeviceSlot, ImportPreview, ImportResult, OfficerRow,
   QueueView, SessionInfo, ApplicationStep, SetupStatus, StationSettings, AuditRow, EnrolmentView, BlobData,
   MrzReaderEvent, BarcodeScanEvent, CaptureView, DevicesOverview, DeviceTestResult, TraceView,
   PrinterPageView, PrinterPrintResult,
@@ -38,6 +38,13 @@ const personName = personNameField;
 const isoDate = isoDateField;
 const id = z.string().uuid();
 const empty = z.object({}).strict();
+/** The audit screen's filters: one officer, an action (or its family), a span of instants. */
+const auditFilter = z.object({
+  officerId: id.optional(),
+  action: z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/).max(64).optional(),
+  from: z.string().datetime().optional(),
+  to: z.string().datetime().optional(),
+});
 /** Why a step was taken, for the application's history: required where the rule says so. */
 const reason = z.string().trim().min(3, 'reason_short').max(300, 'too_long');
 
@@ -101,8 +108,15 @@ export const methods = {
   'rules.current': method<ServiceRules>()(empty, 'officer'),
   'rules.load': method<ServiceRules>()(z.object({ content: z.string().min(2).max(200_000) }).strict(), ['admin']),
 
-  'audit.list': method<AuditRow[]>()(z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(), ['admin', 'supervisor']),
-  'audit.verify': method<AuditVerifyResult>()(empty, ['admin']),
+  'audit.list': method<AuditRow[]>()(auditFilter.extend({
+    limit: z.number().int().min(1).max(500).default(100),
+    before: z.number().int().min(1).optional(),
+  }).strict(), ['admin', 'supervisor', 'head']),
+  'audit.choices': method<AuditChoices>()(empty, ['admin', 'supervisor', 'head']),
+  'audit.export': method<AuditExport>()(auditFilter.strict(), ['admin', 'head']),
+  'audit.verify': method<AuditVerifyResult>()(empty, ['admin', 'head']),
+  'numbers.day': method<DayNumbers>()(z.object({ day: isoDate }).strict(), ['supervisor', 'head']),
+  'numbers.export': method<{ fileName: string; csv: string }>()(z.object({ day: isoDate }).strict(), ['supervisor', 'head']),
 
   'enrolment.open': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
   'enrolment.get': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor', 'print']),

@@ -6,7 +6,7 @@ import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, now } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -45,10 +45,12 @@ export function createHandlers(s: Services): Handlers {
     'rules.current': () => rules.current(),
     'rules.load': (i, c) => rules.load(who(c.officerId), i.content),
 
-    'audit.list': (i) => store.audit.recent(i.limit).map((e) => ({
-      seq: e.seq, at: e.at, officerId: e.officerId, officerName: e.officerId ? store.officers.byId(e.officerId)?.name ?? null : null, action: e.action, detail: e.detail,
-    })),
+    'audit.list': ({ limit, ...filter }) => auditLog.list(filter, limit),
+    'audit.choices': () => auditLog.choices(),
+    'audit.export': (i, c) => auditLog.export(who(c.officerId), i),
     'audit.verify': () => store.audit.verify(),
+    'numbers.day': (i) => numbers.day(i.day),
+    'numbers.export': (i) => numbers.csv(i.day),
 
     'enrolment.open': (i, c) => enrolment.open(who(c.officerId), c.roles, i.appointmentId),
     'enrolment.get': (i) => enrolment.view(i.appointmentId),

@@ -1,129 +1,260 @@
 // The browser host: serves the renderer over HTTP and the contract over a WebSocket, on
-// 127.0.0.1 only, for one run's random token. Without the token every request is refused,
-// so another local user or a web page in the officer's browser cannot drive the station.
+// 127.0.0.1 only. Static files hold no data and are served to anyone who names this host
+// correctly; the WebSocket and every data request need a session credential, which the page
+// gets by trading the one-time code of its address (host-access.ts).
+//
+// No request can stop the process: every request and upgrade is handled inside a try and
+// ends in a response or a close; the WebSocket server and each socket have error listeners;
+// an over-limit frame closes that socket only (1009).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { timingSafeEqual } from 'node:crypto';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Station } from './station-types';
 import type { WsCall, WsServerMessage } from './bridge-types';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { createHostAccess, credentialFromProtocols, WS_PROTOCOL } from './host-access';
+import { allowedHost, ownOrigins, parseTarget } from './host-request';
 
 export interface BrowserHostOptions {
   station: Station;
   rendererDir: string;
   port?: number;
-  /** Fixed token for tests; random per run otherwise. */
-  token?: string;
+  /**
+   * Lets `POST /address` with `Authorization: Bearer <key>` ask for a fresh address
+   * (`npm run station:address`, which reads the key from a file only the user can read).
+   */
+  addressKey?: string;
+  /** Where the host reports what went wrong (error classes, never data); stderr otherwise. */
+  log?: (line: string) => void;
 }
 
 export interface BrowserHost {
+  /** The first address, with its one-time code. */
   url: string;
   port: number;
+  /** A fresh address with a new one-time code. */
+  newAddress(): string;
   close(): Promise<void>;
 }
 
-const COOKIE = 'loket_token';
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
+  '.map': 'application/json', '.otf': 'font/otf', '.ttf': 'font/ttf',
 };
-const MAX_MESSAGE = 32 * 1024 * 1024;
+/** The largest WebSocket message the station reads; a larger frame closes that socket (1009). */
+export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+/** Bodies of the two small POSTs (a code, nothing else). */
+const MAX_POST_BYTES = 1024;
+/** Close code for a refused credential: the page shows how to get a new address. */
+export const CLOSE_CREDENTIAL_REFUSED = 4401;
 
-function sameToken(a: string | undefined, b: string): boolean {
+const errorClass = (err: unknown): string => (err instanceof Error ? `${err.name}${(err as { code?: unknown }).code ? ` ${String((err as { code?: unknown }).code)}` : ''}` : typeof err);
+
+function sameSecret(a: string | undefined, b: string): boolean {
   if (!a) return false;
   const x = Buffer.from(a), y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, v] = part.trim().split('=');
-    if (k === COOKIE) return v;
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) { resolve(null); req.destroy(); return; }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(null));
+  });
+}
+
+function rawUpgradeReply(socket: Duplex, status: string): void {
+  try {
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  } catch {
+    socket.destroy();
   }
-  return undefined;
 }
 
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
-  const token = opts.token ?? randomBytes(24).toString('base64url');
   const root = path.resolve(opts.rendererDir);
-  let origin = '';
+  const log = opts.log ?? ((line: string) => { process.stderr.write(`${line}\n`); });
+  const access = createHostAccess();
+  let port = 0;
+  let origins: string[] = [];
+  const address = () => `http://127.0.0.1:${port}/?code=${access.issueCode()}`;
 
-  const authorised = (req: IncomingMessage, url: URL) => sameToken(url.searchParams.get('token') ?? undefined, token) || sameToken(cookieToken(req), token);
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      log(`Loket browser host: request failed (${errorClass(err)})`);
+      try {
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end();
+      } catch {
+        res.destroy();
+      }
+    });
+  });
+  // A socket torn down mid-request is not the station's problem.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
 
-  const server = createServer((req, res) => { void serveFile(req, res); });
+  const plain = (res: ServerResponse, status: number, body = '') => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) }).end(body);
+  };
+  const json = (res: ServerResponse, status: number, value: unknown) => {
+    res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(value));
+  };
 
-  async function serveFile(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', origin);
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    res.on('error', () => undefined);
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cache-Control', 'no-store');
-    if (!authorised(req, url)) {
-      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Loket: this address needs the token printed when the station started.\n');
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') { res.writeHead(405).end(); return; }
-    if (url.searchParams.has('token')) {
-      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-    }
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    // Another name for 127.0.0.1 (DNS rebinding) gets nothing, not even the static page.
+    if (!allowedHost(req.headers.host, port)) { plain(res, 421); return; }
+    const target = parseTarget(req.url);
+    if (!target) { plain(res, 400, 'Bad request\n'); return; }
+
+    if (req.method === 'POST' && target.path === '/session') return exchangeCode(req, res);
+    if (req.method === 'POST' && target.path === '/address') return issueAddress(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') { plain(res, 405); return; }
+
+    const rel = target.path === '/' ? '/index.html' : target.path;
     const file = path.resolve(root, `.${rel}`);
-    if (!file.startsWith(root + path.sep)) { res.writeHead(404).end(); return; }
+    if (!file.startsWith(root + path.sep)) { plain(res, 404, 'Not found\n'); return; }
+    let body: Buffer;
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      body = await readFile(file);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
-    }
-  }
-
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    // A page on another origin could open a WebSocket to us: only our own page may.
-    const fromOurPage = req.headers.origin === undefined || req.headers.origin === origin;
-    if (url.pathname !== '/ws' || !authorised(req, url) || !fromOurPage) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      plain(res, 404, 'Not found\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
+    res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  /** POST /session {code} → {credential}, once per code; only from our own page. */
+  async function exchangeCode(req: IncomingMessage, res: ServerResponse) {
+    const from = req.headers.origin;
+    if (from !== undefined && !origins.includes(from)) { plain(res, 403); return; }
+    // A JSON body cannot be sent across origins without a preflight we never answer.
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) { plain(res, 415); return; }
+    const text = await readBody(req, MAX_POST_BYTES);
+    let code: unknown;
+    try { code = (JSON.parse(text ?? '') as { code?: unknown }).code; } catch { code = undefined; }
+    const credential = access.exchange(code);
+    if (!credential) { json(res, 403, { error: 'code_refused' }); return; }
+    json(res, 200, { credential });
+  }
+
+  /** POST /address with the address key (from the 0600 file) → a fresh address. */
+  async function issueAddress(req: IncomingMessage, res: ServerResponse) {
+    await readBody(req, MAX_POST_BYTES);
+    const auth = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+    // A browser page never has the key; refusing any Origin keeps pages out altogether.
+    if (!opts.addressKey || req.headers.origin !== undefined || !sameSecret(auth, opts.addressKey)) { plain(res, 403); return; }
+    json(res, 200, { url: address() });
+  }
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    // Echo only the protocol name, never the credential entry beside it.
+    handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
+  });
+  wss.on('error', (err) => log(`Loket browser host: WebSocket server error (${errorClass(err)})`));
+  wss.on('wsClientError', (_err, socket) => rawUpgradeReply(socket, '400 Bad Request'));
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => undefined);
+    try {
+      if (!allowedHost(req.headers.host, port)) { rawUpgradeReply(socket, '421 Misdirected Request'); return; }
+      const target = parseTarget(req.url);
+      if (!target) { rawUpgradeReply(socket, '400 Bad Request'); return; }
+      // A page on another origin could open a WebSocket to us: only our own page may.
+      const from = req.headers.origin;
+      if (target.path !== '/ws' || (from !== undefined && !origins.includes(from))) { rawUpgradeReply(socket, '403 Forbidden'); return; }
+      const credentialOk = access.valid(credentialFromProtocols(req.headers['sec-websocket-protocol']));
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        // Accepted only to say why: the page shows how to get a new address.
+        if (!credentialOk) { ws.on('error', () => undefined); ws.close(CLOSE_CREDENTIAL_REFUSED, 'credential refused'); return; }
+        attach(ws);
+      });
+    } catch (err) {
+      log(`Loket browser host: upgrade failed (${errorClass(err)})`);
+      rawUpgradeReply(socket, '400 Bad Request');
+    }
   });
 
   function attach(ws: WebSocket) {
     const session = opts.station.openSession();
-    const send = (m: WsServerMessage) => { if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m)); };
-    const off = session.onEvent((e, p) => send({ t: 'event', e, p }));
-    ws.on('message', (data) => {
-      let msg: WsCall;
+    const send = (m: WsServerMessage) => {
+      if (ws.readyState !== ws.OPEN) return;
       try {
-        msg = JSON.parse(String(data)) as WsCall;
-      } catch {
-        ws.close(1003, 'not json');
-        return;
+        ws.send(JSON.stringify(m));
+      } catch (err) {
+        log(`Loket browser host: could not send a message (${errorClass(err)})`);
       }
-      if (msg?.t !== 'call' || typeof msg.id !== 'number') { ws.close(1003, 'not a call'); return; }
-      void session.call(msg.m, msg.i).then((r) => send({ t: 'result', id: msg.id, r }));
+    };
+    const off = session.onEvent((e, p) => send({ t: 'event', e, p }));
+    // Over-limit frames (1009), bad UTF-8, bad framing: ws closes this socket and tells us here.
+    ws.on('error', (err) => log(`Loket browser host: a connection was closed (${errorClass(err)})`));
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      try {
+        if (isBinary) { ws.close(1003, 'text only'); return; }
+        let msg: WsCall;
+        try {
+          msg = JSON.parse(String(data)) as WsCall;
+        } catch {
+          ws.close(1003, 'not json');
+          return;
+        }
+        if (typeof msg !== 'object' || msg === null || msg.t !== 'call' || typeof msg.id !== 'number') { ws.close(1003, 'not a call'); return; }
+        const id = msg.id;
+        session.call(msg.m, msg.i).then(
+          (r) => send({ t: 'result', id, r }),
+          (err: unknown) => {
+            log(`Loket browser host: a call failed (${errorClass(err)})`);
+            send({ t: 'result', id, r: { ok: false, error: { code: 'internal' } } });
+          },
+        );
+      } catch (err) {
+        log(`Loket browser host: a message failed (${errorClass(err)})`);
+        ws.close(1011, 'internal');
+      }
     });
-    ws.on('close', () => { off(); session.close(); });
+    ws.on('close', () => {
+      try { off(); session.close(); } catch (err) { log(`Loket browser host: closing a session failed (${errorClass(err)})`); }
+    });
   }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(opts.port ?? 0, '127.0.0.1', () => { server.off('error', reject); resolve(); });
   });
-  const port = (server.address() as { port: number }).port;
-  origin = `http://127.0.0.1:${port}`;
+  server.on('error', (err) => log(`Loket browser host: server error (${errorClass(err)})`));
+  port = (server.address() as { port: number }).port;
+  origins = ownOrigins(port);
   return {
-    url: `${origin}/?token=${token}`,
+    url: address(),
     port,
+    newAddress: address,
     async close() {
       for (const c of wss.clients) c.terminate();
       wss.close();
+      server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
     },
   };

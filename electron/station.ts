@@ -12,6 +12,8 @@ import { SettingsService } from './services/settings';
 import { QueueService } from './services/queue';
 import { WorkflowService } from './services/workflow';
 import { ServiceRulesService } from './services/service-rules';
+import { AuditLogService } from './services/audit-log';
+import { NumbersService } from './services/numbers';
 import { ImportService } from './services/import';
 import { DeviceSlots } from './services/devices';
 import { EnrolmentService, type DocumentScannerPort } from './services/enrolment';
@@ -57,6 +59,8 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   const services = {
     store, auth, settings, devices, now, queue, workflow,
     rules: new ServiceRulesService(store, now),
+    auditLog: new AuditLogService(store, now),
+    numbers: new NumbersService(store, now),
     officers: new OfficersService(store, now),
     importer: new ImportService(store, now, queueChanged),
     deviceService,

@@ -1,6 +1,7 @@
 // The renderer's only way to the station: call a contract method or listen to an event.
 // In Electron it goes through the preload bridge (window.loket); in the browser host it
-// goes over the WebSocket on 127.0.0.1 with the run's token. Screens never know which.
+// goes over the WebSocket on 127.0.0.1 with this tab's session credential. Screens never know
+// which.
 import type { EventName, Events, MethodInput, MethodName, MethodOutput, Result, ContractError } from '../electron/contract';
 import type { LoketBridge, WsServerMessage } from '../electron/bridge-types';
 
@@ -16,17 +17,56 @@ export class ApiError extends Error {
 
 type Listener = (payload: unknown) => void;
 
-function websocketBridge(): LoketBridge {
+/** Where this tab keeps its credential: sessionStorage is scoped to scheme, host and port. */
+const CREDENTIAL_KEY = 'loket.credential';
+/** The host closes a WebSocket with this code when the credential is not (or no longer) valid. */
+const CLOSE_CREDENTIAL_REFUSED = 4401;
+/** Sent on window when the station refuses this tab's credential (it was restarted). */
+export const CREDENTIAL_REFUSED_EVENT = 'loket:credential-refused';
+
+/** ok: go on; otherwise why this tab has no way in (the page says how to get an address). */
+export type HostAccess = 'ok' | 'code_refused' | 'no_address';
+
+function dropCodeFromAddress(params: URLSearchParams): void {
+  params.delete('code');
+  const q = params.toString();
+  history.replaceState(null, '', location.pathname + (q ? `?${q}` : '') + location.hash);
+}
+
+/**
+ * Trades the address's one-time code for this tab's credential (once; a reload finds the
+ * credential in sessionStorage). The code leaves the address bar once the station has
+ * answered, so it never stays in history. A used code in a tab that already has a
+ * credential (the same address opened again) changes nothing.
+ */
+async function browserHostAccess(): Promise<HostAccess> {
   const params = new URLSearchParams(location.search);
-  const token = params.get('token') ?? sessionStorage.getItem('loket.token') ?? '';
-  sessionStorage.setItem('loket.token', token);
-  if (params.has('token')) {
-    // Keep the token out of the address bar and history once the cookie is set.
-    params.delete('token');
-    const q = params.toString();
-    history.replaceState(null, '', location.pathname + (q ? `?${q}` : '') + location.hash);
+  const code = params.get('code');
+  const stored = sessionStorage.getItem(CREDENTIAL_KEY);
+  if (code === null) return stored ? 'ok' : 'no_address';
+  let r: Response;
+  try {
+    r = await fetch('/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }), cache: 'no-store' });
+  } catch {
+    // The station is not there: keep the code for a reload; the boot screen says "not connected".
+    return 'ok';
   }
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws?token=${encodeURIComponent(token)}`;
+  dropCodeFromAddress(params);
+  if (r.ok) {
+    const { credential } = (await r.json()) as { credential: string };
+    sessionStorage.setItem(CREDENTIAL_KEY, credential);
+    return 'ok';
+  }
+  return stored ? 'ok' : 'code_refused';
+}
+
+/** Whether this tab may talk to the station; in Electron always. */
+export function hostAccess(): Promise<HostAccess> {
+  return window.loket ? Promise.resolve('ok') : browserHostAccess();
+}
+
+function websocketBridge(): LoketBridge {
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
   const listeners = new Map<string, Set<Listener>>();
   const pending = new Map<number, (r: Result<unknown>) => void>();
   let nextId = 1;
@@ -37,13 +77,20 @@ function websocketBridge(): LoketBridge {
     if (socket && socket.readyState === WebSocket.OPEN) return Promise.resolve(socket);
     if (opening) return opening;
     opening = new Promise((resolve, reject) => {
-      const ws = new WebSocket(url);
+      // The credential rides in the subprotocol list, never in a URL that lands in history.
+      const ws = new WebSocket(url, ['loket.v1', `loket.credential.${sessionStorage.getItem(CREDENTIAL_KEY) ?? ''}`]);
       ws.onopen = () => { socket = ws; opening = null; resolve(ws); };
       ws.onerror = () => { opening = null; reject(new ApiError({ code: 'internal', params: { reason: 'connection' } })); };
-      ws.onclose = () => {
+      ws.onclose = (ev) => {
         socket = null;
         for (const [, done] of pending) done({ ok: false, error: { code: 'internal', params: { reason: 'connection' } } });
         pending.clear();
+        if (ev.code === CLOSE_CREDENTIAL_REFUSED) {
+          // A restarted station knows no credential of the last run: only a new address helps.
+          sessionStorage.removeItem(CREDENTIAL_KEY);
+          window.dispatchEvent(new Event(CREDENTIAL_REFUSED_EVENT));
+          return;
+        }
         // Reconnect so events keep flowing after the station restarts.
         setTimeout(() => { void connect().catch(() => undefined); }, 1000);
       };

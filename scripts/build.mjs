@@ -2,6 +2,7 @@
 // `npm run build`: everything both hosts run, into dist/.
 //   dist/renderer/      the React renderer (Vite)
 //   dist/host.mjs       the browser host CLI            (electron/cli/station.ts)
+//   dist/address.mjs    a fresh address from a running browser host (electron/cli/station-address.ts)
 //   dist/main.mjs       the Electron main process       (electron/main.ts)
 //   dist/preload.cjs    the sandboxed preload, one CommonJS file (electron/preload.ts)
 //   dist/migrations/    the store's SQL migrations, next to the bundles that read them
@@ -63,6 +64,7 @@ try {
 
   await step('renderer → dist/renderer', () => viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' }));
   await step('browser host → dist/host.mjs', () => nodeBundle('electron/cli/station.ts', 'host.mjs'));
+  await step('station address → dist/address.mjs', () => nodeBundle('electron/cli/station-address.ts', 'address.mjs'));
   await step('electron main → dist/main.mjs', () => nodeBundle('electron/main.ts', 'main.mjs'));
   await step('preload → dist/preload.cjs', async () => {
     const result = await esbuild({

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reportSkips } from './expected-skips.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
@@ -66,5 +67,14 @@ for (const [name, cmd, args] of steps) {
   }
   summary.push(`test: ✓ ${name} ${took}`);
   console.log(summary.at(-1));
+  // A test that did not run is not a pass: only the skips declared with a reason are allowed.
+  if (name === 'unit+integration' || name === 'e2e') {
+    const ok = reportSkips({ root, vitestJson: name === 'unit+integration' ? vitestJson : null, playwrightJson: name === 'e2e' ? playwrightJson : null });
+    if (!ok) {
+      summary.push(`test: ✗ ${name} skipped tests that test/expected-skips.json does not declare`);
+      console.log(`\n${summary.join('\n')}\n${totals()}`);
+      process.exit(1);
+    }
+  }
 }
 console.log(`\n${summary.join('\n')}\ntest: all steps passed in ${seconds(performance.now() - started)}\n${totals()}`);

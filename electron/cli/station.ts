@@ -1,5 +1,6 @@
 // `npm run station` (bundled as dist/host.mjs): runs the station in plain Node and serves
-// it in the browser host. Prints LOKET_URL=… (the address with the run's token) on stdout.
+// it in the browser host. Prints LOKET_URL=… (the address with a one-time code) on stdout;
+// `npm run station:address` asks the running host for another (host-address-file.ts).
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,9 @@ import { startBrowserHost } from '../host';
 import { defaultDataDir } from '../data-dir';
 import { fileKeyProvider } from '../key-providers';
 import { NewerDatabaseError } from '../store/db';
+import { DB_FILE_NAME } from '../store/store';
+import { newAddressKey, removeAddressFile, writeAddressFile } from '../host-address-file';
+import { installCrashPolicy } from './crash-policy';
 
 const { values } = parseArgs({
   options: {
@@ -37,14 +41,33 @@ if (!rendererDir) {
 }
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 
+let stopping: (() => Promise<void>) | null = null;
+installCrashPolicy({
+  log: (line) => { process.stderr.write(`${line}\n`); },
+  storeAlive: () => existsSync(path.join(dataDir, DB_FILE_NAME)),
+  exit: (code) => {
+    const done = () => process.exit(code);
+    if (!stopping) { done(); return; }
+    // Close what can still be closed, but never hang on a broken store.
+    setTimeout(done, 2000).unref();
+    stopping().then(done, done);
+  },
+});
+
 try {
   const station = await createStation({ dataDir, keyProvider: fileKeyProvider(), demo: values.demo, simulators: !values['no-simulators'], scannerUrl: values['scanner-url'] });
-  const host = await startBrowserHost({ station, rendererDir, port: Number(values.port) });
+  const addressKey = newAddressKey();
+  const host = await startBrowserHost({ station, rendererDir, port: Number(values.port), addressKey });
+  writeAddressFile(dataDir, { port: host.port, key: addressKey, pid: process.pid });
   process.stdout.write(`Loket station ${station.stationId} — data in ${dataDir}\n`);
-  process.stdout.write(`Open the workstation in a browser on this computer:\nLOKET_URL=${host.url}\n`);
-  const stop = async () => {
+  process.stdout.write(`Open the workstation in a browser on this computer (the address works once; \`npm run station:address -- --data-dir ${dataDir}\` gives another):\nLOKET_URL=${host.url}\n`);
+  stopping = async () => {
+    removeAddressFile(dataDir);
     await host.close();
     await station.close();
+  };
+  const stop = async () => {
+    await stopping?.();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -12,6 +12,8 @@ import type { SettingsService } from './settings';
 import type { WorkflowService } from './workflow';
 import type { ServiceRulesService } from './service-rules';
 import type { PrinterCalibrationService } from './printer-calibration';
+import type { AuditLogService } from './audit-log';
+import type { NumbersService } from './numbers';
 
 export interface Services {
   store: Store;
@@ -27,5 +29,7 @@ export interface Services {
   workflow: WorkflowService;
   rules: ServiceRulesService;
   printerCalibration: PrinterCalibrationService;
+  auditLog: AuditLogService;
+  numbers: NumbersService;
   now: () => Date;
 }

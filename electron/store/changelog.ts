@@ -211,8 +211,9 @@ export class ChangeLog {
  */
 export function lastPersistedHlc(db: Db): Hlc {
   const meta = db.prepare("SELECT value FROM meta WHERE key = 'hlc'").get() as { value: string } | undefined;
-  const log = db.prepare('SELECT max(hlc) AS h FROM changes').get() as { h: string | null };
-  const candidates = [meta?.value, log.h].filter((s): s is string => typeof s === 'string').sort();
+  // Local stamps increase with seq, so the newest row holds the largest.
+  const log = db.prepare('SELECT hlc AS h FROM changes ORDER BY seq DESC LIMIT 1').get() as { h: string | null } | undefined;
+  const candidates = [meta?.value, log?.h].filter((s): s is string => typeof s === 'string').sort();
   const best = candidates.at(-1);
   return best ? parseHlc(best) : ZERO_HLC;
 }

@@ -8,6 +8,8 @@ import { ChangeLog, lastPersistedHlc } from './changelog';
 import { ChangeApplier, type ChangeValidator } from './apply-changes';
 import { HlcClock } from '../../domain/hlc';
 import { AuditRepo } from './audit-repo';
+import { AuditQuery } from './audit-query';
+import { NumbersQuery } from './numbers-query';
 import { OfficersRepo } from './officers-repo';
 import { SettingsRepo } from './settings-repo';
 import { AppointmentsRepo } from './appointments-repo';
@@ -35,6 +37,8 @@ export class Store {
   /** Applies changes made at other stations. */
   readonly remote: ChangeApplier;
   readonly audit: AuditRepo;
+  readonly auditLog: AuditQuery;
+  readonly numbers: NumbersQuery;
   readonly officers: OfficersRepo;
   readonly settings: SettingsRepo;
   readonly appointments: AppointmentsRepo;
@@ -49,6 +53,8 @@ export class Store {
     this.changes = new ChangeLog(db, this.stationId, clock, physicalClock);
     this.remote = new ChangeApplier(db, this.changes, clock, physicalClock, validateRemote);
     this.audit = new AuditRepo(db, this.stationId);
+    this.auditLog = new AuditQuery(db);
+    this.numbers = new NumbersQuery(db);
     this.officers = new OfficersRepo(db, this.stationId, this.changes);
     this.settings = new SettingsRepo(db, this.changes);
     this.appointments = new AppointmentsRepo(db, this.stationId, this.changes);

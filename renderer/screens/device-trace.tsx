@@ -8,6 +8,7 @@ import { Alert } from '../components/alert';
 import { call } from '../lib/station';
 import { deviceErrorMessage } from './device-form';
 import { groupHex, traceTime } from './device-format';
+import { downloadText } from '../lib/download';
 
 const POLL_MS = 500;
 
@@ -93,14 +94,7 @@ export function DeviceTracePanel({ device, onClose }: Props) {
   const save = async (): Promise<void> => {
     try {
       const { fileName, text } = await call('devices.traceText', { id });
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadText(fileName, text);
       setSaved(fileName);
     } catch (err) {
       setFailure(err);

@@ -22,9 +22,11 @@ const EnrolmentScreen = lazy(() => import('./enrolment/enrolment-screen').then((
 const ImportScreen = lazy(() => import('./import').then((m) => ({ default: m.ImportScreen })));
 const OfficersScreen = lazy(() => import('./officers').then((m) => ({ default: m.OfficersScreen })));
 const SettingsScreen = lazy(() => import('./settings').then((m) => ({ default: m.SettingsScreen })));
+const NumbersScreen = lazy(() => import('./numbers').then((m) => ({ default: m.NumbersScreen })));
+const AuditScreen = lazy(() => import('./audit').then((m) => ({ default: m.AuditScreen })));
 const WalkInScreen = lazy(() => import('./walk-in').then((m) => ({ default: m.WalkInScreen })));
 
-export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings';
+export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings' | 'numbers' | 'audit';
 
 interface ScreenDef extends Tab<ScreenId> { roles: readonly Role[] }
 
@@ -37,6 +39,8 @@ const SCREENS: readonly ScreenDef[] = [
   { id: 'devices', key: 'F6', roles: ['technician', 'admin'] },
   { id: 'officers', key: 'F7', roles: ['admin'] },
   { id: 'settings', key: 'F8', roles: ['admin'] },
+  { id: 'numbers', key: 'F9', roles: ['supervisor', 'head'] },
+  { id: 'audit', key: 'F10', roles: ['admin', 'supervisor', 'head'] },
 ];
 
 interface Props {
@@ -129,6 +133,8 @@ export function Workspace({ session, today, locked, setSession, initialNotice, o
           {screen === 'devices' && <DevicesScreen />}
           {screen === 'officers' && <OfficersScreen />}
           {screen === 'settings' && <SettingsScreen />}
+          {screen === 'numbers' && <NumbersScreen />}
+          {screen === 'audit' && <AuditScreen />}
           </Suspense>
         </main>
         <StatusBar session={session} onLanguage={switchLanguage} onLock={lock} onLogout={logout} />

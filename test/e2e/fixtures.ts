@@ -1,18 +1,22 @@
 // Every test gets its own station: a fresh data directory and its own `node dist/host.mjs`
 // process on a free port. The host prints LOKET_URL=… when it is ready; the fixture waits for
 // that line, hands the URL to the test, and stops the process (and removes the data) after.
+// An address works once (its one-time code); `station.url` gives a fresh one at every read,
+// asked from the running station the way an officer does (`dist/address.mjs`).
 import { test as base, expect } from '@playwright/test';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HOST = path.join(ROOT, 'dist/host.mjs');
+const ADDRESS = path.join(ROOT, 'dist/address.mjs');
 const START_TIMEOUT_MS = 20_000;
 
 export interface StationProcess {
-  url: string;
+  /** A fresh address (a new one-time code) at every read. */
+  readonly url: string;
   dataDir: string;
   /** Everything the host wrote so far, for failure reports. */
   output(): string;
@@ -68,8 +72,15 @@ export const test = base.extend<{ station: StationProcess; stationDemo: boolean 
     child.stdout.on('data', (c: Buffer) => log.push(c.toString()));
     child.stderr.on('data', (c: Buffer) => log.push(c.toString()));
     try {
-      const url = await waitForUrl(child, log);
-      await use({ url, dataDir, output: () => log.join(''), stop: () => stop(child) });
+      let first: string | null = await waitForUrl(child, log);
+      const fresh = (): string => {
+        if (first) { const u = first; first = null; return u; }
+        const r = spawnSync(process.execPath, [ADDRESS, '--data-dir', dataDir], { encoding: 'utf8' });
+        const m = /^LOKET_URL=(\S+)$/m.exec(r.stdout);
+        if (!m?.[1]) throw new Error(`station:address gave no address: ${r.stderr}`);
+        return m[1];
+      };
+      await use({ get url() { return fresh(); }, dataDir, output: () => log.join(''), stop: () => stop(child) });
     } finally {
       await stop(child);
       if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('station-output', { body: log.join(''), contentType: 'text/plain' });

@@ -42,7 +42,7 @@ export async function addOfficer(page: Page, officer: Officer, roles: readonly s
   await dialog.getByTestId('officer-nip').fill(officer.nip);
   await dialog.getByTestId('officer-password').fill(officer.password);
   await dialog.getByTestId('officer-confirm').fill(officer.password);
-  for (const r of ['counter', 'supervisor', 'print', 'technician', 'admin']) {
+  for (const r of ['counter', 'supervisor', 'print', 'technician', 'admin', 'head']) {
     await dialog.getByTestId(`officer-role-${r}`).setChecked(roles.includes(r));
   }
   await dialog.getByTestId('officer-submit').click();

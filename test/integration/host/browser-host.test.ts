@@ -1,5 +1,6 @@
-// The browser host refuses everything without the run's token, serves with the CSP, binds
-// to 127.0.0.1 only, and carries the contract over the WebSocket.
+// The browser host serves its static page with the CSP, trades the address's one-time code
+// for a session credential, refuses every WebSocket without one, binds to 127.0.0.1 only,
+// and carries the contract over the WebSocket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
@@ -11,7 +12,6 @@ import type { WsServerMessage } from '../../../electron/bridge-types';
 
 let t: TestStation;
 let host: BrowserHost;
-const TOKEN = 'test-token-0123456789abcdef';
 
 beforeAll(async () => {
   t = await openTestStation();
@@ -19,30 +19,58 @@ beforeAll(async () => {
   mkdirSync(path.join(dir, 'assets'));
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Loket</title>');
   writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
-  host = await startBrowserHost({ station: t.station, rendererDir: dir, token: TOKEN });
+  host = await startBrowserHost({ station: t.station, rendererDir: dir, log: () => undefined });
 });
 afterAll(async () => { await host.close(); await t.close(); });
 
 const base = () => `http://127.0.0.1:${host.port}`;
 
+/** Trades the code of a fresh address for a credential, as the page does. */
+async function credential(): Promise<string> {
+  const code = new URL(host.newAddress()).searchParams.get('code')!;
+  const r = await fetch(`${base()}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+  expect(r.status).toBe(200);
+  return ((await r.json()) as { credential: string }).credential;
+}
+
 describe('HTTP', () => {
-  it('refuses requests without the token, serves with it and sets a strict cookie', async () => {
-    expect((await fetch(`${base()}/`)).status).toBe(403);
-    expect((await fetch(`${base()}/?token=wrong`)).status).toBe(403);
-    const ok = await fetch(`${base()}/?token=${TOKEN}`);
+  it('serves the static page without a credential, with the CSP, and sets no cookie', async () => {
+    const ok = await fetch(`${base()}/`);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-security-policy')).toMatch(/default-src 'self'.*script-src 'self'/);
-    const cookie = ok.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const asset = await fetch(`${base()}/assets/app.js`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(ok.headers.get('set-cookie')).toBeNull();
+    const asset = await fetch(`${base()}/assets/app.js`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toMatch(/javascript/);
-    expect((await fetch(`${base()}/assets/app.js`)).status).toBe(403);
+  });
+
+  it('trades a code for a credential once; a used or unknown code is refused', async () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?code=[A-Za-z0-9_-]{22}$/);
+    const code = new URL(host.newAddress()).searchParams.get('code')!;
+    const post = (c: unknown) => fetch(`${base()}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: c }) });
+    const first = await post(code);
+    expect(first.status).toBe(200);
+    expect((await first.json()) as object).toMatchObject({ credential: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    const again = await post(code);
+    expect(again.status).toBe(403);
+    expect(await again.json()).toEqual({ error: 'code_refused' });
+    expect((await post('A'.repeat(22))).status).toBe(403);
+    expect((await post(42)).status).toBe(403);
+  });
+
+  it('refuses the exchange from another origin or without a JSON body', async () => {
+    const code = new URL(host.newAddress()).searchParams.get('code')!;
+    const foreign = await fetch(`${base()}/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1:1' }, body: JSON.stringify({ code }) });
+    expect(foreign.status).toBe(403);
+    const form = await fetch(`${base()}/session`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ code }) });
+    expect(form.status).toBe(415);
+    // Neither attempt used the code up.
+    const ok = await fetch(`${base()}/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base() }, body: JSON.stringify({ code }) });
+    expect(ok.status).toBe(200);
   });
 
   it('does not serve files outside the renderer', async () => {
-    const r = await fetch(`${base()}/..%2f..%2f..%2fetc%2fpasswd?token=${TOKEN}`);
+    const r = await fetch(`${base()}/..%2f..%2f..%2fetc%2fpasswd`);
     expect(r.status).toBe(404);
   });
 
@@ -52,13 +80,13 @@ describe('HTTP', () => {
       console.log('browser-host: no non-loopback IPv4 address on this machine; the loopback-only check has nothing to reach');
       return;
     }
-    await expect(fetch(`http://${other.address}:${host.port}/?token=${TOKEN}`)).rejects.toThrow();
+    await expect(fetch(`http://${other.address}:${host.port}/`)).rejects.toThrow();
   });
 });
 
-function connect(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+function connect(url: string, headers: Record<string, string> = {}, protocols: string[] = []): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
+    const ws = new WebSocket(url, protocols, { headers });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
@@ -79,22 +107,39 @@ function rpc(ws: WebSocket) {
   };
 }
 
+const withCredential = (c: string) => ['loket.v1', `loket.credential.${c}`];
+
+/** Resolves with the close code when the server ends the connection. */
+const closeCode = (ws: WebSocket) => new Promise<number>((r) => ws.once('close', (code) => r(code)));
+
 describe('WebSocket', () => {
-  it('refuses a connection without the token or from another origin', async () => {
-    await expect(connect(`ws://127.0.0.1:${host.port}/ws`)).rejects.toThrow(/403/);
-    await expect(connect(`ws://127.0.0.1:${host.port}/ws?token=nope`)).rejects.toThrow(/403/);
-    await expect(connect(`ws://127.0.0.1:${host.port}/ws?token=${TOKEN}`, { origin: 'http://evil.example' })).rejects.toThrow(/403/);
+  it('refuses a connection without a valid credential or from another origin', async () => {
+    const noCred = await connect(`ws://127.0.0.1:${host.port}/ws`, {}, ['loket.v1']);
+    expect(await closeCode(noCred)).toBe(4401);
+    const wrong = await connect(`ws://127.0.0.1:${host.port}/ws`, {}, withCredential('x'.repeat(43)));
+    expect(await closeCode(wrong)).toBe(4401);
+    const c = await credential();
+    await expect(connect(`ws://127.0.0.1:${host.port}/ws`, { origin: 'http://evil.example' }, withCredential(c))).rejects.toThrow(/403/);
+    await expect(connect(`ws://127.0.0.1:${host.port}/ws`, { origin: 'http://127.0.0.1:1' }, withCredential(c))).rejects.toThrow(/403/);
+  });
+
+  it('never echoes the credential as the chosen subprotocol', async () => {
+    const ws = await connect(`ws://127.0.0.1:${host.port}/ws`, { origin: base() }, withCredential(await credential()));
+    expect(ws.protocol).toBe('loket.v1');
+    ws.close();
   });
 
   it('carries contract calls and events, one session per connection', async () => {
-    const a = await connect(`ws://127.0.0.1:${host.port}/ws?token=${TOKEN}`, { origin: base() });
+    const c = await credential();
+    const a = await connect(`ws://127.0.0.1:${host.port}/ws`, { origin: base() }, withCredential(c));
     const ra = rpc(a);
     expect(await ra.call('setup.status')).toMatchObject({ ok: true, value: { needsFirstAdmin: true } });
     expect(await ra.call('setup.createFirstAdmin', ADMIN)).toMatchObject({ ok: true, value: { nip: ADMIN.nip } });
     expect(ra.events.some((e) => e.t === 'event' && e.e === 'session.changed')).toBe(true);
-    const b = await connect(`ws://127.0.0.1:${host.port}/ws?token=${TOKEN}`);
+    // The same credential opens another connection (a reload of the same tab)…
+    const b = await connect(`ws://127.0.0.1:${host.port}/ws`, {}, withCredential(c));
     const rb = rpc(b);
-    // The second connection is its own session: not logged in.
+    // …which is its own session: not logged in.
     expect(await rb.call('officers.list')).toMatchObject({ ok: false, error: { code: 'not_logged_in' } });
     expect(await ra.call('officers.list')).toMatchObject({ ok: true });
     a.close(); b.close();
