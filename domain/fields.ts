@@ -24,6 +24,10 @@ export const isoDateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date').refi
 export const nikField = z.string().trim().regex(/^\d{16}$/, 'nik');
 export const phoneField = z.string().trim().regex(/^(\+?\d{8,15})?$/, 'phone');
 
+/** A list of choices, each at most once: a choice given twice is a mistake, refused rather than merged. */
+export const uniqueChoices = <const T extends readonly [string, ...string[]]>(choices: T) =>
+  z.array(z.enum(choices, 'choose')).max(choices.length).refine((xs) => new Set(xs).size === xs.length, 'duplicate');
+
 /** Each flag at most once: a flag given twice is a mistake, not more priority. */
 export const priorityFlagsField = z.array(z.enum(PRIORITY_FLAGS, 'choose')).max(PRIORITY_FLAGS.length)
   .refine((flags) => new Set(flags).size === flags.length, 'duplicate');

@@ -30,5 +30,6 @@ const EVENT_KEYS: { readonly [E in EventName]: true } = {
   'barcode.scanned': true,
   'enrolment.changed': true,
   'capture.state': true,
+  'session.ended': true,
 };
 export const EVENT_NAMES = Object.freeze(Object.keys(EVENT_KEYS) as EventName[]);

@@ -4,7 +4,7 @@
 // exist for the renderer, and the dispatcher refuses it.
 import { z } from 'zod';
 import { DOCUMENT_TYPES, FINGERS, LANGUAGES, ROLES, STATUSES, type Role } from '../domain/catalog';
-import { isoDateField, nipField, passwordField, personNameField, walkInInput } from '../domain/fields';
+import { isoDateField, nipField, passwordField, personNameField, uniqueChoices, walkInInput } from '../domain/fields';
 import type {
   AppointmentRow, AuditVerifyResult, AuditChoices, AuditExport, DayNumbers, DeviceSlot, ImportPreview, ImportResult, OfficerRow,
   QueueView, SessionInfo, ApplicationStep, SetupStatus, StationSettings, AuditRow, EnrolmentView, BlobData,
@@ -12,6 +12,7 @@ import type {
   PrinterPageView, PrinterPrintResult,
 } from './contract-types';
 import type { ServiceRules } from '../domain/service-rules';
+import { BLOB_SCREEN_NAMES } from '../domain/blob-access';
 
 export { ROLES, type Role } from '../domain/catalog';
 
@@ -64,9 +65,9 @@ export const methods = {
   'auth.changePassword': method<null>()(z.object({ current: z.string().min(1).max(200), next: password }).strict(), 'officer'),
 
   'officers.list': method<OfficerRow[]>()(empty, ['admin']),
-  'officers.create': method<OfficerRow>()(z.object({ name: personName, nip, password, roles: z.array(z.enum(ROLES)).min(1) }).strict(), ['admin']),
+  'officers.create': method<OfficerRow>()(z.object({ name: personName, nip, password, roles: uniqueChoices(ROLES).min(1) }).strict(), ['admin']),
   'officers.update': method<OfficerRow>()(z.object({
-    id, name: personName.optional(), roles: z.array(z.enum(ROLES)).min(1).optional(), disabled: z.boolean().optional(),
+    id, name: personName.optional(), roles: uniqueChoices(ROLES).min(1).optional(), disabled: z.boolean().optional(),
   }).strict(), ['admin']),
   'officers.resetPassword': method<null>()(z.object({ id, password }).strict(), ['admin']),
 
@@ -82,7 +83,7 @@ export const methods = {
   'queue.view': method<QueueView>()(z.object({
     date: isoDate,
     query: z.string().max(64).default(''),
-    statuses: z.array(z.enum(STATUSES)).max(STATUSES.length).default([]),
+    statuses: uniqueChoices(STATUSES).default([]),
     slot: z.string().max(16).optional(),
     limit: z.number().int().min(1).max(1000).default(500),
     /** 'all': search every stored day (an applicant who came on another day). */
@@ -158,7 +159,9 @@ export const methods = {
   /** The officer leaves the enrolment (not a reload, not a lost connection): the station
    *  lets go of the capture's images and templates; what was saved stays. */
   'capture.close': method<null>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
-  'blob.get': method<BlobData>()(z.object({ id }).strict(), ['counter', 'supervisor', 'print']),
+  /** `screen`: why the image is read (audited), one of the screens that show kept images;
+   *  the kind × role table in domain/blob-access.ts decides. */
+  'blob.get': method<BlobData>()(z.object({ id, screen: z.enum(BLOB_SCREEN_NAMES) }).strict(), ['counter', 'supervisor', 'print']),
 
   'devices.slots': method<DeviceSlot[]>()(empty, 'officer'),
   'devices.overview': method<DevicesOverview>()(empty, ['technician', 'admin']),
@@ -217,15 +220,40 @@ export interface Events {
   'barcode.scanned': BarcodeScanEvent;
   'enrolment.changed': { appointmentId: string };
   'capture.state': CaptureView;
+  /** This session was ended by the station (sent just before session.changed → null). */
+  'session.ended': { reason: SessionEndReason };
   // ---- device events (device layer issue) are added below this line ----
 }
 export type EventName = keyof Events;
+/** Why the station ended a session on its own: an administrator disabled the officer or reset their password. */
+export type SessionEndReason = 'disabled' | 'password_reset';
+
+/**
+ * Who may receive an event: the access rule of the contract method that reads the same
+ * data, and — for an enrolment's live data — only the session that has that enrolment open
+ * ('its-enrolment': the payload's appointmentId; 'open-enrolment': any, for the MRZ reader,
+ * whose read belongs to the applicant on screen). A locked session receives nothing but its
+ * own session.changed. Keyed by EventName: an event added without its rule does not compile.
+ */
+export interface EventRule { access: Access; relevance?: 'open-enrolment' | 'its-enrolment' }
+export const eventRules: { readonly [E in EventName]: EventRule } = {
+  'session.changed': { access: 'public' },
+  'queue.changed': { access: methods['queue.view'].access },
+  'device.status': { access: methods['devices.slots'].access },
+  'mrz.read': { access: methods['enrolment.attachMrz'].access, relevance: 'open-enrolment' },
+  'barcode.scanned': { access: methods['queue.checkIn'].access },
+  'enrolment.changed': { access: methods['enrolment.get'].access },
+  'capture.state': { access: methods['capture.get'].access, relevance: 'its-enrolment' },
+  'session.ended': { access: 'public' },
+};
 
 /** Errors cross the contract as values with a stable code the renderer translates. */
 export type ErrorCode =
   | 'unknown_method' | 'bad_input' | 'not_logged_in' | 'locked' | 'forbidden'
   | 'bad_credentials' | 'account_locked' | 'account_disabled' | 'already_set_up'
-  | 'not_found' | 'conflict' | 'invalid_transition' | 'import_invalid' | 'device' | 'internal';
+  | 'not_found' | 'conflict' | 'invalid_transition' | 'import_invalid' | 'device' | 'internal'
+  /** Too many failed logins from one connection: wait `seconds`. */
+  | 'throttled';
 
 export interface ContractError {
   code: ErrorCode;

@@ -63,7 +63,7 @@ export function createHandlers(s: Services): Handlers {
     'documents.scan': (i, c) => enrolment.scanDocument(who(c.officerId), i.appointmentId, i),
     'documents.remove': (i, c) => enrolment.removeDocument(who(c.officerId), i.appointmentId, i.blobId),
     'photo.save': (i, c) => enrolment.savePhoto(who(c.officerId), i.appointmentId, i),
-    'blob.get': (i) => enrolment.blob(i.id),
+    'blob.get': (i, c) => enrolment.blob(who(c.officerId), c.roles, i.id, i.screen),
     'capture.start': (i, c) => capture.start(who(c.officerId), i.appointmentId),
     'capture.get': (i) => capture.view(i.appointmentId),
     'capture.action': (i, c) => capture.action(who(c.officerId), i),

@@ -1,10 +1,11 @@
 // The composition root: opens the store, builds the services and the dispatcher, and hands
 // hosts one session per window or connection. Knows nothing of Electron or HTTP.
 import { mkdirSync } from 'node:fs';
-import type { EventName, Events, MethodName } from './contract';
+import type { EventName, Events, MethodName, SessionEndReason } from './contract';
 import type { EventListener, Station, StationOptions, StationSession } from './station-types';
 import { createDispatcher } from './dispatcher';
 import { createHandlers } from './handlers';
+import { mayReceive, noteOpenEnrolment } from './event-access';
 import { Store } from './store/store';
 import { AuthService } from './services/auth';
 import { OfficersService } from './services/officers';
@@ -43,12 +44,22 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   const send = <E extends EventName>(conn: Conn, event: E, payload: Events[E]) => {
     for (const l of conn.listeners) l(event, payload);
   };
-  const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
-    for (const c of conns) if (c.state.loggedIn) send(c, event, payload);
-  };
-
   const settings = new SettingsService(store);
   const auth = new AuthService(store, settings, now);
+  /** Every session of an officer who was disabled or whose password was reset ends at once,
+   * whichever host holds it; the screen shows the login with the reason. */
+  const endSessionsOf = (officerId: string, reason: SessionEndReason) => {
+    for (const c of conns) {
+      if (c.state.officerId !== officerId) continue;
+      auth.endSession(c.state, reason);
+      send(c, 'session.ended', { reason });
+      send(c, 'session.changed', null);
+    }
+  };
+  // Each session gets an event only if it could read the same data by a call right now.
+  const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
+    for (const c of conns) if (mayReceive(event, payload, c.state, auth.rolesOf(c.state))) send(c, event, payload);
+  };
   const queueChanged = (date: string) => broadcast('queue.changed', { date });
   const devices = new DeviceSlots((slot) => broadcast('device.status', slot));
   const workflow = new WorkflowService(store, now, queueChanged);
@@ -61,7 +72,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     rules: new ServiceRulesService(store, now),
     auditLog: new AuditLogService(store, now),
     numbers: new NumbersService(store, now),
-    officers: new OfficersService(store, now),
+    officers: new OfficersService(store, now, (officerId, reason) => endSessionsOf(officerId, reason)),
     importer: new ImportService(store, now, queueChanged),
     deviceService,
     printerCalibration: new PrinterCalibrationService(deviceService),
@@ -122,6 +133,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
           const before = conn.state.officerId;
           const wasLocked = conn.state.locked;
           const result = await dispatch(conn.state, method, input);
+          if (result.ok) noteOpenEnrolment(conn.state, method, input);
           if (before !== conn.state.officerId || wasLocked !== conn.state.locked) send(conn, 'session.changed', auth.sessionInfo(conn.state));
           return result;
         },

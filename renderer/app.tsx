@@ -3,6 +3,7 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo, SetupStatus } from '../electron/contract-types';
+import type { SessionEndReason } from '../electron/contract';
 import { Alert } from './components/alert';
 import { errorMessage } from './i18n/errors';
 import { applyLanguage, storedLanguage } from './i18n';
@@ -24,6 +25,8 @@ export function App() {
   const [boot, setBoot] = useState<Boot>({ phase: 'loading' });
   const [session, setSessionState] = useState<SessionInfo | null>(null);
   const [handover, setHandover] = useState<string | null>(null);
+  // Why the station ended this session on its own (shown on the login until the next login).
+  const [ended, setEnded] = useState<SessionEndReason | null>(null);
   const sessionRef = useRef(session);
   // Read at call time so a language switch does not re-create setSession (and reload).
   const tRef = useRef(t);
@@ -57,6 +60,7 @@ export function App() {
 
   // The station may lock or end the session on its own (its idle timer, another window).
   useEffect(() => on('session.changed', (next) => setSession(next)), [setSession]);
+  useEffect(() => on('session.ended', (p) => setEnded(p.reason)), []);
 
   // Sessions live per connection: after the link comes back, ask which one we have now (or
   // start over if the station was not there when the app opened).
@@ -99,7 +103,9 @@ export function App() {
       </Suspense>
     );
   }
-  if (!session) return <LoginScreen setup={boot.setup} onDone={setSession} onShown={prefetchWorkspace} />;
+  if (!session) {
+    return <LoginScreen setup={boot.setup} onDone={(s) => { setEnded(null); setSession(s); }} onShown={prefetchWorkspace} ended={ended} />;
+  }
 
   const locked = session.state === 'locked';
   return (

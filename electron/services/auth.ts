@@ -1,16 +1,19 @@
 // Logging in and out, locking and unlocking, the first administrator, and the lock-out
 // after too many wrong passwords. Every outcome is audited; no password is ever logged.
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../contract';
+import type { Role, SessionEndReason } from '../contract';
 import type { SessionInfo } from '../contract-types';
 import type { OfficerRecord } from '../store/officers-repo';
 import type { Store } from '../store/store';
 import { StationError } from './errors';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './passwords';
+import { LoginThrottle } from './login-throttle';
 import type { SessionState } from './session';
 import type { SettingsService } from './settings';
 
 export class AuthService {
+  private readonly throttle = new LoginThrottle();
+
   constructor(private readonly store: Store, private readonly settings: SettingsService, private readonly now: () => Date) {}
 
   private iso(): string {
@@ -46,41 +49,82 @@ export class AuthService {
     return this.sessionInfo(session)!;
   }
 
-  /** Checks a NIP and password, counting failures and locking the account after too many. */
-  private async authenticate(nip: string, password: string): Promise<OfficerRecord> {
+  /**
+   * Checks a NIP and password. Every refusal — unknown NIP, locked account, wrong password —
+   * costs one real scrypt derivation and has the same shape (no count of tries left), so
+   * neither the answer nor its time tells whether a NIP belongs to an officer. The attempt
+   * is counted atomically before the password is checked, so parallel attempts cannot all
+   * be "the first".
+   */
+  private authenticate(session: SessionState, nip: string, password: string): Promise<OfficerRecord> {
+    return this.throttle.serial(session, async () => {
+      const at = this.now();
+      const wait = this.throttle.waitSeconds(session, at.getTime());
+      if (wait > 0) throw new StationError('throttled', { seconds: wait });
+      try {
+        return await this.check(nip, password, at);
+      } catch (err) {
+        if (err instanceof StationError && (err.code === 'bad_credentials' || err.code === 'account_locked')) this.throttle.failed(session, at.getTime());
+        throw err;
+      }
+    });
+  }
+
+  private async check(nip: string, password: string, at: Date): Promise<OfficerRecord> {
+    const { maxFailedLogins, lockoutMinutes } = this.settings.get();
+    const minutesLeft = (until: string) => Math.max(1, Math.ceil((Date.parse(until) - at.getTime()) / 60_000));
     const officer = this.store.officers.byNip(nip);
-    const at = this.now();
     if (!officer) {
       await verifyPassword(password, DUMMY_HASH);
+      const locked = this.throttle.phantomLocked(nip, at.getTime());
+      const lockNow = locked === null && this.throttle.phantomFailed(nip, at.getTime(), maxFailedLogins, lockoutMinutes);
       this.store.tx(() => this.store.audit.append(null, 'login.failed', { nip, reason: 'unknown_nip' }, at.toISOString()));
+      if (locked !== null) throw new StationError('account_locked', { minutes: locked });
+      if (lockNow) throw new StationError('account_locked', { minutes: lockoutMinutes });
       throw new StationError('bad_credentials');
     }
-    if (officer.lockedUntil && Date.parse(officer.lockedUntil) > at.getTime()) {
-      const minutes = Math.max(1, Math.ceil((Date.parse(officer.lockedUntil) - at.getTime()) / 60_000));
-      throw new StationError('account_locked', { minutes });
+    const attempt = this.store.officers.reserveLoginAttempt(officer.id, at.toISOString());
+    if (!attempt) throw new StationError('bad_credentials');
+    if (attempt.lockedUntil && Date.parse(attempt.lockedUntil) > at.getTime()) {
+      await verifyPassword(password, DUMMY_HASH);
+      throw new StationError('account_locked', { minutes: minutesLeft(attempt.lockedUntil) });
+    }
+    if (attempt.n > maxFailedLogins) {
+      // Attempts racing the one that is locking the account now: refused as locked.
+      await verifyPassword(password, DUMMY_HASH);
+      throw new StationError('account_locked', { minutes: lockoutMinutes });
     }
     const ok = await verifyPassword(password, officer.passwordHash);
     if (!ok) {
-      const { maxFailedLogins, lockoutMinutes } = this.settings.get();
-      const failed = officer.failedLogins + 1;
-      const lockNow = failed >= maxFailedLogins;
+      const lockNow = attempt.n >= maxFailedLogins;
       this.store.tx(() => {
-        this.store.officers.setLoginState(officer.id, lockNow ? 0 : failed, lockNow ? new Date(at.getTime() + lockoutMinutes * 60_000).toISOString() : null);
-        this.store.audit.append(officer.id, 'login.failed', { nip, attempt: failed, ...(lockNow ? { lockedMinutes: lockoutMinutes } : {}) }, at.toISOString());
+        if (lockNow) this.store.officers.setLoginState(officer.id, 0, new Date(at.getTime() + lockoutMinutes * 60_000).toISOString());
+        this.store.audit.append(officer.id, 'login.failed', { nip, attempt: attempt.n, ...(lockNow ? { lockedMinutes: lockoutMinutes } : {}) }, at.toISOString());
       });
       if (lockNow) throw new StationError('account_locked', { minutes: lockoutMinutes });
-      throw new StationError('bad_credentials', { remaining: maxFailedLogins - failed });
+      throw new StationError('bad_credentials');
     }
+    this.store.officers.setLoginState(officer.id, 0, null);
     if (officer.disabled) {
       this.store.tx(() => this.store.audit.append(officer.id, 'login.failed', { nip, reason: 'disabled' }, at.toISOString()));
       throw new StationError('account_disabled');
     }
-    if (officer.failedLogins > 0 || officer.lockedUntil) this.store.officers.setLoginState(officer.id, 0, null);
+    if (needsRehash(officer.passwordHash)) await this.rehash(officer.id, password);
     return officer;
   }
 
+  /** The password proved right under older scrypt parameters: store it under today's. */
+  private async rehash(officerId: string, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    const at = this.iso();
+    this.store.tx(() => {
+      this.store.officers.update(officerId, { passwordHash }, at);
+      this.store.audit.append(officerId, 'password.rehash', {}, at);
+    });
+  }
+
   async login(session: SessionState, nip: string, password: string): Promise<SessionInfo> {
-    const officer = await this.authenticate(nip, password);
+    const officer = await this.authenticate(session, nip, password);
     if (session.officerId && session.officerId !== officer.id) this.logout(session);
     this.store.tx(() => this.store.audit.append(officer.id, 'login', { nip }, this.iso()));
     session.logIn(officer.id, this.now().getTime());
@@ -89,7 +133,7 @@ export class AuthService {
 
   /** Unlocking as another officer logs the first one out. */
   async unlock(session: SessionState, nip: string, password: string): Promise<SessionInfo> {
-    const officer = await this.authenticate(nip, password);
+    const officer = await this.authenticate(session, nip, password);
     const at = this.iso();
     if (session.officerId !== officer.id) {
       const previous = session.officerId;
@@ -114,6 +158,14 @@ export class AuthService {
     if (!session.officerId) return;
     const id = session.officerId;
     this.store.tx(() => this.store.audit.append(id, 'logout', {}, this.iso()));
+    session.logOut();
+  }
+
+  /** The station ends a session on its own (the officer was disabled or their password reset). */
+  endSession(session: SessionState, reason: SessionEndReason): void {
+    if (!session.officerId) return;
+    const id = session.officerId;
+    this.store.tx(() => this.store.audit.append(id, 'logout', { reason }, this.iso()));
     session.logOut();
   }
 

@@ -13,6 +13,7 @@ import { StationError } from './errors';
 import type { QueueService } from './queue';
 import type { WorkflowService } from './workflow';
 import { EDITABLE_STATUSES } from '../../domain/workflow';
+import { mayReadBlob, type BlobScreen } from '../../domain/blob-access';
 
 export interface EnrolmentData {
   mrz?: MrzReadView;
@@ -180,9 +181,15 @@ export class EnrolmentService {
     return this.view(appointmentId);
   }
 
-  blob(id: string): BlobData {
+  /** One kept image, for a screen that shows its kind to one of the caller's roles; every
+   * read (and every refusal) is audited with who, which blob and the screen. */
+  blob(officerId: string, roles: Role[], id: string, screen: BlobScreen): BlobData {
     const b = this.store.blobs.get(id);
     if (!b) throw new StationError('not_found');
+    const allowed = mayReadBlob(b.info.kind, screen, roles);
+    const detail = { blobId: id, kind: b.info.kind, owner: b.info.ownerId, screen, ...(allowed ? {} : { refused: true }) };
+    this.store.tx(() => this.store.audit.append(officerId, 'blob.read', detail, this.now().toISOString()));
+    if (!allowed) throw new StationError('forbidden');
     return { id, mime: b.info.mime, base64: b.data.toString('base64'), meta: b.info.meta };
   }
 }

@@ -1,6 +1,6 @@
 // Administrators add officers, give them roles, disable accounts and reset passwords.
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../contract';
+import type { Role, SessionEndReason } from '../contract';
 import type { OfficerRow } from '../contract-types';
 import type { OfficerRecord } from '../store/officers-repo';
 import type { Store } from '../store/store';
@@ -12,7 +12,11 @@ export function toOfficerRow(o: OfficerRecord): OfficerRow {
 }
 
 export class OfficersService {
-  constructor(private readonly store: Store, private readonly now: () => Date) {}
+  /** `revoked`: the officer may no longer use the sessions they have open (ended at once by the station). */
+  constructor(
+    private readonly store: Store, private readonly now: () => Date,
+    private readonly revoked: (officerId: string, reason: SessionEndReason) => void = () => undefined,
+  ) {}
 
   list(): OfficerRow[] {
     return this.store.officers.all().map(toOfficerRow);
@@ -32,6 +36,7 @@ export class OfficersService {
 
   update(by: string, input: { id: string; name?: string; roles?: Role[]; disabled?: boolean }): OfficerRow {
     const at = this.now().toISOString();
+    let disabledNow = false;
     this.store.tx(() => {
       const cur = this.store.officers.byId(input.id);
       if (!cur) throw new StationError('not_found');
@@ -44,8 +49,10 @@ export class OfficersService {
       this.store.officers.update(input.id, { name: input.name, roles: input.roles, disabled: input.disabled }, at);
       if (input.roles) this.store.audit.append(by, 'officer.roles', { officerId: input.id, from: cur.roles, to: input.roles }, at);
       if (input.disabled !== undefined && input.disabled !== cur.disabled) this.store.audit.append(by, input.disabled ? 'officer.disable' : 'officer.enable', { officerId: input.id }, at);
+      disabledNow = input.disabled === true;
       if (input.name && input.name !== cur.name) this.store.audit.append(by, 'officer.rename', { officerId: input.id }, at);
     });
+    if (disabledNow) this.revoked(input.id, 'disabled');
     return toOfficerRow(this.store.officers.byId(input.id)!);
   }
 
@@ -58,5 +65,6 @@ export class OfficersService {
       this.store.officers.setLoginState(id, 0, null);
       this.store.audit.append(by, 'officer.reset_password', { officerId: id }, at);
     });
+    this.revoked(id, 'password_reset');
   }
 }

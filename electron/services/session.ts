@@ -4,6 +4,9 @@ export class SessionState {
   officerId: string | null = null;
   locked = false;
   lastActivity: number;
+  /** The enrolment this session's screen has open: only it receives that enrolment's capture
+   * and the MRZ reader's reads (see electron/event-access.ts). */
+  openEnrolment: string | null = null;
 
   constructor(now: number) {
     this.lastActivity = now;
@@ -14,6 +17,8 @@ export class SessionState {
   }
 
   logIn(officerId: string, now: number): void {
+    // Another officer taking over (unlock as someone else) starts from the queue.
+    if (this.officerId !== officerId) this.openEnrolment = null;
     this.officerId = officerId;
     this.locked = false;
     this.lastActivity = now;
@@ -22,6 +27,7 @@ export class SessionState {
   logOut(): void {
     this.officerId = null;
     this.locked = false;
+    this.openEnrolment = null;
   }
 
   /** An open session whose officer has done nothing for the idle limit. */

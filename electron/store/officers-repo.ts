@@ -76,6 +76,19 @@ export class OfficersRepo {
     this.db.prepare('UPDATE officers SET failed_logins = ?, locked_until = ? WHERE id = ?').run(failedLogins, lockedUntil, id);
   }
 
+  /**
+   * Counts a login attempt before its password is checked, in one statement, so parallel
+   * attempts each get their own number (none can read a stale count). While the account is
+   * locked nothing is counted. `n` is this attempt's number since the last good login or
+   * lock; the caller resets it (setLoginState) when the password proves right.
+   */
+  reserveLoginAttempt(id: string, nowIso: string): { n: number; lockedUntil: string | null } | undefined {
+    return this.db.prepare(
+      `UPDATE officers SET failed_logins = CASE WHEN locked_until > @now THEN failed_logins ELSE failed_logins + 1 END
+       WHERE id = @id RETURNING failed_logins AS n, locked_until AS lockedUntil`,
+    ).get({ id, now: nowIso }) as { n: number; lockedUntil: string | null } | undefined;
+  }
+
   private writeRoles(id: string, roles: Role[]): void {
     this.db.prepare('DELETE FROM officer_roles WHERE officer_id = ?').run(id);
     const ins = this.db.prepare('INSERT INTO officer_roles (officer_id, role) VALUES (?, ?)');

@@ -31,6 +31,9 @@ export function SimTrainer({ deviceId, kind, compact = false }: Props) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [lastRead, setLastRead] = useState<string[] | null>(null);
+  // What was shown to the simulated device. The read itself is pushed only to sessions that
+  // may read it (a counter with an enrolment open), so a technician sees what was sent.
+  const [sent, setSent] = useState<string[] | null>(null);
 
   // What the station made of it: the read event of this device (the screen that waits for
   // a passport or a booking code hears the same event).
@@ -49,8 +52,11 @@ export function SimTrainer({ deviceId, kind, compact = false }: Props) {
     setBusy(true);
     setOutcome(null);
     setLastRead(null);
+    setSent(null);
     try {
-      await call('devices.simulate', { id: deviceId, action: 'present_document', lines: composeTd3(), variant });
+      const lines = composeTd3();
+      await call('devices.simulate', { id: deviceId, action: 'present_document', lines, variant });
+      setSent(lines);
       setOutcome({ tone: 'info', text: t('devices.sim.presented') });
     } catch (err) {
       fail(err);
@@ -69,8 +75,10 @@ export function SimTrainer({ deviceId, kind, compact = false }: Props) {
     setBusy(true);
     setOutcome(null);
     setLastRead(null);
+    setSent(null);
     try {
       await call('devices.simulate', { id: deviceId, action: 'scan_code', code: value });
+      setSent([value]);
       setOutcome({ tone: 'info', text: t('devices.sim.scanned') });
     } catch (err) {
       fail(err);
@@ -112,10 +120,10 @@ export function SimTrainer({ deviceId, kind, compact = false }: Props) {
         </form>
       )}
       {outcome && <Alert tone={outcome.tone} testId="sim-outcome">{outcome.text}</Alert>}
-      {lastRead && (
-        <div className="sim-read" data-testid="sim-read">
-          <span className="muted">{t('devices.sim.read')}</span>
-          <pre className="mono sim-read-lines">{lastRead.join('\n')}</pre>
+      {(lastRead ?? sent) && (
+        <div className="sim-read" data-testid="sim-read" data-source={lastRead ? 'read' : 'sent'}>
+          <span className="muted">{t(lastRead ? 'devices.sim.read' : 'security.simSent')}</span>
+          <pre className="mono sim-read-lines">{(lastRead ?? sent ?? []).join('\n')}</pre>
         </div>
       )}
     </div>

@@ -18,6 +18,7 @@ export function errorMessage(t: TFunction, err: unknown): string {
   const reason = params?.reason;
   if (typeof reason === 'string' && i18next.exists(`error.reason.${reason}`)) return t(`error.reason.${reason}`, { ...params });
   if (field && i18next.exists(`error.${code}_field.${field}`)) return t(`error.${code}_field.${field}`, { ...params });
+  if (code === 'throttled') return t('security.throttled', { ...params });
   if (code === 'bad_credentials' && params?.remaining !== undefined) return t('error.bad_credentials_remaining', { ...params });
   if (code === 'bad_input' && field) return t('error.bad_input', { ...params, field: fieldLabel(t, field) });
   const key = `error.${code}`;

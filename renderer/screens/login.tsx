@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo, SetupStatus } from '../../electron/contract-types';
+import type { SessionEndReason } from '../../electron/contract';
 import { Alert } from '../components/alert';
 import { CredentialFields } from '../components/credential-fields';
 import { Kbd } from '../components/kbd';
@@ -17,9 +18,11 @@ interface Props {
   onDone: (s: SessionInfo) => void;
   /** Called once the form is on screen (the app fetches the workspace meanwhile). */
   onShown?: () => void;
+  /** The station ended the previous session on its own: say why. */
+  ended?: SessionEndReason | null;
 }
 
-export function LoginScreen({ setup, onDone, onShown }: Props) {
+export function LoginScreen({ setup, onDone, onShown, ended = null }: Props) {
   const { t } = useTranslation();
   const { fields, error, busy, submit } = useCredentials('', (nip, password) => call('auth.login', { nip, password }), onDone);
   const { nipRef } = fields;
@@ -36,6 +39,7 @@ export function LoginScreen({ setup, onDone, onShown }: Props) {
       <form className="card card-narrow" onSubmit={(e) => void submit(e)} data-testid="login-form" noValidate>
         <h1>{t('login.title')}</h1>
         <p className="muted">{t('login.subtitle', { station: setup.stationId })}</p>
+        {ended !== null && error === null && <Alert tone="info" testId="session-ended"><span data-reason={ended}>{t(`security.ended.${ended}`)}</span></Alert>}
         {error !== null && (
           <Alert tone="problem" testId="login-error">
             <span data-code={errorCode(error) ?? 'internal'}>{errorMessage(t, error)}</span>

@@ -128,7 +128,7 @@ export function DocumentsStep({ view, onView }: { view: EnrolmentView; onView: (
               const label = t('enrolment.doc.pageOf', { page: p.page, doc: docName(p.docType) });
               return (
                 <li key={p.blobId} className="thumb" data-testid="doc-thumb" data-blob-id={p.blobId}>
-                  <BlobImage blobId={p.blobId} alt={label} className="thumb-img" testId="doc-thumb-img" />
+                  <BlobImage screen="enrolment.documents" blobId={p.blobId} alt={label} className="thumb-img" testId="doc-thumb-img" />
                   <div className="thumb-caption">{label}<br /><span className="muted">{p.width}×{p.height} · {t('enrolment.doc.dpi', { dpi: p.resolution })}</span></div>
                   <div className="row-actions">
                     <button type="button" className="btn btn-small" disabled={busy !== null} onClick={() => setPending({ kind: 'rescan', page: p })} data-testid="doc-rescan">

@@ -224,7 +224,7 @@ function SavedPhoto({ photo }: { photo: PhotoInfo | null }) {
       <h3>{t('enrolment.photo.saved')}</h3>
       {photo ? (
         <>
-          <BlobImage blobId={photo.blobId} alt={t('enrolment.photo.saved')} className="photo-img" testId="photo-saved-img" />
+          <BlobImage screen="enrolment.photo" blobId={photo.blobId} alt={t('enrolment.photo.saved')} className="photo-img" testId="photo-saved-img" />
           <p className="muted">{t('enrolment.photo.savedAt', { time: new Date(photo.createdAt).toLocaleTimeString(), width: photo.width, height: photo.height })}</p>
           <CheckList checks={photo.checks} />
         </>

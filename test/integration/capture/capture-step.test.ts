@@ -58,7 +58,7 @@ describe('fingerprint step', () => {
     const e = await s.ok<EnrolmentView>('enrolment.get', { appointmentId });
     expect(e.fingerprints.map((f) => f.status)).toEqual(['captured', 'captured', 'captured', 'captured']);
     expect(e.missing).not.toContain('fingerprints');
-    const png = await s.ok<BlobData>('blob.get', { id: e.fingerprints[0]!.blobId! });
+    const png = await s.ok<BlobData>('blob.get', { id: e.fingerprints[0]!.blobId!, screen: 'enrolment.fingerprints' });
     expect(png.mime).toBe('image/png');
     expect(Buffer.from(png.base64, 'base64').subarray(1, 4).toString()).toBe('PNG');
   });
@@ -124,7 +124,7 @@ describe('fingerprint step', () => {
     expect(dup.message).toMatchObject({ key: 'capture.duplicate_finger', params: { other: 'right_thumb' } });
     const e = await s.ok<EnrolmentView>('enrolment.get', { appointmentId });
     expect(e.fingerprints[0]).toMatchObject({ status: 'captured', templateFormat: 'gt521' });
-    const png = await s.ok<BlobData>('blob.get', { id: e.fingerprints[0]!.blobId! });
+    const png = await s.ok<BlobData>('blob.get', { id: e.fingerprints[0]!.blobId!, screen: 'enrolment.fingerprints' });
     expect(png.meta).toMatchObject({ ppi: 450, width: 258, height: 202 });
   });
 });

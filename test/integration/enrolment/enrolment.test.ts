@@ -72,7 +72,7 @@ describe('enrolment', () => {
     expect(v.documents.map((d) => [d.docType, d.page])).toEqual([['kk', 1], ['kk', 2]]);
     expect(v.documents[0]).toMatchObject({ mime: 'image/jpeg', resolution: 150 });
     expect(v.documents[0]!.width).toBeGreaterThan(1000);
-    const blob = await ok<BlobData>('blob.get', { id: v.documents[0]!.blobId });
+    const blob = await ok<BlobData>('blob.get', { id: v.documents[0]!.blobId, screen: 'enrolment.documents' });
     expect(Buffer.from(blob.base64, 'base64').subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     // The empty feeder is reported clearly, and nothing half-stored.
     const empty = await call('documents.scan', { appointmentId: applicant.id, docType: 'kk', source: 'feeder', resolution: 150, colorMode: 'grayscale' });

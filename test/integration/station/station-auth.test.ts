@@ -79,7 +79,7 @@ describe('login lock-out', () => {
     const s = t.session();
     for (let i = 1; i <= 4; i++) {
       expect(await s.call('auth.login', { nip: ADMIN.nip, password: 'wrong-password' }))
-        .toMatchObject({ ok: false, error: { code: 'bad_credentials', params: { remaining: 5 - i } } });
+        .toEqual({ ok: false, error: { code: 'bad_credentials' } }); // no count of tries left (see test/integration/security)
     }
     expect(await s.call('auth.login', { nip: ADMIN.nip, password: 'wrong-password' }))
       .toMatchObject({ ok: false, error: { code: 'account_locked', params: { minutes: 15 } } });
@@ -88,7 +88,7 @@ describe('login lock-out', () => {
     t.clock.advanceMinutes(16);
     // …and accepted once the lock has passed.
     expect(await s.call('auth.login', { nip: ADMIN.nip, password: ADMIN.password })).toMatchObject({ ok: true });
-  });
+  }, 240_000); // seven scrypt derivations at N=2^17: seconds each on a loaded machine
 
   it('an unknown NIP is refused like a wrong password', async () => {
     await t.session().ok('setup.createFirstAdmin', ADMIN);
