@@ -102,6 +102,16 @@ export interface ImportPreview {
   issues: ImportIssue[];
   /** A problem with the file as a whole (not a table, unknown columns…). */
   fileError?: { code: string; params?: Record<string, string | number> };
+  /** How the file's bytes were read: UTF-8, or Windows-1252 when they were not valid UTF-8. */
+  encoding?: 'utf-8' | 'windows-1252';
+  /** What the station read differently from what the file wrote (encoding, a phone's lost 0). */
+  notes?: ImportNote[];
+}
+
+export interface ImportNote {
+  /** Stable code the renderer translates (import.note.<code>). */
+  code: 'encoding_windows_1252' | 'phone_zero_restored';
+  params?: Record<string, string | number>;
 }
 
 export interface ImportResult {
@@ -255,6 +265,8 @@ export interface EnrolmentView {
   photo: PhotoInfo | null;
   fingerprints: FingerprintInfo[];
   mrz: MrzReadView | null;
+  /** A read that failed its check digits beside a valid `mrz`, until the officer decides. */
+  mrzHeld: MrzReadView | null;
   /** What is still missing before the enrolment can go to approval. */
   missing: ('photo' | 'fingerprints' | 'documents')[];
   updatedAt: string;

@@ -48,6 +48,8 @@ const auditFilter = z.object({
 });
 /** Why a step was taken, for the application's history: required where the rule says so. */
 const reason = z.string().trim().min(3, 'reason_short').max(300, 'too_long');
+/** An import file: as text, or as its bytes in base64 (one of the two; the station checks). */
+const importFile = { content: z.string().max(20_000_000).optional(), contentBase64: z.string().max(27_000_000).optional() };
 
 // ---- methods ------------------------------------------------------------------------------
 export const methods = {
@@ -100,9 +102,10 @@ export const methods = {
   'application.history': method<ApplicationStep[]>()(z.object({ id }).strict(), ['counter', 'supervisor', 'print', 'admin']),
   'queue.checkIn': method<AppointmentRow>()(z.object({ bookingCode: z.string().trim().min(4).max(32) }).strict(), ['counter', 'supervisor']),
 
-  'import.preview': method<ImportPreview>()(z.object({ fileName: z.string().max(260), content: z.string().max(20_000_000) }).strict(), ['counter', 'supervisor', 'admin']),
+  /** The file as text (`content`) or, so the station can tell its encoding, as bytes (`contentBase64`). */
+  'import.preview': method<ImportPreview>()(z.object({ fileName: z.string().max(260), ...importFile }).strict(), ['counter', 'supervisor', 'admin']),
   'import.commit': method<ImportResult>()(z.object({
-    fileName: z.string().max(260), content: z.string().max(20_000_000), acceptValidRows: z.boolean().default(false),
+    fileName: z.string().max(260), ...importFile, acceptValidRows: z.boolean().default(false),
   }).strict(), ['counter', 'supervisor', 'admin']),
 
   /** The fee table, validity and document rules in force (each figure with its source). */
@@ -130,6 +133,9 @@ export const methods = {
   'enrolment.attachMrz': method<EnrolmentView>()(z.object({
     appointmentId: id, lines: z.array(z.string().max(60)).min(1).max(4), source: z.enum(['reader', 'typed']),
   }).strict(), ['counter', 'supervisor']),
+  /** The officer's decision on a failed MRZ read held beside a valid one: keep the valid read,
+   *  or use the new one (allowed only if it is valid or was typed). */
+  'enrolment.decideMrz': method<EnrolmentView>()(z.object({ appointmentId: id, choice: z.enum(['keep', 'useNew']) }).strict(), ['counter', 'supervisor']),
   'documents.scan': method<EnrolmentView>()(z.object({
     appointmentId: id, docType: z.enum(DOCUMENT_TYPES), source: z.enum(['platen', 'feeder']).default('platen'),
     resolution: z.union([z.literal(150), z.literal(200), z.literal(300)]).default(200),

@@ -39,8 +39,8 @@ export function createHandlers(s: Services): Handlers {
     'application.reopen': (i, c) => workflow.take(who(c.officerId), c.roles, 'reopen', i.id, { reason: i.reason }),
     'application.history': (i) => { queue.get(i.id); return store.appointments.history(i.id); },
 
-    'import.preview': (i) => importer.preview(i.fileName, i.content),
-    'import.commit': (i, c) => importer.commit(who(c.officerId), i.fileName, i.content, i.acceptValidRows),
+    'import.preview': (i) => importer.preview(i.fileName, i),
+    'import.commit': (i, c) => importer.commit(who(c.officerId), i.fileName, i, i.acceptValidRows),
 
     'rules.current': () => rules.current(),
     'rules.load': (i, c) => rules.load(who(c.officerId), i.content),
@@ -60,6 +60,7 @@ export function createHandlers(s: Services): Handlers {
     'review.approve': (i, c) => workflow.take(who(c.officerId), c.roles, 'approve', i.appointmentId),
     'review.return': (i, c) => workflow.take(who(c.officerId), c.roles, 'return', i.appointmentId, { reason: i.reason }),
     'enrolment.attachMrz': (i, c) => enrolment.attachMrz(who(c.officerId), i.appointmentId, i.lines, i.source),
+    'enrolment.decideMrz': (i, c) => enrolment.decideMrz(who(c.officerId), i.appointmentId, i.choice),
     'documents.scan': (i, c) => enrolment.scanDocument(who(c.officerId), i.appointmentId, i),
     'documents.remove': (i, c) => enrolment.removeDocument(who(c.officerId), i.appointmentId, i.blobId),
     'photo.save': (i, c) => enrolment.savePhoto(who(c.officerId), i.appointmentId, i),

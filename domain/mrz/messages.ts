@@ -1,6 +1,9 @@
 // Officer-facing sentences for the MRZ domain's translation keys (merged into the i18n
 // files by the lead). Indonesian is the default, formal "Anda" register; each sentence says
-// what happened and what to do. {{x}} are i18next interpolations.
+// what happened and what to do. {{x}} are i18next interpolations. In the check-digit and
+// field sentences {{field}} is a noun phrase from mrz.fieldInSentence (lower case, to sit
+// inside a sentence); the composite check digit has a sentence of its own (i18next context
+// `_composite`), since "the check digit of the composite check digit" reads badly.
 
 export const mrzDomainMessages = {
   id: {
@@ -10,7 +13,8 @@ export const mrzDomainMessages = {
     'mrz.badCharacter': 'Baris MRZ ke-{{line}} memuat karakter yang tidak sah ("{{char}}" pada posisi {{position}}). Bersihkan halaman data dan kaca pembaca, lalu pindai ulang.',
     'mrz.unknownDocumentCode': 'Jenis dokumen "{{code}}" tidak dikenali untuk format {{format}}. Pastikan yang dipindai adalah paspor atau kartu identitas, bukan visa.',
     'mrz.unreadable': 'MRZ tidak dapat dibaca. Pindai ulang dokumen, atau ketik data secara manual.',
-    'mrz.field.checkDigit': 'Digit periksa untuk {{field}} tidak cocok (terbaca {{found}}, seharusnya {{expected}}). Pindai ulang; jika tetap salah, periksa dokumen secara visual.',
+    'mrz.field.checkDigit': 'Digit periksa {{field}} tidak cocok (terbaca {{found}}, seharusnya {{expected}}). Pindai ulang; jika tetap salah, periksa dokumen secara visual.',
+    'mrz.field.checkDigit_composite': 'Digit periksa gabungan MRZ (karakter terakhir baris 2) tidak cocok (terbaca {{found}}, seharusnya {{expected}}). Pindai ulang; jika tetap salah, periksa dokumen secara visual.',
     'mrz.field.format': 'Isian {{field}} pada MRZ tidak sah ("{{found}}"). Periksa dokumen secara visual dan pindai ulang.',
     'mrz.compose.documentNumber': 'Nomor paspor "{{value}}" tidak dapat dimuat di MRZ (maksimal 9 huruf/angka). Periksa nomor blangko.',
     'mrz.compose.documentType': 'Kode jenis dokumen "{{value}}" tidak sah untuk paspor. Periksa pengaturan jenis paspor.',
@@ -30,8 +34,9 @@ export const mrzDomainMessages = {
     'mrz.badCharacter': 'MRZ line {{line}} holds an invalid character ("{{char}}" at position {{position}}). Clean the data page and the reader glass, then scan again.',
     'mrz.unknownDocumentCode': 'Document code "{{code}}" is not known for the {{format}} format. Make sure you scanned a passport or identity card, not a visa.',
     'mrz.unreadable': 'The MRZ could not be read. Scan the document again, or type the data in by hand.',
-    'mrz.field.checkDigit': 'The check digit for {{field}} does not match (read {{found}}, expected {{expected}}). Scan again; if it stays wrong, inspect the document visually.',
-    'mrz.field.format': 'The MRZ {{field}} field is not valid ("{{found}}"). Inspect the document visually and scan again.',
+    'mrz.field.checkDigit': 'The check digit of the {{field}} does not match (read {{found}}, expected {{expected}}). Scan again; if it stays wrong, inspect the document visually.',
+    'mrz.field.checkDigit_composite': 'The overall check digit of the MRZ (the last character of line 2) does not match (read {{found}}, expected {{expected}}). Scan again; if it stays wrong, inspect the document visually.',
+    'mrz.field.format': 'The {{field}} field in the MRZ is not valid ("{{found}}"). Inspect the document visually and scan again.',
     'mrz.compose.documentNumber': 'Passport number "{{value}}" cannot be written in the MRZ (at most 9 letters or digits). Check the booklet number.',
     'mrz.compose.documentType': 'Document type code "{{value}}" is not valid for a passport. Check the passport type setting.',
     'mrz.compose.state': 'Country code "{{value}}" is not valid. Use the three-letter ICAO code, e.g. IDN.',

@@ -8,6 +8,7 @@ import type {
 } from '../contract-types';
 import { parseMrz } from '../../domain/mrz/parse-mrz';
 import { compareWithBooking } from '../../domain/mrz/compare-booking';
+import { mayReplaceValidRead, placeMrzRead } from '../../domain/mrz/keep-valid-read';
 import type { Store } from '../store/store';
 import { StationError } from './errors';
 import type { QueueService } from './queue';
@@ -17,6 +18,8 @@ import { mayReadBlob, type BlobScreen } from '../../domain/blob-access';
 
 export interface EnrolmentData {
   mrz?: MrzReadView;
+  /** A failed read held beside a valid `mrz` until the officer decides (keep-valid-read.ts). */
+  mrzHeld?: MrzReadView;
   fingerprints?: FingerprintInfo[];
 }
 
@@ -63,7 +66,7 @@ export class EnrolmentService {
     if (fingerprints.length === 0 || fingerprints.some((f) => f.status === 'pending')) missing.push('fingerprints');
     if (documents.length === 0) missing.push('documents');
     const updatedAt = this.store.enrolments.get(appointmentId)?.updatedAt ?? appointment.updatedAt;
-    return { appointment, documents, photo, fingerprints, mrz: data.mrz ?? null, missing, updatedAt };
+    return { appointment, documents, photo, fingerprints, mrz: data.mrz ?? null, mrzHeld: data.mrzHeld ?? null, missing, updatedAt };
   }
 
   /** Starts (or resumes) the enrolment: a checked-in applicant moves to enrolment. */
@@ -104,7 +107,23 @@ export class EnrolmentService {
       source, readAt: this.now().toISOString(),
     };
     // The document number is not a secret, but the full MRZ stays out of the audit detail.
-    return this.save(officerId, appointmentId, { mrz }, 'enrolment.mrz', { source, valid: r.valid, disagreements: mrz.disagreements.map((d) => d.field) });
+    const data = this.data(appointmentId);
+    const slots = placeMrzRead({ kept: data.mrz ?? null, held: data.mrzHeld ?? null }, mrz);
+    const held = slots.held !== null;
+    return this.save(officerId, appointmentId, { mrz: slots.kept ?? undefined, mrzHeld: slots.held ?? undefined }, held ? 'enrolment.mrz_held' : 'enrolment.mrz', {
+      source, valid: r.valid, disagreements: mrz.disagreements.map((d) => d.field),
+      ...(held ? { badFields: mrz.fieldErrors.map((e) => e.field) } : {}),
+    });
+  }
+
+  /** The officer's decision on a held (failed) read: keep the valid one, or use the new one. */
+  decideMrz(officerId: string, appointmentId: string, choice: 'keep' | 'useNew'): EnrolmentView {
+    this.requireOpen(appointmentId);
+    const held = this.data(appointmentId).mrzHeld;
+    if (!held) throw new StationError('conflict', { reason: 'no_held_mrz' });
+    if (choice === 'keep') return this.save(officerId, appointmentId, { mrzHeld: undefined }, 'enrolment.mrz_kept', { discarded: held.source });
+    if (!mayReplaceValidRead(held)) throw new StationError('conflict', { reason: 'mrz_held_invalid' });
+    return this.save(officerId, appointmentId, { mrz: held, mrzHeld: undefined }, 'enrolment.mrz_replaced', { source: held.source, valid: held.valid });
   }
 
   async scanDocument(officerId: string, appointmentId: string, req: { docType: DocumentType; source: 'platen' | 'feeder'; resolution: number; colorMode: 'color' | 'grayscale' }): Promise<EnrolmentView> {

@@ -2,7 +2,8 @@
 // imports nothing unless the officer chooses to import the valid rows; importing the same
 // file twice changes nothing (rows are matched by booking code and compared by digest).
 import { createHash } from 'node:crypto';
-import type { ImportPreview, ImportResult } from '../contract-types';
+import type { ImportNote, ImportPreview, ImportResult } from '../contract-types';
+import { checkText, decodeExport } from './appointment-encoding';
 import { readAppointmentFile } from './appointment-file';
 import { validateRows, type ValidRow } from './appointment-rows';
 import { localDate } from '../../domain/dates';
@@ -10,6 +11,8 @@ import type { Store } from '../store/store';
 import { StationError } from './errors';
 
 type Existing = Map<string, { id: string; sourceHash: string | null }>;
+/** The file as the contract brings it: text, or bytes in base64 (so the encoding can be told). */
+export interface ImportFileInput { content?: string | undefined; contentBase64?: string | undefined }
 interface Checked { preview: ImportPreview; valid: ValidRow[]; existing: Existing }
 
 export class ImportService {
@@ -22,37 +25,49 @@ export class ImportService {
 
   constructor(private readonly store: Store, private readonly now: () => Date, private readonly changed: (date: string) => void) {}
 
-  private check(fileName: string, content: string): Checked {
+  private check(fileName: string, input: ImportFileInput): Checked {
     const today = localDate(this.now());
-    const key = `${today}:${fileName}:${createHash('sha1').update(content).digest('hex')}`;
-    const parsed = this.last?.key === key ? this.last.file : this.parse(fileName, content, today);
+    const raw = input.contentBase64 !== undefined ? `b64:${input.contentBase64}` : `txt:${input.content ?? ''}`;
+    const key = `${today}:${fileName}:${createHash('sha1').update(raw).digest('hex')}`;
+    const parsed = this.last?.key === key ? this.last.file : this.parse(fileName, input, today);
     this.last = { key, file: parsed };
     const existing = this.store.appointments.sourceHashesByCodes(parsed.valid.map((v) => v.fields.bookingCode));
     const unchangedRows = parsed.valid.filter((v) => existing.get(v.fields.bookingCode)?.sourceHash === v.sourceHash).length;
     return { valid: parsed.valid, existing, preview: { ...parsed.preview, unchangedRows } };
   }
 
-  private parse(fileName: string, content: string, today: string): { valid: ValidRow[]; preview: Omit<ImportPreview, 'unchangedRows'> } {
-    const file = readAppointmentFile(fileName, content);
-    if (!file.ok) {
-      return {
-        valid: [],
-        preview: { format: file.format, totalRows: 0, validRows: 0, invalidRows: 0, issues: [], fileError: { code: file.code, ...(file.params ? { params: file.params } : {}) } },
-      };
+  private parse(fileName: string, input: ImportFileInput, today: string): { valid: ValidRow[]; preview: Omit<ImportPreview, 'unchangedRows'> } {
+    const guessed = /\.json$/i.test(fileName) ? 'json' : 'csv';
+    const refuse = (format: 'csv' | 'json', code: string, params?: Record<string, string | number>) => ({
+      valid: [], preview: { format, totalRows: 0, validRows: 0, invalidRows: 0, issues: [], fileError: { code, ...(params ? { params } : {}) } },
+    });
+    if ((input.content === undefined) === (input.contentBase64 === undefined)) throw new StationError('bad_input', {}, 'content');
+    const decoded = input.contentBase64 !== undefined ? decodeExport(Buffer.from(input.contentBase64, 'base64')) : checkText(input.content!);
+    if (!decoded.ok) return refuse(guessed, decoded.code, decoded.params);
+    const file = readAppointmentFile(fileName, decoded.text);
+    if (!file.ok) return refuse(file.format, file.code, file.params);
+    const { valid, issues, invalidRows, notes: rowNotes } = validateRows(file.records, file.format === 'csv' ? 2 : 1, today, file.fieldIssues);
+    const notes: ImportNote[] = [];
+    if (decoded.encoding === 'windows-1252') notes.push({ code: 'encoding_windows_1252' });
+    if (rowNotes.phoneZeroRestored.length) {
+      const rows = rowNotes.phoneZeroRestored;
+      notes.push({ code: 'phone_zero_restored', params: { n: rows.length, rows: rows.slice(0, 20).join(', ') + (rows.length > 20 ? ', …' : '') } });
     }
-    const { valid, issues, invalidRows } = validateRows(file.records, file.format === 'csv' ? 2 : 1, today);
     return {
       valid,
-      preview: { format: file.format, totalRows: file.records.length, validRows: valid.length, invalidRows, issues: issues.slice(0, 2000) },
+      preview: {
+        format: file.format, encoding: decoded.encoding, totalRows: file.records.length, validRows: valid.length, invalidRows,
+        issues: issues.slice(0, 2000), ...(notes.length ? { notes } : {}),
+      },
     };
   }
 
-  preview(fileName: string, content: string): ImportPreview {
-    return this.check(fileName, content).preview;
+  preview(fileName: string, input: ImportFileInput): ImportPreview {
+    return this.check(fileName, input).preview;
   }
 
-  commit(officerId: string, fileName: string, content: string, acceptValidRows: boolean): ImportResult {
-    const { preview, valid, existing: seenAtCheck } = this.check(fileName, content);
+  commit(officerId: string, fileName: string, input: ImportFileInput, acceptValidRows: boolean): ImportResult {
+    const { preview, valid, existing: seenAtCheck } = this.check(fileName, input);
     if (preview.fileError) throw new StationError('import_invalid', { reason: preview.fileError.code, ...preview.fileError.params });
     if (preview.invalidRows > 0 && !acceptValidRows) throw new StationError('import_invalid', { invalidRows: preview.invalidRows });
     const at = this.now().toISOString();
@@ -76,7 +91,8 @@ export class ImportService {
         }
         dates.add(v.fields.appointmentDate);
       }
-      const digest = createHash('sha256').update(content).digest('hex');
+      // The digest of the file as it came (its bytes when sent as bytes).
+      const digest = createHash('sha256').update(input.contentBase64 !== undefined ? Buffer.from(input.contentBase64, 'base64') : Buffer.from(input.content ?? '')).digest('hex');
       this.last = null;
       this.store.imports.record({ fileName, digest, officerId, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, skipped: result.skippedInvalid, at });
       this.store.audit.append(officerId, 'import', { fileName, digest, ...result }, at);

@@ -25,7 +25,15 @@ export type MrzSimVariant =
   | 'missingLine' // the last line never comes
   | 'garbage' // bytes that are no MRZ at all (wrong baud rate, noise)
   | 'badBcc' // RTE: BCC broken, MRZ intact (accept, marked unverified)
-  | 'badBccAndCheckDigit'; // RTE: BCC broken and a check digit wrong (reject)
+  | 'badBccAndCheckDigit' // RTE: BCC broken and a check digit wrong (reject)
+  | 'strayBytes'; // stray bytes before the document: NULs, a power-up byte, a half-read swipe
+
+/**
+ * What a line-mode reader leaves between documents: NULs and a 0xFF from power-up on a line
+ * of their own, XOFF, then the start of a half-read swipe with no line end — so the next
+ * document's first line arrives glued to it.
+ */
+export const STRAY_BYTES = Buffer.concat([Buffer.from([0x00, 0x00, 0xff, 0x0d, 0x13]), Buffer.from('P<UTOERIK', 'latin1')]);
 
 export interface MrzSimOptions {
   framing: MrzFraming;
@@ -74,6 +82,10 @@ export function mrzSimWrites(lines: readonly string[], variant: MrzSimVariant, o
     return chunk(noise, opts.chunkSize);
   }
   const body = applyVariant(lines, variant);
+  if (variant === 'strayBytes' && (opts.framing === 'lines' || opts.framing === 'hid-text')) {
+    const text = Buffer.concat([STRAY_BYTES, Buffer.from(body.map((l) => l + eol).join(''), 'latin1')]);
+    return opts.framing === 'lines' ? chunk(text, opts.chunkSize) : encodeTextReports(text.toString('latin1'), opts.hidReportId);
+  }
   switch (opts.framing) {
     case 'rte': {
       const frame = encodeRteFrame(body, { breakBcc: variant === 'badBcc' || variant === 'badBccAndCheckDigit' });
@@ -104,6 +116,11 @@ export class MrzReaderSim {
       await this.transport.write(w);
       if (this.opts.gapMs) await new Promise((r) => setTimeout(r, this.opts.gapMs));
     }
+  }
+
+  /** Sends bytes as they are (stray bytes between documents, in tests and training). */
+  async sendRaw(bytes: Uint8Array): Promise<void> {
+    await this.transport.write(Buffer.from(bytes));
   }
 
   async close(): Promise<void> {

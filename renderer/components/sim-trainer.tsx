@@ -11,7 +11,7 @@ import { composeTd3 } from '../lib/mrz-sample';
 import { call, on } from '../lib/station';
 import { Alert } from './alert';
 
-export const MRZ_VARIANTS = ['good', 'badCheckDigit', 'truncated', 'garbage'] as const;
+export const MRZ_VARIANTS = ['good', 'badCheckDigit', 'truncated', 'garbage', 'strayBytes'] as const;
 export type MrzVariant = (typeof MRZ_VARIANTS)[number];
 
 interface Props {

@@ -18,14 +18,18 @@ function translateParam(t: TFunction, name: string, value: string | number): str
   if (typeof value !== 'string') return value;
   // A finger named inside a sentence: "Letakkan ibu jari kanan …", "the right thumb".
   if (FINGER.test(value)) return lowerFirst(t(`enrolment.finger.${value}`));
-  if (name === 'field' && MRZ_FIELDS.has(value)) return t(`enrolment.mrz.fieldName.${value}`);
+  // An MRZ field inside a sentence: a lower-case noun phrase, not the screen's label.
+  if (name === 'field' && MRZ_FIELDS.has(value)) return t(`mrz.fieldInSentence.${value}`);
   return value;
 }
 
 export function keyedText(t: TFunction, msg: KeyedMessage): string {
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(msg.params ?? {})) params[k] = translateParam(t, k, v);
-  return i18next.exists(msg.key) ? t(msg.key, params) : t('enrolment.unknownMessage', { key: msg.key });
+  // MRZ field sentences may have a wording of their own per field (mrz.field.checkDigit_composite).
+  const field = msg.params?.field;
+  const context = msg.key.startsWith('mrz.field.') && typeof field === 'string' ? { context: field } : {};
+  return i18next.exists(msg.key) ? t(msg.key, { ...params, ...context }) : t('enrolment.unknownMessage', { key: msg.key });
 }
 
 /** The sentence key a contract error carries in params.key (device errors, MRZ bad input). */

@@ -8,12 +8,12 @@ import { Alert } from '../components/alert';
 import { ImportIssues } from '../components/import-issues';
 import { Kbd } from '../components/kbd';
 import { errorMessage } from '../i18n/errors';
-import { readFileText } from '../lib/read-file';
+import { readFileBase64 } from '../lib/read-file';
 import { useSession } from '../lib/session';
 import { call } from '../lib/station';
 import { useHotkeys } from '../lib/use-hotkeys';
 
-interface Chosen { name: string; content: string }
+interface Chosen { name: string; contentBase64: string }
 type Stage =
   | { kind: 'choose' }
   | { kind: 'preview'; file: Chosen; preview: ImportPreview }
@@ -42,8 +42,8 @@ export function ImportScreen({ onBack }: { onBack: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const chosen = { name: file.name, content: await readFileText(file) };
-      setStage({ kind: 'preview', file: chosen, preview: await call('import.preview', { fileName: chosen.name, content: chosen.content }) });
+      const chosen = { name: file.name, contentBase64: await readFileBase64(file) };
+      setStage({ kind: 'preview', file: chosen, preview: await call('import.preview', { fileName: chosen.name, contentBase64: chosen.contentBase64 }) });
     } catch (err) {
       setError(err);
       setStage({ kind: 'choose' });
@@ -58,7 +58,7 @@ export function ImportScreen({ onBack }: { onBack: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await call('import.commit', { fileName: stage.file.name, content: stage.file.content, acceptValidRows });
+      const result = await call('import.commit', { fileName: stage.file.name, contentBase64: stage.file.contentBase64, acceptValidRows });
       setStage({ kind: 'done', file: stage.file, result });
     } catch (err) {
       setError(err);
@@ -114,6 +114,11 @@ export function ImportScreen({ onBack }: { onBack: () => void }) {
               <div><dt>{t('import.unchanged')}</dt><dd data-testid="import-unchanged">{preview.unchangedRows}</dd></div>
             </dl>
           )}
+          {preview.notes?.map((n) => (
+            <div key={n.code} data-testid="import-note" data-code={n.code}>
+              <Alert tone="info">{t(`import.note.${n.code}`, { ...n.params })}</Alert>
+            </div>
+          ))}
           {allValid && <Alert tone="ready" testId="import-ok">{t('import.allValid', { n: preview.totalRows })}</Alert>}
           {!preview.fileError && preview.invalidRows > 0 && (
             <Alert tone="problem" testId="import-refused">

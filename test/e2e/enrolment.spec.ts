@@ -54,7 +54,34 @@ test('an officer enrols a checked-in applicant step by step; submit names what i
   await page.getByTestId('mrz-text').fill(`${l1}\n${l2.slice(0, 19)}${badDigit}${l2.slice(20)}`);
   await page.getByTestId('mrz-text').press('Enter');
   await expect(page.locator('[data-testid="mrz-mark"][data-field="birthDate"]')).toBeVisible();
-  await expect(page.getByTestId('mrz-field-errors')).toContainText('Digit periksa untuk Tanggal lahir tidak cocok');
+  await expect(page.getByTestId('mrz-field-errors')).toContainText('Digit periksa tanggal lahir tidak cocok');
+  // It failed beside a valid read, so the valid read stays in use and the failed one is held
+  // beside it until the officer decides; a typed read may be chosen, Enter keeps the earlier.
+  await expect(page.getByTestId('mrz-held')).toHaveAttribute('data-source', 'typed');
+  await expect(page.getByTestId('mrz-valid')).toBeVisible();
+  await expect(page.getByTestId('mrz-documentNumber')).toHaveText('B1234567');
+  await expect(page.getByTestId('mrz-use-new')).toBeEnabled();
+  await expect(page.getByTestId('mrz-keep')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('mrz-held')).toHaveCount(0);
+  await expect(page.getByTestId('mrz-mark')).toHaveCount(0);
+  await expect(page.getByTestId('mrz-valid')).toBeVisible();
+
+  // The reader reads the book with a wrong document-number check digit (a smudge): held too,
+  // and a failed reader read cannot be chosen over the valid one. At 1366 × 768 both reads
+  // and the decision fit the screen.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  expect(await rawCall(page, 'devices.simulate', { id: 'mrz-sim', action: 'present_document', lines: [l1, l2], variant: 'badCheckDigit' })).toEqual({ ok: true, value: null });
+  await expect(page.getByTestId('mrz-held')).toHaveAttribute('data-source', 'reader');
+  await expect(page.locator('[data-testid="mrz-held"] [data-testid="mrz-mark"][data-field="documentNumber"]')).toBeVisible();
+  await expect(page.getByTestId('mrz-held')).toContainText('Digit periksa nomor paspor tidak cocok');
+  await expect(page.getByTestId('mrz-use-new')).toBeDisabled();
+  await expect(page.getByTestId('mrz-use-new-blocked')).toBeVisible();
+  for (const id of ['mrz-keep', 'mrz-use-new', 'mrz-valid', 'mrz-held-title']) await expect(page.getByTestId(id), id).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no horizontal scroll').toBeLessThanOrEqual(1366);
+  await page.getByTestId('mrz-keep').click();
+  await expect(page.getByTestId('mrz-held')).toHaveCount(0);
+  await page.setViewportSize({ width: 1600, height: 1000 });
 
   // A line cut short is refused with the station's sentence.
   await page.getByTestId('mrz-text').fill(`${l1}\n${l2.slice(0, 30)}`);

@@ -52,8 +52,10 @@ test('every key the screens use exists, including those built from contract valu
   each('error', ['unknown_method', 'bad_input', 'not_logged_in', 'locked', 'forbidden', 'bad_credentials', 'account_locked',
     'account_disabled', 'already_set_up', 'not_found', 'conflict', 'invalid_transition', 'import_invalid', 'device', 'internal', 'connection']);
   each('import.issue', ['required', 'nik_format', 'nik_region', 'nik_birthdate_mismatch', 'nik_sex_mismatch', 'date_format',
-    'date_invalid', 'enum', 'phone_format', 'slot_format', 'duplicate_in_file', 'booking_code_format', 'billing_code_format']);
-  each('import.fileError', ['file_empty', 'file_unreadable', 'missing_columns', 'not_a_list', 'too_many_rows']);
+    'date_invalid', 'enum', 'phone_format', 'slot_format', 'duplicate_in_file', 'booking_code_format', 'billing_code_format',
+    'date_two_digit_year', 'scientific_notation', 'wrong_type', 'json_number']);
+  each('import.note', ['encoding_windows_1252', 'phone_zero_restored']);
+  each('import.fileError', ['file_empty', 'file_unreadable', 'missing_columns', 'not_a_list', 'too_many_rows', 'replacement_character']);
   each('nav', ['queue', 'walkin', 'import', 'devices', 'officers', 'settings']);
   each('service', ['new', 'replace_expired', 'replace_full', 'replace_lost', 'replace_damaged', 'replace_disaster']);
   each('passportType', ['ordinary', 'electronic']);

@@ -74,3 +74,41 @@ test('a file that is not an appointment list is refused as a whole, with the rea
   await expect(page.getByTestId('import-commit')).toHaveCount(0);
   await expect(page.getByTestId('import-commit-valid')).toHaveCount(0);
 });
+
+test('a spreadsheet\'s Windows-1252 CSV is read as such and said so; names keep their letters', async ({ page, station }, testInfo) => {
+  await createFirstAdmin(page, station.url);
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  // Byte-wise: é stays the single byte E9 of the fixture, as the spreadsheet wrote it.
+  const bytes = fs.readFileSync(path.join(import.meta.dirname, '../fixtures/appointments/windows-1252.csv')).toString('latin1').replaceAll('{{TODAY}}', localToday());
+  fs.mkdirSync(testInfo.outputDir, { recursive: true });
+  const file = path.join(testInfo.outputDir, 'windows-1252.csv');
+  fs.writeFileSync(file, Buffer.from(bytes, 'latin1'));
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  await previewImport(page, file);
+  await expect(page.locator('[data-testid="import-note"][data-code="encoding_windows_1252"]')).toContainText('Windows-1252');
+  await expect(page.getByTestId('import-valid')).toHaveText('3');
+  await expect(page.getByTestId('import-commit')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('import-inserted')).toHaveText('3');
+  await page.getByTestId('tab-queue').click();
+  await expect(page.getByTestId('queue-table')).toContainText('Dédé Nugroho');
+  await expect(page.getByTestId('queue-table')).toContainText('Siti N\u2019aimah');
+  await expect(page.getByTestId('queue-table')).not.toContainText('\uFFFD');
+});
+
+test('a NIK a spreadsheet turned into 3.47101E+15 is refused with what happened and what to do', async ({ page, station }, testInfo) => {
+  await createFirstAdmin(page, station.url);
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const text = fs.readFileSync(path.join(import.meta.dirname, '../fixtures/appointments/scientific-notation.csv'), 'utf8').replaceAll('{{TODAY}}', localToday());
+  fs.mkdirSync(testInfo.outputDir, { recursive: true });
+  const file = path.join(testInfo.outputDir, 'scientific-notation.csv');
+  fs.writeFileSync(file, text);
+  await previewImport(page, file);
+  const issue = page.locator('[data-testid="import-issue"][data-row="2"][data-field="nik"]');
+  await expect(issue).toHaveAttribute('data-code', 'scientific_notation');
+  await expect(issue).toContainText('Spreadsheet memendekkan angka ini');
+  await expect(issue).toContainText('Ekspor kolom ini sebagai teks');
+});

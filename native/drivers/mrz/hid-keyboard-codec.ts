@@ -70,7 +70,9 @@ function usageToChar(usage: number, shift: boolean): string {
   if (usage === USAGE_ENTER || usage === USAGE_KP_ENTER) return '\r';
   if (usage === USAGE_SPACE) return ' ';
   if (usage === USAGE_COMMA) return shift ? '<' : ',';
-  return '\u0000'; // a key an MRZ never needs: kept visible so the line is rejected, not silently altered
+  // A key an MRZ never needs: a printable non-MRZ mark, so the line is rejected rather than
+  // silently altered (control bytes are dropped as stray bytes by the line assembler).
+  return '?';
 }
 
 /** Text → keyboard reports, press then release for each character (simulator and tests). */

@@ -8,7 +8,7 @@ import { ok } from '../../result';
 import type { DeviceError } from '../../result';
 import type { Transport } from '../../transport/transport';
 import { MrzReader } from './mrz-reader';
-import type { MrzDocumentEvent, MrzFraming } from './mrz-reader';
+import type { MrzDocumentEvent, MrzDroppedEvent, MrzFraming } from './mrz-reader';
 
 export interface MrzSource extends EventEmitter<{ document: [MrzDocumentEvent]; error: [DeviceError] }> {
   readonly framing: MrzFraming;
@@ -38,6 +38,9 @@ export function mrzDriverFactory(name: string, defaultFraming: MrzFraming): Driv
             sink?.frame('rx', Buffer.from(d.lines.join('\r')), `mrz-document ${d.format}${d.bccUnverified ? ' (BCC unverified)' : ''}`, Date.now());
             source.emit('document', d);
           });
+          reader.on('dropped', (d: MrzDroppedEvent) => {
+            sink?.frame('rx', Buffer.alloc(0), `mrz-dropped ${d.count} byte${d.count === 1 ? '' : 's'} (${droppedClasses(d)})`, Date.now());
+          });
           reader.on('error', (e: DeviceError) => { if (source.listenerCount('error') > 0) source.emit('error', e); });
           t.on('data', onData);
           void reader.open();
@@ -57,4 +60,13 @@ export function mrzDriverFactory(name: string, defaultFraming: MrzFraming): Driv
       };
     },
   };
+}
+
+/** "control 2, non-ASCII 1, text 3" — the classes a resynchronisation dropped, for the trace. */
+function droppedClasses(d: MrzDroppedEvent): string {
+  const parts: string[] = [];
+  if (d.classes.control) parts.push(`control ${d.classes.control}`);
+  if (d.classes.nonAscii) parts.push(`non-ASCII ${d.classes.nonAscii}`);
+  if (d.classes.text) parts.push(`text ${d.classes.text}`);
+  return parts.join(', ');
 }

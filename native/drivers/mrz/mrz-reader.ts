@@ -18,7 +18,7 @@ import { HidKeyboardDecoder } from './hid-keyboard-codec';
 import { HidTextReportDecoder } from './hid-text-report-codec';
 import { LineSplitter } from './line-splitter';
 import { LINE_LENGTHS, MrzLineAssembler } from './mrz-line-assembler';
-import type { AssemblerEvent } from './mrz-line-assembler';
+import type { AssemblerEvent, DroppedBytes } from './mrz-line-assembler';
 import { MRZ_READER_KEYS } from './mrz-reader-keys';
 import { RteDecoder } from './rte-codec';
 
@@ -43,9 +43,16 @@ export interface MrzDocumentEvent {
   receivedAt: Date;
 }
 
+/** Bytes dropped while resynchronising on the MRZ (counts only: the text may be personal). */
+export interface MrzDroppedEvent {
+  count: number;
+  classes: DroppedBytes;
+}
+
 export interface MrzReaderEvents {
   document: (doc: MrzDocumentEvent) => void;
   error: (err: DeviceError) => void;
+  dropped: (ev: MrzDroppedEvent) => void;
   close: () => void;
 }
 
@@ -119,6 +126,8 @@ export class MrzReader extends TalkingDevice {
     for (const ev of events) {
       if (ev.kind === 'document') {
         this.emitDocument({ lines: ev.lines, format: ev.format, framing: this.opts.framing, receivedAt: new Date() });
+      } else if (ev.kind === 'dropped') {
+        this.emit('dropped', { count: ev.count, classes: ev.classes });
       } else {
         this.report(fail('protocol', ev.key, ev.params, `rejected lines: ${JSON.stringify(ev.raw).slice(0, 200)}`));
       }

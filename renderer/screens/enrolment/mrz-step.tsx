@@ -1,8 +1,10 @@
 // Step 1, the old passport: a reader's read arrives by itself (mrz.read, attached by the
 // enrolment screen); the officer can also type or paste the two or three MRZ lines. The
 // station checks the lines: wrong fields are marked in the zone, and where the passport and
-// the booking disagree the screen asks the officer — it never overwrites either side.
-import { useRef, useState, type KeyboardEvent } from 'react';
+// the booking disagree the screen asks the officer — it never overwrites either side. A read
+// that fails its check digits beside a valid one is held by the station (keep-valid-read.ts)
+// and shown next to it, its wrong fields marked, until the officer keeps one.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrolmentView, MrzDisagreement, MrzReadView } from '../../../electron/contract-types';
 import { Alert } from '../../components/alert';
@@ -10,6 +12,7 @@ import { Kbd } from '../../components/kbd';
 import { MrzLines } from '../../components/mrz-lines';
 import { enrolmentError, keyedText } from '../../lib/device-text';
 import { expectedLines } from '../../../domain/mrz/mrz-field-spans';
+import { mayReplaceValidRead } from '../../../domain/mrz/keep-valid-read';
 import { call } from '../../lib/station';
 
 interface Props {
@@ -30,7 +33,27 @@ export function MrzStep({ view, onView, readerError, onNext }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const areaRef = useRef<HTMLTextAreaElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
   const mrz = view.mrz;
+  const held = view.mrzHeld;
+
+  // A held read asks for a decision: focus goes to "keep", the safe choice, on Enter.
+  useEffect(() => {
+    if (held) keepRef.current?.focus();
+  }, [held?.readAt]);
+
+  const decide = async (choice: 'keep' | 'useNew'): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      onView(await call('enrolment.decideMrz', { appointmentId: view.appointment.id, choice }));
+      areaRef.current?.focus();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const submit = async (): Promise<void> => {
     const lines = toLines(text);
@@ -68,7 +91,37 @@ export function MrzStep({ view, onView, readerError, onNext }: Props) {
       {shownError !== null && shownError !== undefined && (
         <Alert tone="problem" testId="mrz-error">{enrolmentError(t, shownError)}</Alert>
       )}
-      {mrz && <MrzResult mrz={mrz} />}
+      {mrz && held ? (
+        <div className="mrz-compare" data-testid="mrz-compare">
+          <div>
+            <h3 className="mrz-compare-title">{t('enrolment.mrz.held.kept')}</h3>
+            <MrzResult mrz={mrz} />
+          </div>
+          <div className="mrz-held" data-testid="mrz-held" data-source={held.source}>
+            <h3 className="mrz-compare-title tone-problem" data-testid="mrz-held-title">
+              <span aria-hidden="true">⚠ </span>{t('enrolment.mrz.held.title')}
+            </h3>
+            <p className="muted">
+              {t(held.source === 'reader' ? 'enrolment.mrz.fromReader' : 'enrolment.mrz.typed', { time: new Date(held.readAt).toLocaleTimeString() })}
+            </p>
+            <MrzLines mrz={held} />
+            {/* The decision before the sentences, so it is in view at 1366 × 768. */}
+            <div className="actions">
+              <button ref={keepRef} type="button" className="btn btn-primary" disabled={busy} onClick={() => void decide('keep')} data-testid="mrz-keep">
+                {t('enrolment.mrz.held.keep')} <Kbd keys="Enter" />
+              </button>
+              <button
+                type="button" className="btn" disabled={busy || !mayReplaceValidRead(held)} onClick={() => void decide('useNew')}
+                data-testid="mrz-use-new" aria-describedby={mayReplaceValidRead(held) ? undefined : 'mrz-use-new-blocked'}
+              >
+                {t('enrolment.mrz.held.useNew')}
+              </button>
+            </div>
+            {!mayReplaceValidRead(held) && <p id="mrz-use-new-blocked" className="field-hint" data-testid="mrz-use-new-blocked">{t('enrolment.mrz.held.useNewBlocked')}</p>}
+            <MrzFieldErrors mrz={held} />
+          </div>
+        </div>
+      ) : mrz && <MrzResult mrz={mrz} />}
       <div className="field">
         <label htmlFor="mrz-text">{t('enrolment.mrz.typeLabel')}</label>
         <textarea
@@ -87,6 +140,19 @@ export function MrzStep({ view, onView, readerError, onNext }: Props) {
           {t('enrolment.next')} <Kbd keys="Alt+2" />
         </button>
       </div>
+    </div>
+  );
+}
+
+/** A sentence for each wrong field of a failed read (numbered as the marks in the zone). */
+function MrzFieldErrors({ mrz }: { mrz: MrzReadView }) {
+  const { t } = useTranslation();
+  return (
+    <div className="alert alert-problem" data-testid="mrz-field-errors">
+      <span className="alert-icon" aria-hidden="true">⚠</span>
+      <ol className="alert-text mrz-problems">
+        {mrz.fieldErrors.map((e, i) => <li key={i} data-field={e.field}>{keyedText(t, e)}</li>)}
+      </ol>
     </div>
   );
 }

@@ -61,9 +61,44 @@ describe('enrolment', () => {
     const lines = oldPassportMrz('1990-08-05', 'F');
     const broken = [lines[0]!, lines[1]!.slice(0, 9) + ((Number(lines[1]![9]) + 1) % 10) + lines[1]!.slice(10)];
     const bad = await ok<EnrolmentView>('enrolment.attachMrz', { appointmentId: applicant.id, lines: broken, source: 'typed' });
-    expect(bad.mrz!.valid).toBe(false);
-    expect(bad.mrz!.fieldErrors).toContainEqual(expect.objectContaining({ field: 'documentNumber', kind: 'checkDigit' }));
+    // (Held beside the valid read in use: see the next test.)
+    expect(bad.mrz!.valid).toBe(true);
+    expect(bad.mrzHeld!.valid).toBe(false);
+    expect(bad.mrzHeld!.fieldErrors).toContainEqual(expect.objectContaining({ field: 'documentNumber', kind: 'checkDigit' }));
     expect(await call('enrolment.attachMrz', { appointmentId: applicant.id, lines: ['P<IDN'], source: 'typed' })).toMatchObject({ ok: false, error: { code: 'bad_input', field: 'lines' } });
+  });
+
+  it('keeps the last valid MRZ read: a failed read is held beside it until the officer decides', async () => {
+    await ok('enrolment.open', { appointmentId: applicant.id });
+    const lines = oldPassportMrz('1990-08-05', 'F');
+    const broken = [lines[0]!, lines[1]!.slice(0, 9) + ((Number(lines[1]![9]) + 1) % 10) + lines[1]!.slice(10)];
+    const good = await ok<EnrolmentView>('enrolment.attachMrz', { appointmentId: applicant.id, lines, source: 'reader' });
+    expect(good.mrz).toMatchObject({ valid: true, lines });
+    expect(good.mrzHeld).toBeNull();
+
+    // A failed reader read does not overwrite the valid one; it is held, bad field named.
+    const held = await ok<EnrolmentView>('enrolment.attachMrz', { appointmentId: applicant.id, lines: broken, source: 'reader' });
+    expect(held.mrz).toMatchObject({ valid: true, lines });
+    expect(held.mrzHeld).toMatchObject({ valid: false, source: 'reader', lines: broken });
+    expect(held.mrzHeld!.fieldErrors).toContainEqual(expect.objectContaining({ field: 'documentNumber', kind: 'checkDigit' }));
+    // It survives a reload (the station's store, not the screen, holds it).
+    expect((await ok<EnrolmentView>('enrolment.get', { appointmentId: applicant.id })).mrzHeld).toMatchObject({ lines: broken });
+    // A failed read from the reader cannot be chosen over a valid one.
+    expect(await call('enrolment.decideMrz', { appointmentId: applicant.id, choice: 'useNew' })).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'mrz_held_invalid' } } });
+    const kept = await ok<EnrolmentView>('enrolment.decideMrz', { appointmentId: applicant.id, choice: 'keep' });
+    expect(kept.mrz).toMatchObject({ valid: true, lines });
+    expect(kept.mrzHeld).toBeNull();
+    expect(await call('enrolment.decideMrz', { appointmentId: applicant.id, choice: 'keep' })).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'no_held_mrz' } } });
+
+    // A typed read the officer copied from the document may replace it, on their decision.
+    await ok('enrolment.attachMrz', { appointmentId: applicant.id, lines: broken, source: 'typed' });
+    const replaced = await ok<EnrolmentView>('enrolment.decideMrz', { appointmentId: applicant.id, choice: 'useNew' });
+    expect(replaced.mrz).toMatchObject({ valid: false, source: 'typed', lines: broken });
+    expect(replaced.mrzHeld).toBeNull();
+    // With no valid read in use, a failed read simply replaces the failed one; a valid read replaces any.
+    expect((await ok<EnrolmentView>('enrolment.attachMrz', { appointmentId: applicant.id, lines: broken, source: 'reader' })).mrzHeld).toBeNull();
+    const fresh = await ok<EnrolmentView>('enrolment.attachMrz', { appointmentId: applicant.id, lines, source: 'reader' });
+    expect(fresh.mrz).toMatchObject({ valid: true, source: 'reader' });
   });
 
   it('scans documents from the eSCL scanner, stores them sealed, and removes a page', async () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MrzReader } from '../../../native/drivers/mrz/mrz-reader';
-import type { MrzDocumentEvent, MrzFraming } from '../../../native/drivers/mrz/mrz-reader';
+import type { MrzDocumentEvent, MrzDroppedEvent, MrzFraming } from '../../../native/drivers/mrz/mrz-reader';
 import { BarcodeScanner } from '../../../native/drivers/barcode/barcode-scanner';
 import type { BarcodeScan } from '../../../native/drivers/barcode/barcode-scanner';
 import { MRZ_SPECIMENS, MrzReaderSim } from '../../../native/sim/mrz-sim';
@@ -71,6 +71,33 @@ describe.skipIf(!hasSocat)('MRZ reader on a socat PTY pair', () => {
       expect(errors.map((e) => e.key)).toEqual([framing === 'rte' ? 'device.mrz.frameCorrupt' : 'mrz.lineTooShort']);
     });
   }
+
+  it('lines: stray bytes between documents (NUL, power-up byte, half-read swipe) cost no document', async () => {
+    const pty = await ptyPair();
+    const reader = new MrzReader(new SerialTransport({ path: pty.a, baudRate: 9600 }), { framing: 'lines', idleFlushMs: 150 });
+    const docs: MrzDocumentEvent[] = [];
+    const errors: DeviceError[] = [];
+    const dropped: MrzDroppedEvent[] = [];
+    reader.on('document', (d) => docs.push(d));
+    reader.on('error', (e) => errors.push(e));
+    reader.on('dropped', (d) => dropped.push(d));
+    expect((await reader.open()).ok).toBe(true);
+    const sim = new MrzReaderSim(new SerialTransport({ path: pty.b, baudRate: 9600 }), { framing: 'lines', chunkSize: 5, gapMs: 1 });
+    await sim.open();
+    cleanups.push(() => sim.close(), () => reader.close());
+
+    await sim.present(MRZ_SPECIMENS.TD3);
+    await sim.present(MRZ_SPECIMENS.TD1, 'strayBytes');
+    await sim.present(MRZ_SPECIMENS.TD2, 'strayBytes');
+    await sim.sendRaw(Buffer.from([0x00, 0x00]));
+    await settle(); // the reader falls silent after stray bytes: the idle flush sees them
+    await sim.present(MRZ_SPECIMENS.TD3, 'strayBytes');
+    await settle();
+    expect(docs.map((d) => d.lines)).toEqual([MRZ_SPECIMENS.TD3, MRZ_SPECIMENS.TD1, MRZ_SPECIMENS.TD2, MRZ_SPECIMENS.TD3]);
+    expect(errors).toEqual([]);
+    // Each fault: 2 NUL + 0xFF, then XOFF + 9 letters of a half swipe; plus the lone NULs.
+    expect(dropped.reduce((n, d) => n + d.count, 0)).toBe(3 * 13 + 2);
+  });
 
   it('reports the port going away when socat dies', async () => {
     const pty = await ptyPair();

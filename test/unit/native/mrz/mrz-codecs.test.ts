@@ -46,10 +46,14 @@ describe('MrzLineAssembler', () => {
   it('names a bad character in a line of the right length', () => {
     expect(feed(new MrzLineAssembler(), [TD3[0]!.replace('ANNA', 'Anna')])[0]).toMatchObject({ key: 'mrz.badCharacter', params: { line: 1, position: 17, char: 'n' } });
   });
-  it('calls noise garbage and recovers for the next document', () => {
+  it('drops a few stray bytes as stray, calls noise garbage, and recovers for the next document', () => {
     const a = new MrzLineAssembler();
     expect(feed(a, ['\u0000\u00ff\u0013', ...TD3])).toEqual([
-      { kind: 'rejected', key: 'device.mrz.garbage', params: { length: 3 }, raw: ['\u0000\u00ff\u0013'] },
+      { kind: 'dropped', count: 3, classes: { control: 2, nonAscii: 1, text: 0 } },
+      { kind: 'document', format: 'TD3', lines: TD3 },
+    ]);
+    expect(feed(a, ['#?!', ...TD3])).toEqual([
+      { kind: 'rejected', key: 'device.mrz.garbage', params: { length: 3 }, raw: ['#?!'] },
       { kind: 'document', format: 'TD3', lines: TD3 },
     ]);
   });
