@@ -1,8 +1,9 @@
 // Officers and their roles. Password hashes stay inside the store and the auth service;
-// they never appear in the outbox, a log, or the contract.
+// they never appear in a log or the contract. The change log carries the hash (not the
+// password) so an officer can log in at any counter of the office; see replication.ts.
 import type { Role } from '../contract';
 import type { Db } from './db';
-import type { OutboxRepo } from './outbox-repo';
+import type { ChangeLog } from './changelog';
 
 export interface OfficerRecord {
   id: string;
@@ -28,7 +29,7 @@ interface OfficerDbRow {
 const SELECT = `SELECT o.*, (SELECT group_concat(role) FROM officer_roles r WHERE r.officer_id = o.id) AS roles FROM officers o`;
 
 export class OfficersRepo {
-  constructor(private readonly db: Db, private readonly stationId: string, private readonly outbox: OutboxRepo) {}
+  constructor(private readonly db: Db, private readonly stationId: string, private readonly changes: ChangeLog) {}
 
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM officers').get() as { n: number }).n;
@@ -54,7 +55,7 @@ export class OfficersRepo {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(o.id, this.stationId, o.nip, o.name, o.passwordHash, o.disabled ? 1 : 0, o.language, o.createdAt, o.createdAt);
     this.writeRoles(o.id, o.roles);
-    this.outbox.append('officer', o.id, 'insert', o.createdAt);
+    this.changes.created('officers', o.id);
   }
 
   update(id: string, patch: Partial<Pick<OfficerRecord, 'name' | 'passwordHash' | 'disabled' | 'language' | 'roles'>>, at: string): void {
@@ -62,12 +63,12 @@ export class OfficersRepo {
     if (!cur) return;
     // Fields left undefined in the patch keep their current value.
     const next = { ...cur, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
-    this.db.prepare(
-      'UPDATE officers SET name = ?, password_hash = ?, disabled = ?, language = ?, updated_at = ? WHERE id = ?',
-    ).run(next.name, next.passwordHash, next.disabled ? 1 : 0, next.language, at, id);
-    if (patch.roles) this.writeRoles(id, patch.roles);
-    // Which fields changed, never their values: a password hash stays out of the outbox.
-    this.outbox.append('officer', id, 'update', at, { fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined) });
+    this.changes.track('officers', id, () => {
+      this.db.prepare(
+        'UPDATE officers SET name = ?, password_hash = ?, disabled = ?, language = ?, updated_at = ? WHERE id = ?',
+      ).run(next.name, next.passwordHash, next.disabled ? 1 : 0, next.language, at, id);
+      if (patch.roles) this.writeRoles(id, patch.roles);
+    });
   }
 
   /** Login bookkeeping: counters are local to this station and not replicated. */

@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { openDatabase, type Db } from './db';
 import { BlobCipher, deriveAuditKey } from './crypto';
-import { OutboxRepo } from './outbox-repo';
+import { ChangeLog, lastPersistedHlc } from './changelog';
+import { ChangeApplier, type ChangeValidator } from './apply-changes';
+import { HlcClock } from '../../domain/hlc';
 import { AuditRepo } from './audit-repo';
 import { AuditQuery } from './audit-query';
 import { NumbersQuery } from './numbers-query';
@@ -24,11 +26,18 @@ export interface StoreOptions {
   dataDir: string;
   dataKey: Buffer;
   nativeBinding?: string;
+  /** The physical clock for the hybrid logical clock (tests move it; default Date.now). */
+  physicalClock?: () => number;
+  /** The office's rules for remote changes (workflow, frozen fields); none yet. */
+  validateRemote?: ChangeValidator;
 }
 
 export class Store {
   readonly stationId: string;
-  readonly outbox: OutboxRepo;
+  /** The replicable change log of every write to a replicated table (replication.ts). */
+  readonly changes: ChangeLog;
+  /** Applies changes made at other stations. */
+  readonly remote: ChangeApplier;
   readonly audit: AuditRepo;
   readonly auditLog: AuditQuery;
   readonly numbers: NumbersQuery;
@@ -40,28 +49,36 @@ export class Store {
   readonly enrolments: EnrolmentsRepo;
   readonly devices: DevicesRepo;
 
-  private constructor(private readonly db: Db, dataKey: Buffer) {
+  private constructor(private readonly db: Db, dataKey: Buffer, physicalClock: () => number, validateRemote?: ChangeValidator) {
     this.stationId = stationIdOf(db);
-    this.outbox = new OutboxRepo(db, this.stationId);
+    const clock = new HlcClock(this.stationId, physicalClock, lastPersistedHlc(db));
+    this.changes = new ChangeLog(db, this.stationId, clock, physicalClock);
+    this.remote = new ChangeApplier(db, this.changes, clock, physicalClock, validateRemote);
+    this.audit = new AuditRepo(db, this.stationId, deriveAuditKey(dataKey));
     this.auditLog = new AuditQuery(db);
     this.numbers = new NumbersQuery(db);
-    this.audit = new AuditRepo(db, this.stationId, deriveAuditKey(dataKey));
-    this.officers = new OfficersRepo(db, this.stationId, this.outbox);
-    this.settings = new SettingsRepo(db, this.outbox);
-    this.appointments = new AppointmentsRepo(db, this.stationId, this.outbox);
-    this.blobs = new BlobsRepo(db, this.stationId, new BlobCipher(dataKey), this.outbox);
-    this.imports = new ImportsRepo(db, this.stationId);
-    this.enrolments = new EnrolmentsRepo(db, this.stationId, this.outbox);
+    this.officers = new OfficersRepo(db, this.stationId, this.changes);
+    this.settings = new SettingsRepo(db, this.changes);
+    this.appointments = new AppointmentsRepo(db, this.stationId, this.changes);
+    this.blobs = new BlobsRepo(db, this.stationId, new BlobCipher(dataKey), this.changes);
+    this.imports = new ImportsRepo(db, this.stationId, this.changes);
+    this.enrolments = new EnrolmentsRepo(db, this.stationId, this.changes);
     this.devices = new DevicesRepo(db);
   }
 
   static open(opts: StoreOptions): Store {
     const file = path.join(opts.dataDir, DB_FILE_NAME);
     const db = withPrivateStoreFiles(file, () => openDatabase(file, { nativeBinding: opts.nativeBinding }));
-    const store = new Store(db, opts.dataKey);
-    // A chain written before the audit key existed is anchored now (see audit-repo.ts).
-    store.tx(() => store.audit.ensureKeyed(new Date().toISOString()));
-    return store;
+    try {
+      const store = new Store(db, opts.dataKey, opts.physicalClock ?? Date.now, opts.validateRemote);
+      store.changes.baseline();
+      // A chain written before the audit key existed is anchored now (see audit-repo.ts).
+      store.tx(() => store.audit.ensureKeyed(new Date().toISOString()));
+      return store;
+    } catch (err) {
+      db.close();
+      throw err;
+    }
   }
 
   /** Runs fn in one immediate transaction: all of it is written, or none. */
@@ -70,6 +87,7 @@ export class Store {
   }
 
   close(): void {
+    if (this.db.open) this.changes.persistClock();
     this.db.close();
   }
 }
