@@ -27,6 +27,7 @@ async function becomeTechnician(page: Page): Promise<void> {
 }
 
 test('a technician tests, traces, adds and removes devices', async ({ page, station }) => {
+  test.setTimeout(180_000); // a long walk through the screen, with two scrypt (N=2^17) logins on a shared machine
   await createFirstAdmin(page, station.url);
   await becomeTechnician(page);
   await page.keyboard.press('F6');

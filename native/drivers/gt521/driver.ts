@@ -11,6 +11,7 @@ import { ExchangeLock, FrameInbox, sleep } from '../../transport/exchange';
 import type { Transport } from '../../transport/transport';
 import { DEVICE_KEYS, fail, ok } from '../../result';
 import type { Result } from '../../result';
+import { redactBiometric } from '../../trace-redact';
 import type {
   CaptureOptions, FingerprintCapabilities, FingerprintImage, FingerprintReader, FingerprintTemplate, MatchOutcome, SelfTestCheck,
 } from '../fingerprint-reader';
@@ -42,8 +43,9 @@ interface CommandOptions {
   signal?: AbortSignal;
 }
 
-/** Only trace the head of a long data packet: a technician reads framing, not 52 KB of pixels. */
-const TRACE_DATA_BYTES = 40;
+/** A data packet starts 0x5A 0xA5, then the device id (2 bytes): that header stays in the trace. */
+const DATA_START = 0x5a;
+const DATA_HEADER_BYTES = 4;
 
 export class Gt521Driver extends EventEmitter<Gt521DriverEvents> implements FingerprintReader {
   private transport: Transport | undefined;
@@ -451,7 +453,8 @@ export class Gt521Driver extends EventEmitter<Gt521DriverEvents> implements Fing
   private async send(bytes: Buffer, name: string): Promise<Result<void>> {
     const t = this.transport;
     if (!t?.isOpen) return fail('disconnected', DEVICE_KEYS.disconnected);
-    this.emit('frame', { at: Date.now(), dir: 'tx', bytes: bytes.length > TRACE_DATA_BYTES ? bytes.subarray(0, TRACE_DATA_BYTES) : bytes, name });
+    // A data packet (0x5A 0xA5) carries a template to the module: its header only.
+    this.emit('frame', { at: Date.now(), dir: 'tx', ...(bytes[0] === DATA_START ? redactBiometric(bytes, DATA_HEADER_BYTES, name) : { bytes, name }) });
     try {
       await t.write(bytes);
       return ok(undefined);
@@ -469,10 +472,10 @@ export class Gt521Driver extends EventEmitter<Gt521DriverEvents> implements Fing
     const at = Date.now();
     switch (d.type) {
       case 'garbage':
-        this.emit('frame', { at, dir: 'rx', bytes: d.bytes, name: `garbage ${d.bytes.length} B` });
+        this.emit('frame', { at, dir: 'rx', ...redactBiometric(d.bytes, 4, 'garbage') });
         return;
       case 'bad_checksum':
-        this.emit('frame', { at, dir: 'rx', bytes: d.raw.subarray(0, TRACE_DATA_BYTES), name: `bad checksum (${d.kind})` });
+        this.emit('frame', { at, dir: 'rx', ...(d.kind === 'data' ? redactBiometric(d.raw, DATA_HEADER_BYTES, 'bad checksum (data)') : { bytes: d.raw, name: 'bad checksum (packet)' }) });
         // A damaged packet inside an exchange spoils the whole exchange: say so at once.
         if (this.lock.busy) this.inbox.fail(fail('protocol', 'device.gt521.bad_checksum', undefined, d.raw.subarray(0, 12).toString('hex')), { sticky: true });
         return;
@@ -480,7 +483,8 @@ export class Gt521Driver extends EventEmitter<Gt521DriverEvents> implements Fing
         this.inbox.push(d);
         return;
       case 'data':
-        this.emit('frame', { at, dir: 'rx', bytes: d.raw.subarray(0, TRACE_DATA_BYTES), name: `DATA ${d.data.length} B (${commandName(this.lastCommand)})` });
+        // Images and templates: the header, the length and a hash, never the bytes.
+        this.emit('frame', { at, dir: 'rx', ...redactBiometric(d.raw, DATA_HEADER_BYTES, `DATA ${d.data.length} B (${commandName(this.lastCommand)})`) });
         this.setHealth('ok');
         this.inbox.push({ type: 'data', data: d.data });
         return;

@@ -8,6 +8,7 @@ import { ok } from '../../result';
 import type { DeviceError } from '../../result';
 import type { Transport } from '../../transport/transport';
 import { MrzReader } from './mrz-reader';
+import { redactMrzKeyReports, redactMrzLines, redactMrzTextBytes, redactMrzTextReports } from '../../trace-redact';
 import type { MrzDocumentEvent, MrzDroppedEvent, MrzFraming } from './mrz-reader';
 
 export interface MrzSource extends EventEmitter<{ document: [MrzDocumentEvent]; error: [DeviceError] }> {
@@ -28,14 +29,17 @@ export function mrzDriverFactory(name: string, defaultFraming: MrzFraming): Driv
       let reader: MrzReader | undefined;
       let sink: DeviceSink | undefined;
       let transport: Transport | undefined;
-      const onData = (bytes: Buffer): void => sink?.frame('rx', bytes, 'mrz-bytes', Date.now());
+      // The trace keeps the MRZ's shape, never its characters (see native/trace-redact.ts).
+      const redact = framing === 'hid-keyboard' ? redactMrzKeyReports : framing === 'hid-text' ? redactMrzTextReports : redactMrzTextBytes;
+      const onData = (bytes: Buffer): void => sink?.frame('rx', redact(bytes), 'mrz-bytes (characters as classes)', Date.now());
       return {
         driver: source,
         attach(t) {
           transport = t;
           reader = new MrzReader(t, { framing });
           reader.on('document', (d: MrzDocumentEvent) => {
-            sink?.frame('rx', Buffer.from(d.lines.join('\r')), `mrz-document ${d.format}${d.bccUnverified ? ' (BCC unverified)' : ''}`, Date.now());
+            const shown = redactMrzLines(d.lines, `mrz-document ${d.format}${d.bccUnverified ? ' (BCC unverified)' : ''}`);
+            sink?.frame('rx', shown.bytes, shown.name, Date.now());
             source.emit('document', d);
           });
           reader.on('dropped', (d: MrzDroppedEvent) => {

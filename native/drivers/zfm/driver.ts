@@ -24,6 +24,15 @@ import { codeKey } from './messages';
 import type {
   ZfmDriverOptions, ZfmIdentity, ZfmImage, ZfmDriverEvents, MatchResult, SearchResult,
 } from './driver-types';
+import { redactBiometric } from '../../trace-redact';
+
+/** Header of a packet (EF01, address, PID, length): protocol, kept in the trace. */
+const HEADER_BYTES = 9;
+const GARBAGE_BYTES_SHOWN = 4;
+/** Data packets carry fingerprint images and templates: the trace keeps their header only. */
+function traced(bytes: Buffer, pid: number, name: string): { bytes: Buffer; name: string } {
+  return pid === PID.data || pid === PID.end ? redactBiometric(bytes, HEADER_BYTES, name) : { bytes, name };
+}
 
 export type {
   ZfmDriverOptions, ZfmIdentity, ZfmImage, TraceFrame, CountdownEvent, ProgressEvent, ZfmDriverEvents, MatchResult, SearchResult,
@@ -398,7 +407,8 @@ export class ZfmDriver extends EventEmitter<ZfmDriverEvents> implements Fingerpr
   private async send(bytes: Buffer): Promise<Result<void>> {
     const t = this.transport;
     if (!t?.isOpen) return fail('disconnected', DEVICE_KEYS.disconnected);
-    this.emit('frame', { at: Date.now(), dir: 'tx', bytes, name: describePacket({ address: this.address, pid: bytes[6]!, payload: bytes.subarray(9, bytes.length - 2) }, instructionName) });
+    const name = describePacket({ address: this.address, pid: bytes[6]!, payload: bytes.subarray(9, bytes.length - 2) }, instructionName);
+    this.emit('frame', { at: Date.now(), dir: 'tx', ...traced(bytes, bytes[6]!, name) });
     try {
       await t.write(bytes);
       return ok(undefined);
@@ -415,11 +425,13 @@ export class ZfmDriver extends EventEmitter<ZfmDriverEvents> implements Fingerpr
   private onDecoded(d: ZfmDecoded): void {
     const at = Date.now();
     if (d.type === 'garbage') {
-      this.emit('frame', { at, dir: 'rx', bytes: d.bytes, name: `garbage ${d.bytes.length} B` });
+      // Unframed bytes may be the rest of an image: their first bytes only, and a hash.
+      this.emit('frame', { at, dir: 'rx', ...redactBiometric(d.bytes, GARBAGE_BYTES_SHOWN, 'garbage') });
       return;
     }
     if (d.type === 'bad_checksum') {
-      this.emit('frame', { at, dir: 'rx', bytes: d.raw, name: 'bad checksum' });
+      // A damaged data packet still carries image or template bytes: only its header is kept.
+      this.emit('frame', { at, dir: 'rx', ...redactBiometric(d.raw, HEADER_BYTES, 'bad checksum') });
       // A damaged packet inside an exchange spoils the whole exchange: say so at once.
       if (this.lock.busy) this.inbox.fail(fail('protocol', 'device.zfm.bad_checksum', undefined, d.raw.subarray(0, 12).toString('hex')), { sticky: true });
       return;
@@ -427,10 +439,10 @@ export class ZfmDriver extends EventEmitter<ZfmDriverEvents> implements Fingerpr
     const p = d.packet;
     const name = describePacket(p, instructionName) + (p.pid === PID.ack ? ` (${instructionName(this.lastCommand)})` : '');
     if (p.address !== this.address) {
-      this.emit('frame', { at, dir: 'rx', bytes: d.raw, name: `${name}, other address ignored` });
+      this.emit('frame', { at, dir: 'rx', ...traced(d.raw, p.pid, `${name}, other address ignored`) });
       return;
     }
-    this.emit('frame', { at, dir: 'rx', bytes: d.raw, name });
+    this.emit('frame', { at, dir: 'rx', ...traced(d.raw, p.pid, name) });
     this.setHealth('ok');
     this.inbox.push(p);
   }

@@ -22,6 +22,14 @@ beforeEach(async () => {
 });
 afterEach(async () => { await t.close(); });
 
+/** An MRZ read goes only to a counter session with an enrolment open (electron/event-access.ts). */
+async function openAnEnrolment(): Promise<void> {
+  const { id } = await s.ok<{ id: string }>('queue.addWalkIn', {
+    nik: '3171014508900003', fullName: 'Dewi Lestari', birthPlace: 'Jakarta', birthDate: '1990-08-05', sex: 'F', service: 'new', passportType: 'electronic', priority: [],
+  });
+  await s.ok('enrolment.open', { appointmentId: id });
+}
+
 describe('devices', () => {
   it('shows the simulated devices connected in the status bar', async () => {
     const slots = await s.ok<DeviceSlot[]>('devices.slots');
@@ -31,6 +39,7 @@ describe('devices', () => {
   });
 
   it('turns an MRZ read and a booking-code scan into events', async () => {
+    await openAnEnrolment();
     const lines = trainingTd3('X1234567');
     await s.ok('devices.simulate', { id: 'mrz-sim', action: 'present_document', lines });
     expect(await until(() => s.events.some((e) => e.event === 'mrz.read'))).toBe(true);
@@ -41,6 +50,7 @@ describe('devices', () => {
   });
 
   it('a garbled read says so on the reader\'s slot, and the next read works', async () => {
+    await openAnEnrolment();
     await s.ok('devices.simulate', { id: 'mrz-sim', action: 'present_document', lines: trainingTd3('A0000001'), variant: 'garbage' });
     const flagged = () => s.events.some((e) => e.event === 'device.status' && (e.payload as DeviceSlot).id === 'mrz-sim' && Boolean((e.payload as DeviceSlot).message));
     expect(await until(flagged)).toBe(true);
