@@ -445,19 +445,5 @@ export interface ScannerCertificateView {
   trusted: boolean;
 }
 
-/** One eSCL scanner announced by mDNS (`_uscan._tcp` / `_uscans._tcp`). */
-export interface DiscoveredScannerView {
-  /** The service instance name, e.g. "HP LaserJet MFP M140w (8A1B2C)". */
-  name: string;
-  /** http(s)://host:port/<rs>/ built from SRV, A/AAAA and TXT `rs`. */
-  url: string;
-  secure: boolean;
-  host: string;
-  port: number;
-  uuid?: string;
-  model?: string;
-  /** TXT `pdl`: the document formats it sends. */
-  formats: string[];
-  /** TXT `is`: platen, adf, … */
-  sources: string[];
-}
+/** One eSCL scanner announced by mDNS (`_uscan._tcp` / `_uscans._tcp`), as the discovery reads it. */
+export type { DiscoveredScanner as DiscoveredScannerView } from '../native/drivers/escl/escl-discovery';

@@ -11,15 +11,20 @@ import makeMdns from 'multicast-dns';
 export const USCAN = '_uscan._tcp.local';
 export const USCANS = '_uscans._tcp.local';
 
+/** One eSCL scanner announced by mDNS; the technician's screen shows it as it is. */
 export interface DiscoveredScanner {
+  /** The service instance name, e.g. "HP LaserJet MFP M140w (8A1B2C)". */
   name: string;
+  /** http(s)://host:port/<rs>/ built from SRV, A/AAAA and TXT `rs`. */
   url: string;
   secure: boolean;
   host: string;
   port: number;
   uuid?: string;
   model?: string;
+  /** TXT `pdl`: the document formats it sends. */
   formats: string[];
+  /** TXT `is`: platen, adf, … */
   sources: string[];
 }
 
