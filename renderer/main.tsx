@@ -1,10 +1,9 @@
-// First: it starts the station's first round trips while the rest evaluates (lib/early-access.ts).
-import { access } from './lib/early-access';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
 import { App } from './app';
-import { CREDENTIAL_REFUSED_EVENT, type HostAccess } from './api';
+import { CREDENTIAL_REFUSED_EVENT, hostAccess, type HostAccess } from './api';
+import { askEarly } from './lib/boot';
 import { AddressRefused } from './screens/address-refused';
 
 const i18nReady = initI18n();
@@ -14,10 +13,11 @@ if (root) {
   const refused = (reason: Exclude<HostAccess, 'ok'> | 'credential_refused') =>
     void i18nReady.then(() => view.render(<StrictMode><AddressRefused reason={reason} /></StrictMode>));
   // The browser host first trades the address's one-time code for this tab's credential;
-  // then the first questions go out (both started in lib/early-access.ts), before React renders.
+  // then the first questions go out while the language file loads, before React renders.
   window.addEventListener(CREDENTIAL_REFUSED_EVENT, () => refused('credential_refused'));
-  void access.then((a) => {
-    if (a !== 'ok') { refused(a); return; }
+  void hostAccess().then((access) => {
+    if (access !== 'ok') { refused(access); return; }
+    askEarly();
     void i18nReady.then(() => view.render(<StrictMode><App /></StrictMode>));
   });
 }
