@@ -36,6 +36,11 @@ test('the bundles keep SQLite off the listening path and the PDF writer off the 
   const started = contents(staticClosure(station!));
   expect(sqlite.test(started), 'the station chunk loads better-sqlite3').toBe(true);
   expect(started.includes('"PDFDocument"'), 'the station chunk loads pdfkit at start').toBe(false);
+  // zod's translations are left out (scripts/build.mjs), its English default stays: Dutch's
+  // "Ongeldige invoer" and English's "Invalid input: more than one option matched" are each
+  // in one locale file of zod.
+  expect(started.includes('Ongeldige invoer'), 'the station chunk carries zod\'s other languages').toBe(false);
+  expect(started.includes('Invalid input: more than one option matched'), 'the station chunk lost zod\'s English messages').toBe(true);
 });
 
 test('the host prints its address before the station is ready, and the page waits for the station', async ({ page }) => {
