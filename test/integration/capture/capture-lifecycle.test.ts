@@ -7,21 +7,13 @@ import jpeg from 'jpeg-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStation, ADMIN, type TestStation, type TestSession } from '../../helpers/station';
 import type { AppointmentRow, CaptureView, EnrolmentView, SessionInfo } from '../../../electron/contract-types';
+import { until } from '../../helpers/until';
 
 let t: TestStation;
 let s: TestSession;
 let appointmentId: string;
 let reader = 'fingerprint-sim';
 
-const until = async <T>(get: () => T | undefined, ms = 15_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 /** One attempt with a named finger on the simulated sensor; resolves with the outcome view. */
 async function attempt(session: TestSession, name: string): Promise<CaptureView> {

@@ -5,20 +5,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStation, ADMIN, type TestStation, type TestSession } from '../../helpers/station';
 import type { AppointmentRow, CaptureView, EnrolmentView, SessionInfo, BlobData } from '../../../electron/contract-types';
+import { until } from '../../helpers/until';
 
 let t: TestStation;
 let s: TestSession;
 let appointmentId: string;
 
-const until = async <T>(get: () => T | undefined, ms = 15_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 const lastView = () => s.events.filter((e) => e.event === 'capture.state').map((e) => e.payload as CaptureView).at(-1);
 
 /** One attempt: place a finger (or let demo mode place one), retry, wait for the outcome. */

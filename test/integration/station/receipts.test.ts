@@ -18,6 +18,7 @@ import { addWorkingDays, SATURDAY_SUNDAY } from '../../../domain/collection-date
 import { HOLIDAYS_ID } from '../../../domain/holidays-id';
 import { localDate } from '../../../domain/dates';
 import { zbarimg, zbarimgAvailable } from '../../helpers/zbarimg';
+import { until } from '../../helpers/until';
 
 const ready = socatAvailable() && zbarimgAvailable();
 if (!ready) console.warn('skipping the station receipt test: socat and zbar-tools must be installed');
@@ -27,15 +28,6 @@ let s: TestSession;
 let dir: string;
 let host: PtySim<EscPosSimulator>;
 
-const until = async <T>(get: () => T | undefined, ms = 15_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 async function attempt(appointmentId: string, name: string): Promise<void> {
   await s.ok('devices.simulate', { id: 'fp-desk', action: 'place_finger', code: name, variant: 'clean' });

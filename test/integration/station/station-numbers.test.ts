@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppointmentRow, CaptureView, DayNumbers, OfficerRow, QueueView } from '../../../electron/contract-types';
 import { toCsv, validRecords } from '../../helpers/appointment-files';
 import { ADMIN, OFFICER, openTestStation, type TestSession, type TestStation } from '../../helpers/station';
+import { until } from '../../helpers/until';
 
 const DAY = '2026-11-23';
 const SECOND = { name: 'Rudi Loket', nip: '199105052016011004', password: 'rahasia-loket-4' };
@@ -17,15 +18,6 @@ let t: TestStation;
 let admin: TestSession;
 
 const at = (hhmm: string) => new Date(`${DAY}T${hhmm}:00+07:00`);
-const until = async <T>(get: () => T | undefined, ms = 15_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 async function loginAs(who: { nip: string; password: string }): Promise<TestSession> {
   const s = t.session();
