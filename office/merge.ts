@@ -1,0 +1,47 @@
+// The office's merged view of each replicated row, kept as changes arrive: per column the
+// value with the newest hybrid-logical-clock stamp wins, whatever order changes arrive in;
+// a delete is a tombstone, final for the row id. The same rules as a station's store
+// (electron/store/apply-changes.ts), over PostgreSQL's jsonb.
+import type { Change, ChangeValue } from '../domain/change-format';
+import type { Client } from './db';
+import type { OfficeValidator } from './push';
+
+export interface MergedRow {
+  vals: Record<string, ChangeValue>;
+  clocks: Record<string, string>;
+  deletedHlc: string | null;
+}
+
+/** Merges one change into merged_rows; returns a refusal from the validator, else null. */
+export async function mergeChange(c: Client, change: Change, validate?: OfficeValidator): Promise<{ code: string; message: string } | null> {
+  const found = await c.query<{ vals: MergedRow['vals']; clocks: MergedRow['clocks']; deleted_hlc: string | null }>(
+    'SELECT vals, clocks, deleted_hlc FROM merged_rows WHERE tbl = $1 AND row_id = $2 FOR UPDATE', [change.table, change.rowId],
+  );
+  const row = found.rows[0];
+  const current: MergedRow | undefined = row ? { vals: row.vals, clocks: row.clocks, deletedHlc: row.deleted_hlc } : undefined;
+  const refusal = validate?.(change, current) ?? null;
+  if (refusal) return refusal;
+  if (current?.deletedHlc) return null;
+  if (change.op === 'delete') {
+    await c.query(
+      `INSERT INTO merged_rows (tbl, row_id, vals, clocks, deleted_hlc) VALUES ($1, $2, '{}', '{}', $3)
+       ON CONFLICT (tbl, row_id) DO UPDATE SET vals = '{}', clocks = '{}', deleted_hlc = excluded.deleted_hlc`,
+      [change.table, change.rowId, change.hlc],
+    );
+    return null;
+  }
+  const vals = { ...(current?.vals ?? {}) };
+  const clocks = { ...(current?.clocks ?? {}) };
+  let won = false;
+  for (const [col, v] of Object.entries(change.values)) {
+    const k = clocks[col];
+    if (k === undefined || change.hlc > k) { vals[col] = v; clocks[col] = change.hlc; won = true; }
+  }
+  if (!won) return null;
+  await c.query(
+    `INSERT INTO merged_rows (tbl, row_id, vals, clocks) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (tbl, row_id) DO UPDATE SET vals = excluded.vals, clocks = excluded.clocks`,
+    [change.table, change.rowId, JSON.stringify(vals), JSON.stringify(clocks)],
+  );
+  return null;
+}

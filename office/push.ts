@@ -1,0 +1,81 @@
+// A station's push: a batch of its changes stored in one transaction, each in its own
+// savepoint, so one change that cannot be stored is parked with its reason and the others
+// go on. Every change gets its own answer: stored, duplicate (already here — a resend after
+// a lost answer is harmless) or parked (refused, with a sentence the station shows its
+// officer). The station forgets a change only once it has its answer.
+import { readChange, type Change } from '../domain/change-format';
+import type { Client, Pool } from './db';
+import { inTransaction } from './db';
+import { mergeChange, type MergedRow } from './merge';
+
+export type PushStatus = 'stored' | 'duplicate' | 'parked';
+
+export interface PushAck {
+  changeId: string;
+  status: PushStatus;
+  code?: string;
+  message?: string;
+}
+
+/** The office's rules for a change against the row as the office holds it; null allows. */
+export type OfficeValidator = (change: Change, current: MergedRow | undefined) => { code: string; message: string } | null;
+
+/** At most this many changes per push; a station sends its log in batches of this size. */
+export const MAX_PUSH_BATCH = 500;
+
+export async function storePush(pool: Pool, stationId: string, inputs: unknown[], validate?: OfficeValidator): Promise<PushAck[]> {
+  return inTransaction(pool, async (c) => {
+    const acks: PushAck[] = [];
+    for (const input of inputs) acks.push(await storeOne(c, stationId, input, validate));
+    return acks;
+  });
+}
+
+function idOf(input: unknown): string {
+  const id = typeof input === 'object' && input !== null ? (input as { changeId?: unknown }).changeId : undefined;
+  return typeof id === 'string' ? id.slice(0, 200) : '';
+}
+
+async function park(c: Client, stationId: string, changeId: string, input: unknown, code: string, message: string): Promise<PushAck> {
+  await c.query(
+    'INSERT INTO parked_changes (change_id, station_id, body, code, reason) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (change_id) DO NOTHING',
+    [changeId || `${stationId}:unnamed:${Date.now()}`, stationId, JSON.stringify(input ?? null), code, message],
+  );
+  return { changeId, status: 'parked', code, message };
+}
+
+async function storeOne(c: Client, stationId: string, input: unknown, validate?: OfficeValidator): Promise<PushAck> {
+  const read = readChange(input);
+  if (!read.ok) return park(c, stationId, idOf(input), input, read.code, read.message);
+  const change = read.change;
+  if (change.stationId !== stationId) {
+    return park(c, stationId, change.changeId, input, 'change_wrong_station',
+      `This change says it was made at station ${change.stationId}, but station ${stationId} sent it; it was set aside. Check how the station was paired.`);
+  }
+  // Already parked once: the same answer again, nothing new stored.
+  const parked = await c.query<{ code: string; reason: string }>('SELECT code, reason FROM parked_changes WHERE change_id = $1 AND resolved_at IS NULL', [change.changeId]);
+  if (parked.rows[0]) return { changeId: change.changeId, status: 'parked', code: parked.rows[0].code, message: parked.rows[0].reason };
+  await c.query('SAVEPOINT one_change');
+  try {
+    const ins = await c.query(
+      `INSERT INTO changes (change_id, station_id, tbl, row_id, op, vals, hlc, format)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (change_id) DO NOTHING RETURNING seq`,
+      [change.changeId, change.stationId, change.table, change.rowId, change.op, JSON.stringify(change.values), change.hlc, change.format],
+    );
+    if (ins.rowCount === 0) {
+      await c.query('RELEASE SAVEPOINT one_change');
+      return { changeId: change.changeId, status: 'duplicate' };
+    }
+    const refusal = await mergeChange(c, change, validate);
+    if (refusal) {
+      await c.query('ROLLBACK TO SAVEPOINT one_change');
+      return park(c, stationId, change.changeId, input, refusal.code, refusal.message);
+    }
+    await c.query('RELEASE SAVEPOINT one_change');
+    return { changeId: change.changeId, status: 'stored' };
+  } catch (err) {
+    await c.query('ROLLBACK TO SAVEPOINT one_change');
+    return park(c, stationId, change.changeId, input, 'change_not_stored',
+      `The office could not store this change (${(err as Error).message.slice(0, 200)}); it was set aside and the others went on.`);
+  }
+}
