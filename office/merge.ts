@@ -12,6 +12,23 @@ export interface MergedRow {
   deletedHlc: string | null;
 }
 
+/** The row after the change; the same object when the change wins nothing. */
+export function applyToMerged(current: MergedRow | undefined, change: Change): MergedRow | undefined {
+  if (current?.deletedHlc) return current;
+  if (change.op === 'delete') return { vals: {}, clocks: {}, deletedHlc: change.hlc };
+  // A row's first change sets every column it names at one stamp: kept as {"*": stamp}
+  // (as a station's row_clocks does) rather than one copy of the stamp per column.
+  if (!current) return { vals: { ...change.values }, clocks: { '*': change.hlc }, deletedHlc: null };
+  const vals = { ...current.vals };
+  const clocks = { ...current.clocks };
+  let won = false;
+  for (const [col, v] of Object.entries(change.values)) {
+    const k = clocks[col] ?? clocks['*'];
+    if (k === undefined || change.hlc > k) { vals[col] = v; clocks[col] = change.hlc; won = true; }
+  }
+  return won ? { vals, clocks, deletedHlc: null } : current;
+}
+
 /** Merges one change into merged_rows; returns a refusal from the validator, else null. */
 export async function mergeChange(c: Client, change: Change, validate?: OfficeValidator): Promise<{ code: string; message: string } | null> {
   const found = await c.query<{ vals: MergedRow['vals']; clocks: MergedRow['clocks']; deleted_hlc: string | null }>(
@@ -21,27 +38,12 @@ export async function mergeChange(c: Client, change: Change, validate?: OfficeVa
   const current: MergedRow | undefined = row ? { vals: row.vals, clocks: row.clocks, deletedHlc: row.deleted_hlc } : undefined;
   const refusal = validate?.(change, current) ?? null;
   if (refusal) return refusal;
-  if (current?.deletedHlc) return null;
-  if (change.op === 'delete') {
-    await c.query(
-      `INSERT INTO merged_rows (tbl, row_id, vals, clocks, deleted_hlc) VALUES ($1, $2, '{}', '{}', $3)
-       ON CONFLICT (tbl, row_id) DO UPDATE SET vals = '{}', clocks = '{}', deleted_hlc = excluded.deleted_hlc`,
-      [change.table, change.rowId, change.hlc],
-    );
-    return null;
-  }
-  const vals = { ...(current?.vals ?? {}) };
-  const clocks = { ...(current?.clocks ?? {}) };
-  let won = false;
-  for (const [col, v] of Object.entries(change.values)) {
-    const k = clocks[col];
-    if (k === undefined || change.hlc > k) { vals[col] = v; clocks[col] = change.hlc; won = true; }
-  }
-  if (!won) return null;
+  const next = applyToMerged(current, change);
+  if (!next || next === current) return null;
   await c.query(
-    `INSERT INTO merged_rows (tbl, row_id, vals, clocks) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (tbl, row_id) DO UPDATE SET vals = excluded.vals, clocks = excluded.clocks`,
-    [change.table, change.rowId, JSON.stringify(vals), JSON.stringify(clocks)],
+    `INSERT INTO merged_rows (tbl, row_id, vals, clocks, deleted_hlc) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (tbl, row_id) DO UPDATE SET vals = excluded.vals, clocks = excluded.clocks, deleted_hlc = excluded.deleted_hlc`,
+    [change.table, change.rowId, JSON.stringify(next.vals), JSON.stringify(next.clocks), next.deletedHlc],
   );
   return null;
 }

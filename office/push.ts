@@ -1,12 +1,14 @@
-// A station's push: a batch of its changes stored in one transaction, each in its own
-// savepoint, so one change that cannot be stored is parked with its reason and the others
-// go on. Every change gets its own answer: stored, duplicate (already here — a resend after
-// a lost answer is harmless) or parked (refused, with a sentence the station shows its
-// officer). The station forgets a change only once it has its answer.
+// A station's push: a batch of its changes stored in one transaction. Every change gets its
+// own answer: stored, duplicate (already here — a resend after a lost answer is harmless) or
+// parked (refused, with a sentence the station shows its officer); one change that cannot
+// be stored never blocks the others. The station forgets a change only once it has its
+// answer. The batch is stored set-based (push-batch.ts); if that fails unexpectedly, each
+// change is tried in its own savepoint so the one at fault is parked alone.
 import { readChange, type Change } from '../domain/change-format';
 import type { Client, Pool } from './db';
 import { inTransaction } from './db';
 import { mergeChange, type MergedRow } from './merge';
+import { storeBatch } from './push-batch';
 
 export type PushStatus = 'stored' | 'duplicate' | 'parked';
 
@@ -25,9 +27,26 @@ export const MAX_PUSH_BATCH = 500;
 
 export async function storePush(pool: Pool, stationId: string, inputs: unknown[], validate?: OfficeValidator): Promise<PushAck[]> {
   return inTransaction(pool, async (c) => {
-    const acks: PushAck[] = [];
-    for (const input of inputs) acks.push(await storeOne(c, stationId, input, validate));
-    return acks;
+    const early = new Map<number, PushAck>();
+    const valid: Change[] = [];
+    for (const [i, input] of inputs.entries()) {
+      const read = await readOwnChange(c, stationId, input);
+      if ('status' in read) early.set(i, read); else valid.push(read);
+    }
+    let byId: Map<string, PushAck>;
+    await c.query('SAVEPOINT whole_batch');
+    try {
+      const out = await storeBatch(c, stationId, valid, validate);
+      for (const p of out.parks) await park(c, stationId, p.changeId, p.body, p.code, p.message);
+      await c.query('RELEASE SAVEPOINT whole_batch');
+      byId = out.acks;
+    } catch {
+      await c.query('ROLLBACK TO SAVEPOINT whole_batch');
+      byId = new Map();
+      for (const ch of valid) byId.set(ch.changeId, await storeOne(c, stationId, ch, validate));
+    }
+    let v = 0;
+    return inputs.map((_, i) => early.get(i) ?? byId.get(valid[v++]!.changeId)!);
   });
 }
 
@@ -44,15 +63,19 @@ async function park(c: Client, stationId: string, changeId: string, input: unkno
   return { changeId, status: 'parked', code, message };
 }
 
-async function storeOne(c: Client, stationId: string, input: unknown, validate?: OfficeValidator): Promise<PushAck> {
+/** The change as read; one this office cannot read, or one claiming another station, is parked at once. */
+async function readOwnChange(c: Client, stationId: string, input: unknown): Promise<Change | PushAck> {
   const read = readChange(input);
   if (!read.ok) return park(c, stationId, idOf(input), input, read.code, read.message);
-  const change = read.change;
-  if (change.stationId !== stationId) {
-    return park(c, stationId, change.changeId, input, 'change_wrong_station',
-      `This change says it was made at station ${change.stationId}, but station ${stationId} sent it; it was set aside. Check how the station was paired.`);
+  if (read.change.stationId !== stationId) {
+    return park(c, stationId, read.change.changeId, input, 'change_wrong_station',
+      `This change says it was made at station ${read.change.stationId}, but station ${stationId} sent it; it was set aside. Check how the station was paired.`);
   }
-  // Already parked once: the same answer again, nothing new stored.
+  return read.change;
+}
+
+/** The careful path: one change in its own savepoint. */
+async function storeOne(c: Client, stationId: string, change: Change, validate?: OfficeValidator): Promise<PushAck> {
   const parked = await c.query<{ code: string; reason: string }>('SELECT code, reason FROM parked_changes WHERE change_id = $1 AND resolved_at IS NULL', [change.changeId]);
   if (parked.rows[0]) return { changeId: change.changeId, status: 'parked', code: parked.rows[0].code, message: parked.rows[0].reason };
   await c.query('SAVEPOINT one_change');
@@ -69,13 +92,13 @@ async function storeOne(c: Client, stationId: string, input: unknown, validate?:
     const refusal = await mergeChange(c, change, validate);
     if (refusal) {
       await c.query('ROLLBACK TO SAVEPOINT one_change');
-      return park(c, stationId, change.changeId, input, refusal.code, refusal.message);
+      return park(c, stationId, change.changeId, change, refusal.code, refusal.message);
     }
     await c.query('RELEASE SAVEPOINT one_change');
     return { changeId: change.changeId, status: 'stored' };
   } catch (err) {
     await c.query('ROLLBACK TO SAVEPOINT one_change');
-    return park(c, stationId, change.changeId, input, 'change_not_stored',
+    return park(c, stationId, change.changeId, change, 'change_not_stored',
       `The office could not store this change (${(err as Error).message.slice(0, 200)}); it was set aside and the others went on.`);
   }
 }

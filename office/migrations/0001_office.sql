@@ -63,7 +63,8 @@ CREATE TABLE merged_rows (
 CREATE TABLE parked_changes (
   change_id   text PRIMARY KEY,
   station_id  text NOT NULL,
-  body        jsonb NOT NULL,
+  -- text, not jsonb: a change is parked precisely because it may hold what jsonb refuses.
+  body        text NOT NULL,
   code        text NOT NULL,
   reason      text NOT NULL,
   parked_at   timestamptz NOT NULL DEFAULT now(),
