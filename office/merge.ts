@@ -5,6 +5,7 @@
 import type { Change, ChangeValue } from '../domain/change-format';
 import type { Client } from './db';
 import type { OfficeValidator } from './push';
+import { relatedKey } from './rules';
 
 export interface MergedRow {
   vals: Record<string, ChangeValue>;
@@ -29,15 +30,26 @@ export function applyToMerged(current: MergedRow | undefined, change: Change): M
   return won ? { vals, clocks, deletedHlc: null } : current;
 }
 
-/** Merges one change into merged_rows; returns a refusal from the validator, else null. */
-export async function mergeChange(c: Client, change: Change, validate?: OfficeValidator): Promise<{ code: string; message: string } | null> {
+export async function readMerged(c: Client, table: string, rowId: string, lock = false): Promise<MergedRow | undefined> {
   const found = await c.query<{ vals: MergedRow['vals']; clocks: MergedRow['clocks']; deleted_hlc: string | null }>(
-    'SELECT vals, clocks, deleted_hlc FROM merged_rows WHERE tbl = $1 AND row_id = $2 FOR UPDATE', [change.table, change.rowId],
+    `SELECT vals, clocks, deleted_hlc FROM merged_rows WHERE tbl = $1 AND row_id = $2${lock ? ' FOR UPDATE' : ''}`, [table, rowId],
   );
   const row = found.rows[0];
-  const current: MergedRow | undefined = row ? { vals: row.vals, clocks: row.clocks, deletedHlc: row.deleted_hlc } : undefined;
-  const refusal = validate?.(change, current) ?? null;
-  if (refusal) return refusal;
+  return row ? { vals: row.vals, clocks: row.clocks, deletedHlc: row.deleted_hlc } : undefined;
+}
+
+/**
+ * Merges one change into merged_rows; returns a refusal from the validator (nothing
+ * merged), else null. `stepFrom`: see rules.ts.
+ */
+export async function mergeChange(c: Client, change: Change, validate?: OfficeValidator, stepFrom?: string): Promise<{ code: string; message: string } | null> {
+  const current = await readMerged(c, change.table, change.rowId, true);
+  if (validate) {
+    const rel = relatedKey(change);
+    const application = rel ? await readMerged(c, rel.table, rel.rowId) : undefined;
+    const refusal = validate(change, { current, application, stepFrom });
+    if (refusal) return refusal;
+  }
   const next = applyToMerged(current, change);
   if (!next || next === current) return null;
   await c.query(

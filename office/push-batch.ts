@@ -7,6 +7,7 @@ import type { Change } from '../domain/change-format';
 import type { Client } from './db';
 import { applyToMerged, type MergedRow } from './merge';
 import type { OfficeValidator, PushAck } from './push';
+import { relatedKey, stepFromInBatch } from './rules';
 
 interface Park { changeId: string; body: unknown; code: string; message: string }
 
@@ -33,7 +34,8 @@ export async function storeBatch(c: Client, stationId: string, valid: Change[], 
   if (fresh.length === 0) return { acks, parks };
 
   // The rows these changes touch, locked, merged in memory in the batch's order.
-  const keys = [...new Map(fresh.map((ch) => [`${ch.table}\u0000${ch.rowId}`, ch])).values()];
+  const wanted = fresh.flatMap((ch) => [{ table: ch.table, rowId: ch.rowId }, ...[relatedKey(ch)].filter((k) => k !== null)]);
+  const keys = [...new Map(wanted.map((k) => [`${k.table}\u0000${k.rowId}`, k])).values()];
   const found = await c.query<{ tbl: string; row_id: string; vals: MergedRow['vals']; clocks: MergedRow['clocks']; deleted_hlc: string | null }>(
     `SELECT m.tbl, m.row_id, m.vals, m.clocks, m.deleted_hlc FROM merged_rows m
      JOIN unnest($1::text[], $2::text[]) AS k(tbl, row_id) ON m.tbl = k.tbl AND m.row_id = k.row_id
@@ -44,10 +46,11 @@ export async function storeBatch(c: Client, stationId: string, valid: Change[], 
   for (const r of found.rows) rows.set(`${r.tbl}\u0000${r.row_id}`, { vals: r.vals, clocks: r.clocks, deletedHlc: r.deleted_hlc });
   const touched = new Set<string>();
   const accepted: Change[] = [];
-  for (const ch of fresh) {
+  for (const [i, ch] of fresh.entries()) {
     const key = `${ch.table}\u0000${ch.rowId}`;
     const current = rows.get(key);
-    const refusal = validate?.(ch, current) ?? null;
+    const rel = relatedKey(ch);
+    const refusal = validate?.(ch, { current, application: rel ? rows.get(`${rel.table}\u0000${rel.rowId}`) : undefined, stepFrom: stepFromInBatch(ch, fresh, i) }) ?? null;
     if (refusal) {
       parks.push({ changeId: ch.changeId, body: ch, ...refusal });
       acks.set(ch.changeId, { changeId: ch.changeId, status: 'parked', ...refusal });

@@ -7,8 +7,10 @@
 import { readChange, type Change } from '../domain/change-format';
 import type { Client, Pool } from './db';
 import { inTransaction } from './db';
-import { mergeChange, type MergedRow } from './merge';
+import { mergeChange } from './merge';
 import { storeBatch } from './push-batch';
+import { emitCorrection } from './correction-store';
+import { officeRule, type RuleInput } from './rules';
 
 export type PushStatus = 'stored' | 'duplicate' | 'parked';
 
@@ -19,13 +21,13 @@ export interface PushAck {
   message?: string;
 }
 
-/** The office's rules for a change against the row as the office holds it; null allows. */
-export type OfficeValidator = (change: Change, current: MergedRow | undefined) => { code: string; message: string } | null;
+/** The office's rules for a change against the rows as the office holds them; null allows. */
+export type OfficeValidator = (change: Change, input: RuleInput) => { code: string; message: string } | null;
 
 /** At most this many changes per push; a station sends its log in batches of this size. */
 export const MAX_PUSH_BATCH = 500;
 
-export async function storePush(pool: Pool, stationId: string, inputs: unknown[], validate?: OfficeValidator): Promise<PushAck[]> {
+export async function storePush(pool: Pool, stationId: string, inputs: unknown[], validate: OfficeValidator = officeRule): Promise<PushAck[]> {
   return inTransaction(pool, async (c) => {
     const early = new Map<number, PushAck>();
     const valid: Change[] = [];
@@ -37,7 +39,10 @@ export async function storePush(pool: Pool, stationId: string, inputs: unknown[]
     await c.query('SAVEPOINT whole_batch');
     try {
       const out = await storeBatch(c, stationId, valid, validate);
-      for (const p of out.parks) await park(c, stationId, p.changeId, p.body, p.code, p.message);
+      for (const p of out.parks) {
+        await park(c, stationId, p.changeId, p.body, p.code, p.message);
+        await emitCorrection(c, p.body as Change);
+      }
       await c.query('RELEASE SAVEPOINT whole_batch');
       byId = out.acks;
     } catch {
@@ -92,7 +97,9 @@ async function storeOne(c: Client, stationId: string, change: Change, validate?:
     const refusal = await mergeChange(c, change, validate);
     if (refusal) {
       await c.query('ROLLBACK TO SAVEPOINT one_change');
-      return park(c, stationId, change.changeId, change, refusal.code, refusal.message);
+      const ack = await park(c, stationId, change.changeId, change, refusal.code, refusal.message);
+      await emitCorrection(c, change);
+      return ack;
     }
     await c.query('RELEASE SAVEPOINT one_change');
     return { changeId: change.changeId, status: 'stored' };
