@@ -60,7 +60,7 @@ const ZONES = [
     name: 'office/',
     folders: ['office'],
     layers: ['office', 'domain', 'package.json'],
-    packages: [NODE, 'zod', 'ws', 'pg'],
+    packages: [NODE, 'zod', 'ws', 'pg', 'selfsigned'],
     why: 'The office service sits in front of PostgreSQL and shares only the pure rules with stations.',
   },
 ];

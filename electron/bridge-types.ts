@@ -31,5 +31,6 @@ const EVENT_KEYS: { readonly [E in EventName]: true } = {
   'enrolment.changed': true,
   'capture.state': true,
   'session.ended': true,
+  'office.status': true,
 };
 export const EVENT_NAMES = Object.freeze(Object.keys(EVENT_KEYS) as EventName[]);

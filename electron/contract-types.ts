@@ -447,3 +447,21 @@ export interface ScannerCertificateView {
 
 /** One eSCL scanner announced by mDNS (`_uscan._tcp` / `_uscans._tcp`), as the discovery reads it. */
 export type { DiscoveredScanner as DiscoveredScannerView } from '../native/drivers/escl/escl-discovery';
+
+/** The station's link to its office (status bar, settings). */
+export interface OfficeStatus {
+  paired: boolean;
+  officeUrl: string | null;
+  /** SHA-256 of the office certificate pinned at pairing. */
+  certificate: string | null;
+  /** online: the last exchange worked; offline: the office cannot be reached (the station works alone); error: the office refused. */
+  state: 'not_paired' | 'online' | 'offline' | 'error';
+  /** Changes made here that the office has not yet answered for. */
+  waiting: number;
+  lastSyncAt: string | null;
+  lastError: { code: string; message: string } | null;
+  /** Changes the office refused (kept for the supervisor to read). */
+  refused: number;
+}
+
+export interface OfficeRefusalView { changeId: string; code: string; message: string; at: string }

@@ -14,6 +14,7 @@ import type {
 } from './contract-types';
 import type { AuditHeadExport, KeyProtection } from './contract-types';
 import type { ReceiptOutcome } from './contract-types';
+import type { OfficeRefusalView, OfficeStatus } from './contract-types';
 import type { ServiceRules } from '../domain/service-rules';
 import { BLOB_SCREEN_NAMES } from '../domain/blob-access';
 import { IMPORT_CHUNK_CHARS, IMPORT_MAX_CHUNKS } from '../domain/import-limits';
@@ -244,6 +245,14 @@ export const methods = {
   'devices.scannerCertificate': method<ScannerCertificateView>()(z.object({ url: z.string().url().max(300).regex(/^https:\/\//i, 'https_url') }).strict(), ['technician']),
   /** eSCL scanners announced on the local network by mDNS, listened for a few seconds. */
   'devices.discoverScanners': method<DiscoveredScannerView[]>()(z.object({ seconds: z.number().min(1).max(10).default(3) }).strict(), ['technician']),
+
+  // ---- the office link (issue 12) ----
+  'office.status': method<OfficeStatus>()(empty, 'officer'),
+  'office.pair': method<OfficeStatus>()(z.object({
+    url: z.string().trim().max(300), code: z.string().trim().min(1).max(40), stationName: z.string().trim().min(1).max(100),
+  }).strict(), ['admin']),
+  'office.syncNow': method<OfficeStatus>()(empty, ['admin', 'technician']),
+  'office.refusals': method<OfficeRefusalView[]>()(empty, ['admin', 'supervisor']),
 } as const;
 
 export type Methods = typeof methods;
@@ -264,6 +273,7 @@ export interface Events {
   /** This session was ended by the station (sent just before session.changed → null). */
   'session.ended': { reason: SessionEndReason };
   // ---- device events (device layer issue) are added below this line ----
+  'office.status': OfficeStatus;
 }
 export type EventName = keyof Events;
 /** Why the station ended a session on its own: an administrator disabled the officer or reset their password. */
@@ -286,6 +296,7 @@ export const eventRules: { readonly [E in EventName]: EventRule } = {
   'enrolment.changed': { access: methods['enrolment.get'].access },
   'capture.state': { access: methods['capture.get'].access, relevance: 'its-enrolment' },
   'session.ended': { access: 'public' },
+  'office.status': { access: methods['office.status'].access },
 };
 
 /** Errors cross the contract as values with a stable code the renderer translates. */
@@ -294,7 +305,9 @@ export type ErrorCode =
   | 'bad_credentials' | 'account_locked' | 'account_disabled' | 'already_set_up'
   | 'not_found' | 'conflict' | 'invalid_transition' | 'import_invalid' | 'device' | 'internal'
   /** Too many failed logins from one connection: wait `seconds`. */
-  | 'throttled';
+  | 'throttled'
+  /** The office link failed: params.reason says how (office-link.ts codes). */
+  | 'office';
 
 export interface ContractError {
   code: ErrorCode;

@@ -6,7 +6,7 @@ import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys, receipts } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys, receipts, office } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -56,6 +56,10 @@ export function createHandlers(s: Services): Handlers {
     'keys.confirmWeakSeal': (_i, c) => keys.confirmWeakSeal(who(c.officerId)),
     'numbers.day': (i) => numbers.day(i.day),
     'numbers.export': (i) => numbers.csv(i.day),
+    'office.status': () => office.status(),
+    'office.pair': (i, c) => office.pair(who(c.officerId), i.url, i.code, i.stationName),
+    'office.syncNow': () => office.syncNow(),
+    'office.refusals': () => office.refusals(),
 
     'enrolment.open': (i, c) => enrolment.open(who(c.officerId), c.roles, i.appointmentId),
     'enrolment.get': (i) => enrolment.view(i.appointmentId),

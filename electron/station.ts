@@ -31,6 +31,7 @@ import { PrinterCalibrationService } from './services/printer-calibration';
 import { DayReports } from './services/day-report';
 import { KeyProtectionService } from './services/key-protection';
 import { ReceiptService } from './services/receipts';
+import { OfficeSyncService } from './services/office-sync';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
 const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
@@ -84,6 +85,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     printerCalibration: new PrinterCalibrationService(deviceService),
     receipts: new ReceiptService(store, deviceService, (id) => queue.get(id), now),
     enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow),
+    office: new OfficeSyncService(store, now, queueChanged, (status) => broadcast('office.status', status)),
   };
   const capture = new FingerprintCaptureService(store, queue, services.enrolment, deviceService,
     () => ({ fingers: DEFAULT_FINGERS, qualityThreshold: settings.get().fingerprintThreshold, maxAttempts: settings.get().fingerprintMaxAttempts }),
@@ -103,6 +105,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     deviceService.autoFingers();
   }
   await deviceService.start();
+  services.office.start();
 
   const lockIfIdle = (conn: Conn): boolean => {
     if (!conn.state.isIdle(now().getTime(), settings.get().idleLockMinutes)) return false;
@@ -162,6 +165,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     async close() {
       clearInterval(idleTimer);
       clearInterval(reportTimer);
+      services.office.stop();
       try {
         services.reports.write('close');
       } catch (err) {

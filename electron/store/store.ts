@@ -17,6 +17,7 @@ import { BlobsRepo } from './blobs-repo';
 import { ImportsRepo } from './imports-repo';
 import { EnrolmentsRepo } from './enrolments-repo';
 import { DevicesRepo } from './devices-repo';
+import { OfficeLinkRepo } from './office-link-repo';
 import { withPrivateStoreFiles } from './file-modes';
 
 import { DB_FILE_NAME } from './file-names';
@@ -48,6 +49,8 @@ export class Store {
   readonly imports: ImportsRepo;
   readonly enrolments: EnrolmentsRepo;
   readonly devices: DevicesRepo;
+  /** Where this station's office is and how far it has pulled (local, never replicated). */
+  readonly officeLink: OfficeLinkRepo;
 
   private constructor(private readonly db: Db, dataKey: Buffer, physicalClock: () => number, validateRemote?: ChangeValidator) {
     this.stationId = stationIdOf(db);
@@ -60,10 +63,12 @@ export class Store {
     this.officers = new OfficersRepo(db, this.stationId, this.changes);
     this.settings = new SettingsRepo(db, this.changes);
     this.appointments = new AppointmentsRepo(db, this.stationId, this.changes);
-    this.blobs = new BlobsRepo(db, this.stationId, new BlobCipher(dataKey), this.changes);
+    const cipher = new BlobCipher(dataKey);
+    this.blobs = new BlobsRepo(db, this.stationId, cipher, this.changes);
     this.imports = new ImportsRepo(db, this.stationId, this.changes);
     this.enrolments = new EnrolmentsRepo(db, this.stationId, this.changes);
     this.devices = new DevicesRepo(db);
+    this.officeLink = new OfficeLinkRepo(db, cipher);
   }
 
   static open(opts: StoreOptions): Store {

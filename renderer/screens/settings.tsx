@@ -10,6 +10,7 @@ import { Alert } from '../components/alert';
 import { Field } from '../components/field';
 import { Kbd } from '../components/kbd';
 import { KeyProtectionPanel } from '../components/key-protection-panel';
+import { OfficePanel } from '../components/office-panel';
 import { errorField, errorMessage } from '../i18n/errors';
 import { useSession } from '../lib/session';
 import { call } from '../lib/station';
@@ -88,6 +89,7 @@ export function SettingsScreen() {
         </form>
       )}
       <KeyProtectionPanel />
+      <OfficePanel />
     </section>
   );
 }

@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { appointmentFields, openStore, rawDb, removeTempDirs } from '../helpers/stores';
 import { median, round } from './stats';
+import { officeThroughput } from './office-throughput';
 
 const N = 1000;
 const RUNS = 5;
@@ -59,6 +60,7 @@ export default async function sync(): Promise<Record<string, unknown>> {
         all_in_one_transaction: figures(false),
         note: 'appointment updates through AppointmentsRepo.updateFields (change log on) vs the same UPDATE statement alone; medians',
       },
+      ...(await officeThroughput()),
     };
   } finally {
     removeTempDirs();

@@ -49,6 +49,36 @@ async function stop(child: ChildProcessWithoutNullStreams): Promise<void> {
 // Network noise from a station a test stopped on purpose; anything else is a real problem.
 const EXPECTED_CONSOLE = /WebSocket connection|Failed to load resource|ERR_CONNECTION_REFUSED/;
 
+/**
+ * Starts one station (`node dist/host.mjs`) on a fresh data directory; the caller stops it
+ * and removes its directory. The fixture below gives each test one; a test that needs a
+ * second station (another counter of the same office) starts it with this.
+ */
+export async function launchStation(demo = false): Promise<StationProcess> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'));
+  const log: string[] = [];
+  // Without --demo a station starts with no devices at all, as the tests of 'not configured' need.
+  const args = [HOST, '--data-dir', dataDir, '--port', '0', ...(demo ? ['--demo'] : ['--no-simulators'])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env } });
+  child.stdout.on('data', (c: Buffer) => log.push(c.toString()));
+  child.stderr.on('data', (c: Buffer) => log.push(c.toString()));
+  try {
+    let first: string | null = await waitForUrl(child, log);
+    const fresh = (): string => {
+      if (first) { const u = first; first = null; return u; }
+      const r = spawnSync(process.execPath, [ADDRESS, '--data-dir', dataDir], { encoding: 'utf8' });
+      const m = /^LOKET_URL=(\S+)$/m.exec(r.stdout);
+      if (!m?.[1]) throw new Error(`station:address gave no address: ${r.stderr}`);
+      return m[1];
+    };
+    return { get url() { return fresh(); }, dataDir, output: () => log.join(''), stop: () => stop(child) };
+  } catch (err) {
+    await stop(child);
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
 export const test = base.extend<{ station: StationProcess; stationDemo: boolean }>({
   // `test.use({ stationDemo: true })` starts the station with --demo: 60 booked applicants
   // today and an in-process eSCL scanner simulator with 50 sheets in its feeder.
@@ -64,27 +94,13 @@ export const test = base.extend<{ station: StationProcess; stationDemo: boolean 
     expect(problems, 'errors or warnings in the browser console').toEqual([]);
   },
   station: async ({ stationDemo }, use, testInfo) => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'));
-    const log: string[] = [];
-    // Without --demo a station starts with no devices at all, as the tests of 'not configured' need.
-    const args = [HOST, '--data-dir', dataDir, '--port', '0', ...(stationDemo ? ['--demo'] : ['--no-simulators'])];
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env } });
-    child.stdout.on('data', (c: Buffer) => log.push(c.toString()));
-    child.stderr.on('data', (c: Buffer) => log.push(c.toString()));
+    const station = await launchStation(stationDemo);
     try {
-      let first: string | null = await waitForUrl(child, log);
-      const fresh = (): string => {
-        if (first) { const u = first; first = null; return u; }
-        const r = spawnSync(process.execPath, [ADDRESS, '--data-dir', dataDir], { encoding: 'utf8' });
-        const m = /^LOKET_URL=(\S+)$/m.exec(r.stdout);
-        if (!m?.[1]) throw new Error(`station:address gave no address: ${r.stderr}`);
-        return m[1];
-      };
-      await use({ get url() { return fresh(); }, dataDir, output: () => log.join(''), stop: () => stop(child) });
+      await use(station);
     } finally {
-      await stop(child);
-      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('station-output', { body: log.join(''), contentType: 'text/plain' });
-      rmSync(dataDir, { recursive: true, force: true });
+      await station.stop();
+      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('station-output', { body: station.output(), contentType: 'text/plain' });
+      rmSync(station.dataDir, { recursive: true, force: true });
     }
   },
 });

@@ -67,13 +67,15 @@ export function fetchPeerCertificate(url: URL, timeoutMs = 5000): Promise<PeerCe
 }
 
 /**
- * An agent whose every connection must present the pinned certificate. No keep-alive: each
- * request shakes hands anew (a scan is a handful of requests), so a scanner that restarted
- * with another certificate is caught at once, never hidden behind a stale pooled socket.
+ * An agent whose every connection must present the pinned certificate. For a scanner, no
+ * keep-alive: each request shakes hands anew (a scan is a handful of requests), so a scanner
+ * that restarted with another certificate is caught at once, never hidden behind a stale
+ * pooled socket. The office link keeps its connections (thousands of changes an hour); each
+ * new one is checked the same way.
  */
-class PinnedAgent extends https.Agent {
-  constructor(private readonly pin: string) {
-    super({ keepAlive: false });
+export class PinnedAgent extends https.Agent {
+  constructor(private readonly pin: string, keepAlive = false) {
+    super({ keepAlive });
   }
 
   override createConnection(options: RequestOptions, done?: (err: Error | null, socket: Duplex) => void): Duplex | undefined {

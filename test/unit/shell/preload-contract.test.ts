@@ -50,6 +50,7 @@ describe('event list', () => {
     expectTypeOf<(typeof EVENT_NAMES)[number]>().toEqualTypeOf<EventName>();
     const complete: Record<EventName, true> = {
       'session.changed': true, 'queue.changed': true, 'device.status': true, 'mrz.read': true, 'barcode.scanned': true, 'enrolment.changed': true, 'capture.state': true, 'session.ended': true,
+      'office.status': true,
     };
     expect([...EVENT_NAMES].sort()).toEqual(Object.keys(complete).sort());
     expect(new Set(EVENT_NAMES).size).toBe(EVENT_NAMES.length);

@@ -1,0 +1,58 @@
+// npm run office -- --pg postgres://… --port N [--host 0.0.0.0] [--data DIR]
+//   runs the office service in front of the office's PostgreSQL.
+// npm run office -- pair --pg postgres://…
+//   prints a one-time pairing code (15 minutes) for an administrator to type at a station.
+// npm run office -- parked --pg postgres://…
+//   lists the changes the office set aside, with their reasons.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { migrate, openPool } from './db';
+import { startOffice } from './service';
+import { createPairingCode } from './stations';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    pg: { type: 'string' },
+    port: { type: 'string', default: '8443' },
+    host: { type: 'string', default: '0.0.0.0' },
+    data: { type: 'string', default: path.resolve('office-data') },
+  },
+});
+
+function fail(line: string): never {
+  console.error(`office: ${line}`);
+  process.exit(1);
+}
+
+const pgUrl = values.pg ?? process.env.LOKET_OFFICE_PG;
+if (!pgUrl) fail('say which PostgreSQL to use: --pg postgres://user@host:5432/loket (or LOKET_OFFICE_PG).');
+const command = positionals[0] ?? 'serve';
+
+if (command === 'serve') {
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port} is not a port number.`);
+  const office = await startOffice({ pgUrl, dataDir: values.data!, port, host: values.host });
+  console.log(`office: listening on ${office.server.url.replace('127.0.0.1', values.host!)} (office ${office.officeId})`);
+  console.log(`office: certificate SHA-256 ${office.identity.sha256}`);
+  const stop = () => { office.stop().then(() => process.exit(0), () => process.exit(1)); };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} else if (command === 'pair') {
+  const pool = openPool(pgUrl, 1);
+  await migrate(pool);
+  const code = await createPairingCode(pool);
+  console.log(`Pairing code: ${code.shown}`);
+  console.log(`Type it at the station (Settings → Office) before ${new Date(code.expiresAt).toLocaleTimeString()}. It works once.`);
+  await pool.end();
+} else if (command === 'parked') {
+  const pool = openPool(pgUrl, 1);
+  await migrate(pool);
+  const { rows } = await pool.query<{ change_id: string; station_id: string; code: string; reason: string; parked_at: Date }>(
+    'SELECT change_id, station_id, code, reason, parked_at FROM parked_changes WHERE resolved_at IS NULL ORDER BY parked_at');
+  if (rows.length === 0) console.log('No changes are set aside.');
+  for (const r of rows) console.log(`${r.parked_at.toISOString()}  ${r.change_id}  ${r.code}: ${r.reason}`);
+  await pool.end();
+} else {
+  fail(`unknown command "${command}": use serve (the default), pair or parked.`);
+}

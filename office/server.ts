@@ -1,0 +1,164 @@
+// The office service's HTTPS front: stations pair, push their changes and pull the others'.
+// PostgreSQL stays behind it. Every request answers with JSON — a result, or
+// { error: { code, message } } with a sentence the station shows — and no request, body or
+// connection can stop the service.
+import https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { z } from 'zod';
+import { CHANGE_FORMAT_VERSION } from '../domain/change-format';
+import type { Pool } from './db';
+import { OfficeError } from './errors';
+import { MAX_PULL_BATCH, formatWatermark, parseWatermark, pullChanges } from './pull';
+import { MAX_PUSH_BATCH, storePush, type OfficeValidator } from './push';
+import { authenticate, markSeen, pairStation } from './stations';
+import type { TlsIdentity } from './tls-identity';
+
+export interface OfficeServerOptions {
+  pool: Pool;
+  identity: TlsIdentity;
+  officeId: string;
+  port?: number;
+  host?: string;
+  validate?: OfficeValidator;
+}
+
+export interface OfficeServer {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A push of 500 changes with their values stays far below this. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+const pairBody = z.object({
+  stationId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+  name: z.string().trim().min(1).max(100),
+  format: z.number().int(),
+  proof: z.string().regex(/^[0-9a-f]{64}$/),
+}).strict();
+const pushBody = z.object({ format: z.number().int(), changes: z.array(z.unknown()).max(MAX_PUSH_BATCH) }).strict();
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) { reject(new OfficeError(413, 'too_large', `A request may carry at most ${MAX_BODY_BYTES / 1024 / 1024} MB; the station sends smaller batches.`)); req.destroy(); return; }
+      chunks.push(c);
+    });
+    req.on('end', () => {
+      try { resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))); } catch { reject(new OfficeError(400, 'bad_json', 'The request is not valid JSON.')); }
+    });
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function bearer(req: IncomingMessage): string | undefined {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
+}
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const r = schema.safeParse(input);
+  if (!r.success) {
+    const where = r.error.issues[0]?.path.join('.') || 'body';
+    throw new OfficeError(400, 'bad_request', `The request's "${where}" is not valid.`);
+  }
+  return r.data;
+}
+
+export async function startOfficeServer(opts: OfficeServerOptions): Promise<OfficeServer> {
+  const { pool, identity, officeId } = opts;
+  const live = new Set<WebSocket>();
+
+  const notify = (fromStation: string) => {
+    const msg = JSON.stringify({ type: 'changed', from: fromStation });
+    for (const ws of live) if (ws.readyState === ws.OPEN) ws.send(msg);
+  };
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'https://office');
+    const key = `${req.method} ${url.pathname}`;
+    if (key === 'GET /v1/hello') {
+      send(res, 200, { service: 'loket-office', officeId, formats: [CHANGE_FORMAT_VERSION] });
+      return;
+    }
+    if (key === 'POST /v1/pair') {
+      const body = parse(pairBody, await readBody(req));
+      send(res, 200, await pairStation(pool, officeId, identity.sha256, body));
+      return;
+    }
+    if (key === 'POST /v1/push') {
+      const station = await authenticate(pool, bearer(req));
+      const body = parse(pushBody, await readBody(req));
+      if (body.format !== CHANGE_FORMAT_VERSION) {
+        throw new OfficeError(409, 'format_mismatch', `This station sends change format ${body.format}; this office service reads format ${CHANGE_FORMAT_VERSION}. Install the same version of Loket on both.`);
+      }
+      const acks = await storePush(pool, station.id, body.changes, opts.validate);
+      await markSeen(pool, station.id);
+      send(res, 200, { acks });
+      if (acks.some((a) => a.status === 'stored')) notify(station.id);
+      return;
+    }
+    if (key === 'GET /v1/pull') {
+      const station = await authenticate(pool, bearer(req));
+      const after = parseWatermark(url.searchParams.get('after'));
+      if (!after) throw new OfficeError(400, 'bad_request', 'The pull\'s "after" is not a watermark this office handed out.');
+      const limit = Math.min(MAX_PULL_BATCH, Math.max(1, Number(url.searchParams.get('limit')) || MAX_PULL_BATCH));
+      const page = await pullChanges(pool, station.id, after, limit);
+      send(res, 200, { format: CHANGE_FORMAT_VERSION, changes: page.changes, watermark: formatWatermark(page.watermark), more: page.more });
+      return;
+    }
+    throw new OfficeError(404, 'not_found', 'The office service has no such address.');
+  }
+
+  const server = https.createServer({ key: identity.key, cert: identity.cert }, (req, res) => {
+    route(req, res).catch((err: unknown) => {
+      if (err instanceof OfficeError) send(res, err.status, { error: { code: err.code, message: err.message } });
+      else send(res, 500, { error: { code: 'office_failed', message: 'The office service could not answer; it keeps running. Try again; if it repeats, the office administrator looks at the service log.' } });
+      if (!(err instanceof OfficeError)) console.error('office: request failed:', (err as Error).message);
+    });
+  });
+  server.on('clientError', (_err, socket) => socket.destroy());
+  server.on('tlsClientError', () => undefined);
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => undefined);
+    if (new URL(req.url ?? '/', 'https://office').pathname !== '/v1/live') { socket.destroy(); return; }
+    authenticate(pool, bearer(req)).then(() => {
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        live.add(ws);
+        ws.on('close', () => live.delete(ws));
+        ws.on('error', () => live.delete(ws));
+      });
+    }, () => { socket.write('HTTP/1.1 401 Unauthorized\r\nconnection: close\r\n\r\n'); socket.destroy(); });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `https://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`,
+    async close() {
+      for (const ws of live) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
