@@ -39,6 +39,10 @@ test('the bundles keep SQLite off the listening path and the PDF writer off the 
   const started = contents(staticClosure(station));
   expect(sqlite.test(started), 'the station chunk loads better-sqlite3').toBe(true);
   expect(started.includes('"PDFDocument"'), 'the station chunk loads pdfkit at start').toBe(false);
+  // libphonenumber-js (its metadata a fifth of the station) loads with the first import.
+  expect(started.includes('INVALID_COUNTRY'), 'the station chunk loads libphonenumber-js at start').toBe(false);
+  const lazy = [...started.matchAll(/import\("\.\/([^"]+\.mjs)"\)/g)].map((m) => m[1]!);
+  expect(lazy.some((f) => readFileSync(path.join(DIST, f), 'utf8').includes('INVALID_COUNTRY')), 'libphonenumber-js is a chunk the station imports when needed').toBe(true);
   // zod's translations are left out (scripts/build.mjs), its English default stays: Dutch's
   // "Ongeldige invoer" and English's "Invalid input: more than one option matched" are each
   // in one locale file of zod.
