@@ -68,9 +68,6 @@ export function stationInThread(workerFile: string, options: StationThreadOption
   const worker = new Worker(entry, {
     eval: fromSource,
     workerData: options,
-    // The station chunk's compile and the store's first queries allocate a lot at once: a
-    // larger young generation spares most of the scavenges seen in the start-up profile.
-    resourceLimits: { maxYoungGenerationSizeMb: 48 },
   });
   const pending = new Map<number, { resolve: (r: Result<unknown>) => void; reject: (e: Error) => void }>();
   const listeners = new Map<number, Set<EventListener>>();

@@ -106,4 +106,14 @@ describe('the station in its own thread', () => {
     const next = gatedStation(dataDir, true);
     await (await next.station).close();
   }, 60_000);
+
+  it('tells the host when the station thread ends on its own, and refuses calls rather than leave them waiting', async () => {
+    const fatal: string[] = [];
+    const dataDir = path.join(tempDir('loket-t-'), 'store');
+    const station = await stationInThread(path.join(import.meta.dirname, 'exiting-station-worker.mjs'), { dataDir, simulators: false }, { onFatal: (why) => fatal.push(why) });
+    const session = station.openSession();
+    expect(await session.call('setup.status', {})).toMatchObject({ ok: true });
+    await expect.poll(() => fatal, { timeout: 20_000 }).toEqual(['exit']);
+    await expect(session.call('setup.status', {})).rejects.toThrow(/stopped/);
+  }, 60_000);
 });
