@@ -3,7 +3,8 @@
 //   dist/renderer/      the React renderer (Vite)
 //   dist/host.mjs       the browser host CLI            (electron/cli/station.ts)
 //   dist/address.mjs    a fresh address from a running browser host (electron/cli/station-address.ts)
-//   dist/*-HASH.mjs     the host's lazily loaded chunks (the station, after it listens)
+//   dist/station-worker.mjs  the station, in the browser host's worker thread (electron/cli/station-worker.ts)
+//   dist/*-HASH.mjs     the chunks the host and its station thread share or load lazily
 //   dist/main.mjs       the Electron main process       (electron/main.ts)
 //   dist/preload.cjs    the sandboxed preload, one CommonJS file (electron/preload.ts)
 //   dist/migrations/    the store's SQL migrations, next to the bundles that read them
@@ -56,9 +57,16 @@ const dropZodLocales = {
 // `split`: dynamic import() becomes a chunk beside the entry (it finds migrations/ and fonts/
 // next to itself, as the entry does), loaded only when reached (the
 // browser host listens before it loads the station; see electron/cli/station.ts).
-const nodeBundle = (entry, outfile, { split = false } = {}) => esbuild({
+// `also`: more entries of the same split build (they share its chunks).
+const nodeBundle = (entry, outfile, { split = false, also = {} } = {}) => esbuild({
   ...(split
-    ? { entryPoints: { [outfile.replace(/\.mjs$/, '')]: path.join(root, entry) }, outdir: dist, splitting: true, outExtension: { '.js': '.mjs' }, chunkNames: '[name]-[hash]' }
+    ? {
+      entryPoints: {
+        [outfile.replace(/\.mjs$/, '')]: path.join(root, entry),
+        ...Object.fromEntries(Object.entries(also).map(([out, src]) => [out.replace(/\.mjs$/, ''), path.join(root, src)])),
+      },
+      outdir: dist, splitting: true, outExtension: { '.js': '.mjs' }, chunkNames: '[name]-[hash]',
+    }
     : { entryPoints: [path.join(root, entry)], outfile: path.join(dist, outfile) }),
   bundle: true,
   platform: 'node',
@@ -82,7 +90,8 @@ try {
   rmSync(dist, { recursive: true, force: true });
 
   await step('renderer → dist/renderer', () => viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' }));
-  await step('browser host → dist/host.mjs', () => nodeBundle('electron/cli/station.ts', 'host.mjs', { split: true }));
+  // The station runs in the host's worker thread (dist/station-worker.mjs, electron/station-thread.ts).
+  await step('browser host → dist/host.mjs + dist/station-worker.mjs', () => nodeBundle('electron/cli/station.ts', 'host.mjs', { split: true, also: { 'station-worker.mjs': 'electron/cli/station-worker.ts' } }));
   await step('station address → dist/address.mjs', () => nodeBundle('electron/cli/station-address.ts', 'address.mjs'));
   await step('electron main → dist/main.mjs', () => nodeBundle('electron/main.ts', 'main.mjs'));
   await step('preload → dist/preload.cjs', async () => {

@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBrowserHost } from '../host';
 import { defaultDataDir } from '../data-dir';
-import { fileKeyProvider } from '../key-providers';
 import { DB_FILE_NAME } from '../store/file-names';
 import { newAddressKey, removeAddressFile, writeAddressFile } from '../host-address-file';
 import { installCrashPolicy } from './crash-policy';
 import type { Station } from '../station-types';
+import { stationInThread, StationStartError } from '../station-thread';
 
 const { values } = parseArgs({
   options: {
@@ -41,43 +41,47 @@ if (!rendererDir) {
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 
 let stopping: (() => Promise<void>) | null = null;
+function stopWith(code: number): void {
+  const done = () => process.exit(code);
+  if (!stopping) { done(); return; }
+  // Close what can still be closed, but never hang on a broken store.
+  setTimeout(done, 2000).unref();
+  stopping().then(done, done);
+}
 installCrashPolicy({
   log: (line) => { process.stderr.write(`${line}\n`); },
   storeAlive: () => existsSync(path.join(dataDir, DB_FILE_NAME)),
-  exit: (code) => {
-    const done = () => process.exit(code);
-    if (!stopping) { done(); return; }
-    // Close what can still be closed, but never hang on a broken store.
-    setTimeout(done, 2000).unref();
-    stopping().then(done, done);
-  },
+  exit: stopWith,
 });
 
-// Listen first, then start the station: the station (store, services, devices, the PDF
-// writer) is its own chunk, imported here so Node has compiled only the host when the
-// address is printed. The browser fetches and runs the screens while the store opens; the
-// WebSocket waits for the station (electron/host.ts). Measured in `npm run bench` (cold-start).
-async function startStation(): Promise<Station> {
-  const { createStation } = await import('../station');
-  return createStation({ dataDir, keyProvider: fileKeyProvider(), demo: values.demo, simulators: !values['no-simulators'], scannerUrl: values['scanner-url'] });
+// The station (store, services, devices) runs in a worker thread, started before the host
+// listens: it compiles its chunk and opens the store on the other core while this thread
+// listens and serves the page, so the page's files never wait behind it. The WebSocket waits
+// for the station (electron/host.ts). Measured in `npm run bench` (cold-start).
+const workerFile = ['station-worker.mjs', 'station-worker.ts'].map((f) => path.join(here, f)).find((f) => existsSync(f));
+
+function startStation(): Promise<Station> {
+  if (!workerFile) return Promise.reject(new Error('the station worker (station-worker.mjs) is missing beside the host: run `npm run build`'));
+  return stationInThread(workerFile, { dataDir, demo: values.demo, simulators: !values['no-simulators'], scannerUrl: values['scanner-url'] }, {
+    onFatal(reason) {
+      if (reason === 'exit') process.stderr.write('Loket: the station stopped unexpectedly. Start it again; what was saved is kept.\n');
+      stopWith(70);
+    },
+  });
 }
 
-async function explain(err: unknown): Promise<string> {
-  const { NewerDatabaseError } = await import('../store/db');
-  if (err instanceof NewerDatabaseError || ['KeyFileError', 'StoreFileError'].includes((err as Error).name)) return `Loket: ${(err as Error).message}\n`;
+function explain(err: unknown): string {
+  if (err instanceof StationStartError && err.failure.known) return `Loket: ${err.message}\n`;
   return `Loket could not start: ${(err as Error).stack ?? String(err)}\n`;
 }
 
 try {
-  // The station starts once the host listens and the address is out, not before: compiling
-  // its chunk would otherwise hold up the listening socket.
-  let begin!: () => void;
-  const starting = new Promise<void>((resolve) => { begin = resolve; }).then(startStation);
-  // Handled below; until then the rejection must not end the process.
-  starting.catch(() => undefined);
   // The address file goes in the data directory before the station has opened it (and made
   // it, 0700, on a first start); make it now with the same mode.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const starting = startStation();
+  // Handled below; until then the rejection must not end the process.
+  starting.catch(() => undefined);
   const addressKey = newAddressKey();
   const host = await startBrowserHost({ station: starting, rendererDir, port: Number(values.port), addressKey });
   writeAddressFile(dataDir, { port: host.port, key: addressKey, pid: process.pid });
@@ -93,11 +97,10 @@ try {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-  begin();
   const station = await starting;
   process.stdout.write(`Loket station ${station.stationId} — data in ${dataDir}\n`);
 } catch (err) {
   removeAddressFile(dataDir);
-  process.stderr.write(await explain(err));
+  process.stderr.write(explain(err));
   process.exit(1);
 }

@@ -6,6 +6,7 @@ import type { ImportNote, ImportPreview, ImportResult } from '../contract-types'
 import { checkText, decodeExport } from './appointment-encoding';
 import { readAppointmentFile } from './appointment-file';
 import { validateRows, type ValidRow } from './appointment-rows';
+import { loadPhoneRules } from './appointment-phone';
 import { localDate } from '../../domain/dates';
 import type { Store } from '../store/store';
 import { StationError } from './errors';
@@ -74,11 +75,14 @@ export class ImportService {
     };
   }
 
-  preview(fileName: string, input: ImportFileInput): ImportPreview {
+  async preview(fileName: string, input: ImportFileInput): Promise<ImportPreview> {
+    await loadPhoneRules();
     return this.check(fileName, input).preview;
   }
 
-  commit(officerId: string, fileName: string, input: ImportFileInput, acceptValidRows: boolean, uploadId?: string): ImportResult {
+  async commit(officerId: string, fileName: string, input: ImportFileInput, acceptValidRows: boolean, uploadId?: string): Promise<ImportResult> {
+    // Rows are checked with the phone numbering plans, loaded with the first import.
+    await loadPhoneRules();
     const { preview, valid, existing: seenAtCheck } = this.check(fileName, input);
     if (preview.fileError) throw new StationError('import_invalid', { reason: preview.fileError.code, ...preview.fileError.params });
     if (preview.invalidRows > 0 && !acceptValidRows) throw new StationError('import_invalid', { invalidRows: preview.invalidRows });

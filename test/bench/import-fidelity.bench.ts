@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { openTestStation, ADMIN } from '../helpers/station';
 import { toCsv, validRecords } from '../helpers/appointment-files';
-import { normalisePhone } from '../../electron/services/appointment-phone';
+import { loadPhoneRules, normalisePhone } from '../../electron/services/appointment-phone';
 import { median, round } from './stats';
 
 const DAY = '2026-11-23';
@@ -31,6 +31,7 @@ export default async function importFidelity() {
   }
   const phones = records.map((r) => r.phone ?? '');
   const phoneRuns: number[] = [];
+  await loadPhoneRules();
   for (let run = 0; run < 5; run++) {
     const t0 = performance.now();
     for (const p of phones) normalisePhone(p);

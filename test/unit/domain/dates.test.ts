@@ -1,8 +1,11 @@
 // Dates as booking exports and people write them: ISO, or day first with one or two digits
 // for day and month; a two-digit year is named, never guessed.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDate } from '../../../domain/dates';
-import { normalisePhone } from '../../../electron/services/appointment-phone';
+import { loadPhoneRules, normalisePhone } from '../../../electron/services/appointment-phone';
+
+// The numbering plans load on first need, not at the station's start.
+beforeAll(() => loadPhoneRules());
 
 describe('parseDate', () => {
   it.each([

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readAppointmentFile } from '../../../electron/services/appointment-file';
 import { validateRows } from '../../../electron/services/appointment-rows';
+import { loadPhoneRules } from '../../../electron/services/appointment-phone';
 import { toCsv, validRecords } from '../../helpers/appointment-files';
 
 const DAY = '2026-11-23';
+// Rows are checked with the phone numbering plans, which load on first need.
+beforeAll(() => loadPhoneRules());
 
 describe('reading export files', () => {
   it.each([
