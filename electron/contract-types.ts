@@ -60,6 +60,8 @@ export interface AppointmentRow {
   priority: string[];
   walkIn: boolean;
   updatedAt: string;
+  /** Number in the day's queue, given at check-in (null before); shown when called. */
+  queueNumber: number | null;
 }
 
 /** One step in an application's history: which action, between which statuses, who, why. */

@@ -7,6 +7,9 @@ import { localDate } from '../../domain/dates';
 import type { Store } from '../store/store';
 import { StationError } from './errors';
 
+/** Other days' matches shown under the day's: enough to pick from, few enough to read. */
+const OTHER_DAYS_LIMIT = 20;
+
 export interface WalkInInput {
   nik: string; fullName: string; birthPlace: string; birthDate: string; sex: 'M' | 'F'; service: string;
   passportType: 'ordinary' | 'electronic'; phone?: string; priority: ('elderly' | 'child' | 'disabled')[];
@@ -21,9 +24,15 @@ export class QueueService {
   ) {}
 
   view(f: { date: string; query: string; statuses: AppointmentStatus[]; slot?: string; limit: number; scope?: 'day' | 'all' }): QueueView {
-    const { rows, matched } = f.scope === 'all' && f.query.trim()
-      ? (() => { const r = this.store.appointments.searchAllDays(f.query, Math.min(f.limit, 100)); return { rows: r, matched: r.length }; })()
-      : this.store.appointments.view(f);
+    const day = this.store.appointments.view(f);
+    let { rows, matched } = day;
+    // One search box: the day's matches (with the screen's filters), then other days' —
+    // an applicant who came late, early, or with last week's returned enrolment.
+    if (f.scope === 'all' && f.query.trim()) {
+      const others = this.store.appointments.searchAllDays(f.query, OTHER_DAYS_LIMIT, f.date);
+      rows = [...rows, ...others];
+      matched += others.length;
+    }
     const counts = this.store.appointments.countsByStatus(f.date);
     const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
     return { rows, counts, total, matched, slots: this.store.appointments.slots(f.date) };
