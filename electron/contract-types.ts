@@ -449,3 +449,23 @@ export interface ScannerCertificateView {
 
 /** One eSCL scanner announced by mDNS (`_uscan._tcp` / `_uscans._tcp`), as the discovery reads it. */
 export type { DiscoveredScanner as DiscoveredScannerView } from '../native/drivers/escl/escl-discovery';
+
+/** One call of an applicant to a counter, as the waiting-room display shows it: no name. */
+export interface QueueCall {
+  queueNumber: number;
+  counter: string;
+  calledAt: string;
+}
+
+/** What calling an applicant gives the officer: whom, and the call the display shows. */
+export interface QueueCallResult {
+  row: AppointmentRow;
+  call: QueueCall;
+}
+
+/** Where this station's waiting-room display opens (browser host), and this PC's counter. */
+export interface DisplayAddress {
+  /** A path of the browser host with the display's read-only token in its fragment. */
+  path: string;
+  counter: string;
+}
