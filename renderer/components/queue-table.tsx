@@ -10,7 +10,7 @@ import { PriorityFlags } from './priority-flags';
 import { StatusBadge } from './status-badge';
 
 /** One line of text and a small button: 12 rows and more fit the queue at 1366×768. */
-const ROW_HEIGHT = 36;
+const ROW_HEIGHT = 34;
 
 interface Props {
   rows: readonly AppointmentRow[];
