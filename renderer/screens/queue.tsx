@@ -95,6 +95,7 @@ export function QueueScreen({ onEnrol }: { onEnrol?: (row: AppointmentRow) => vo
 
   /** Shows one applicant: the whole day again (no search, no filter), that row selected. */
   const showApplicant = useCallback((row: AppointmentRow): void => {
+    pendingEnter.current = null;
     setQuery('');
     setStatuses([]);
     setSlot('');
