@@ -10,8 +10,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: false,
-    // index.html: the screens; print.html: the Electron shell's hidden print window.
-    rollupOptions: { input: { index: 'renderer/index.html', print: 'renderer/print.html' } },
+    // index.html: the screens; print.html: the Electron shell's hidden print window;
+    // display.html: the waiting-room display (browser host, its own read-only token).
+    rollupOptions: { input: { index: 'renderer/index.html', print: 'renderer/print.html', display: 'renderer/display.html' } },
   },
   // JSX through the bundler's built-in transform: no plugin needed (and no fast refresh).
   oxc: { jsx: { runtime: 'automatic' } },

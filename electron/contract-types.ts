@@ -60,6 +60,8 @@ export interface AppointmentRow {
   priority: string[];
   walkIn: boolean;
   updatedAt: string;
+  /** Number in the day's queue, given at check-in (null before); shown when called. */
+  queueNumber: number | null;
 }
 
 /** One step in an application's history: which action, between which statuses, who, why. */
@@ -465,3 +467,22 @@ export interface OfficeStatus {
 }
 
 export interface OfficeRefusalView { changeId: string; code: string; message: string; at: string }
+/** One call of an applicant to a counter, as the waiting-room display shows it: no name. */
+export interface QueueCall {
+  queueNumber: number;
+  counter: string;
+  calledAt: string;
+}
+
+/** What calling an applicant gives the officer: whom, and the call the display shows. */
+export interface QueueCallResult {
+  row: AppointmentRow;
+  call: QueueCall;
+}
+
+/** Where this station's waiting-room display opens (browser host), and this PC's counter. */
+export interface DisplayAddress {
+  /** A path of the browser host with the display's read-only token in its fragment. */
+  path: string;
+  counter: string;
+}

@@ -15,6 +15,7 @@ import type {
 import type { AuditHeadExport, KeyProtection } from './contract-types';
 import type { ReceiptOutcome } from './contract-types';
 import type { OfficeRefusalView, OfficeStatus } from './contract-types';
+import type { DisplayAddress, QueueCallResult } from './contract-types';
 import type { ServiceRules } from '../domain/service-rules';
 import { BLOB_SCREEN_NAMES } from '../domain/blob-access';
 import { IMPORT_CHUNK_CHARS, IMPORT_MAX_CHUNKS } from '../domain/import-limits';
@@ -111,6 +112,11 @@ export const methods = {
   'application.reopen': method<AppointmentRow>()(z.object({ id, reason }).strict(), ['supervisor']),
   'application.history': method<ApplicationStep[]>()(z.object({ id }).strict(), ['counter', 'supervisor', 'print', 'admin']),
   'queue.checkIn': method<AppointmentRow>()(z.object({ bookingCode: z.string().trim().min(4).max(32) }).strict(), ['counter', 'supervisor']),
+  // Call next / call one applicant to this PC's counter (waiting-room display, audited).
+  'queue.callNext': method<QueueCallResult>()(empty, ['counter', 'supervisor']),
+  'queue.call': method<QueueCallResult>()(z.object({ id }).strict(), ['counter', 'supervisor']),
+  'queue.displayAddress': method<DisplayAddress>()(empty, ['counter', 'supervisor', 'admin']),
+  'queue.setCounter': method<DisplayAddress>()(z.object({ counter: z.string().trim().min(1).max(8).regex(/^[0-9A-Za-z-]+$/) }).strict(), ['admin', 'technician']),
 
   // A file travels whole ('content' as text, 'contentBase64' as bytes, so the station can tell
   // its encoding) when small, or first in chunks of base64 (import.begin / import.chunk, each

@@ -62,3 +62,12 @@ export function credentialFromProtocols(header: string | string[] | undefined): 
   const entry = all.find((p) => p.startsWith(WS_CREDENTIAL_PREFIX));
   return entry?.slice(WS_CREDENTIAL_PREFIX.length);
 }
+
+/** The waiting-room display's subprotocol, and the prefix of the entry carrying its token. */
+export const WS_DISPLAY_PROTOCOL = 'loket.display.v1';
+export const WS_DISPLAY_TOKEN_PREFIX = 'loket.display-token.';
+
+export function displayTokenFromProtocols(header: string | string[] | undefined): string | undefined {
+  const all = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((p) => p.trim());
+  return all.find((p) => p.startsWith(WS_DISPLAY_TOKEN_PREFIX))?.slice(WS_DISPLAY_TOKEN_PREFIX.length);
+}

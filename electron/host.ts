@@ -15,7 +15,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Station } from './station-types';
 import type { WsCall, WsServerMessage } from './bridge-types';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { createHostAccess, credentialFromProtocols, WS_PROTOCOL } from './host-access';
+import { createHostAccess, credentialFromProtocols, displayTokenFromProtocols, WS_DISPLAY_PROTOCOL, WS_PROTOCOL } from './host-access';
 import { allowedHost, ownOrigins, parseTarget } from './host-request';
 
 export interface BrowserHostOptions {
@@ -177,7 +177,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     noServer: true,
     maxPayload: MAX_MESSAGE_BYTES,
     // Echo only the protocol name, never the credential entry beside it.
-    handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
+    handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : protocols.has(WS_DISPLAY_PROTOCOL) ? WS_DISPLAY_PROTOCOL : false),
   });
   wss.on('error', (err) => log(`Loket browser host: WebSocket server error (${errorClass(err)})`));
   wss.on('wsClientError', (_err, socket) => rawUpgradeReply(socket, '400 Bad Request'));
@@ -190,7 +190,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       if (!target) { rawUpgradeReply(socket, '400 Bad Request'); return; }
       // A page on another origin could open a WebSocket to us: only our own page may.
       const from = req.headers.origin;
-      if (target.path !== '/ws' || (from !== undefined && !origins.includes(from))) { rawUpgradeReply(socket, '403 Forbidden'); return; }
+      if (from !== undefined && !origins.includes(from)) { rawUpgradeReply(socket, '403 Forbidden'); return; }
+      if (target.path === '/display-ws') { upgradeDisplay(req, socket, head); return; }
+      if (target.path !== '/ws') { rawUpgradeReply(socket, '403 Forbidden'); return; }
       const credentialOk = access.valid(credentialFromProtocols(req.headers['sec-websocket-protocol']));
       wss.handleUpgrade(req, socket, head, (ws) => {
         // Accepted only to say why: the page shows how to get a new address.
@@ -202,6 +204,31 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       rawUpgradeReply(socket, '400 Bad Request');
     }
   });
+
+  /**
+   * The waiting-room display: its own read-only token (never an officer's credential), and a
+   * socket that only receives the latest calls. It opens no session, so no method can be
+   * called through it; anything it sends closes it.
+   */
+  function upgradeDisplay(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    const token = displayTokenFromProtocols(req.headers['sec-websocket-protocol']);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', () => undefined);
+      Promise.resolve(opts.station).then((station) => {
+        const feed = station.waitingRoom;
+        if (ws.readyState !== ws.OPEN) return;
+        if (!feed || !feed.valid(token)) { ws.close(CLOSE_CREDENTIAL_REFUSED, 'display token refused'); return; }
+        const send = (calls: unknown) => {
+          if (ws.readyState !== ws.OPEN) return;
+          try { ws.send(JSON.stringify({ t: 'calls', calls })); } catch (err) { log(`Loket browser host: could not send to a display (${errorClass(err)})`); }
+        };
+        const off = feed.onCalls(send);
+        ws.on('close', off);
+        ws.on('message', () => ws.close(1008, 'a display only listens'));
+        send(feed.recent());
+      }, () => ws.close(1011, 'station unavailable'));
+    });
+  }
 
   function attach(ws: WebSocket) {
     const send = (m: WsServerMessage) => {

@@ -2,7 +2,7 @@
 // per window or WebSocket connection and forwards calls and events. Hosts know nothing else.
 import type { EventName, Result } from './contract';
 import type { DataPagePrinter } from '../native/printer';
-import type { KeyProtection } from './contract-types';
+import type { KeyProtection, QueueCall } from './contract-types';
 export type { KeyProtection } from './contract-types';
 
 /** Supplies the 32-byte key that encrypts biometric and document blobs at rest. */
@@ -47,8 +47,17 @@ export interface StationSession {
   close(): void;
 }
 
+/** What a host may give a waiting-room display: its token check and the calls, nothing else. */
+export interface WaitingRoomFeed {
+  valid(token: unknown): boolean;
+  recent(): QueueCall[];
+  onCalls(listener: (calls: QueueCall[]) => void): () => void;
+}
+
 export interface Station {
   readonly stationId: string;
+  /** The waiting-room display's feed (read-only, its own token; never a session). */
+  readonly waitingRoom?: WaitingRoomFeed;
   openSession(): StationSession;
   close(): Promise<void>;
 }

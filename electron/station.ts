@@ -11,6 +11,7 @@ import { AuthService } from './services/auth';
 import { OfficersService } from './services/officers';
 import { SettingsService } from './services/settings';
 import { QueueService } from './services/queue';
+import { WaitingRoom } from './services/waiting-room';
 import { WorkflowService } from './services/workflow';
 import { ServiceRulesService } from './services/service-rules';
 import { AuditLogService } from './services/audit-log';
@@ -68,7 +69,8 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   const queueChanged = (date: string) => broadcast('queue.changed', { date });
   const devices = new DeviceSlots((slot) => broadcast('device.status', slot));
   const workflow = new WorkflowService(store, now, queueChanged);
-  const queue = new QueueService(store, now, queueChanged, workflow);
+  const waitingRoom = new WaitingRoom(store, now);
+  const queue = new QueueService(store, now, queueChanged, workflow, waitingRoom);
   const deviceService = new DeviceService(store, devices, broadcast, now, opts.systemPrinter);
   const extraScanner: DocumentScannerPort | null = opts.scannerUrl ? esclScanner(opts.scannerUrl) : null;
   const documentScanner = () => deviceService.documentScanner() ?? extraScanner;
@@ -139,6 +141,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
 
   return {
     stationId: store.stationId,
+    waitingRoom,
     openSession(): StationSession {
       const conn: Conn = { state: new SessionState(now().getTime()), listeners: new Set() };
       conns.add(conn);

@@ -13,6 +13,7 @@ interface DbRow {
   birth_place: string; birth_date: string; sex: 'M' | 'F'; service: string; passport_type: 'ordinary' | 'electronic';
   appointment_date: string; time_slot: string; payment_status: 'paid' | 'unpaid'; billing_code: string; phone: string;
   status: AppointmentStatus; priority: string; walk_in: number; source_hash: string | null; created_at: string; updated_at: string;
+  queue_number: number | null;
 }
 
 export interface ViewFilter {
@@ -36,8 +37,8 @@ export class AppointmentsRepo {
     this.ins = db.prepare(
       `INSERT INTO appointments (id, station_id, booking_code, nik, full_name, birth_place, birth_date, sex, service,
          passport_type, appointment_date, time_slot, payment_status, billing_code, phone, status, priority, walk_in,
-         source_hash, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         source_hash, created_at, updated_at, queue_number)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.upd = db.prepare(
       `UPDATE appointments SET nik = @nik, full_name = @full_name, birth_place = @birth_place, birth_date = @birth_date,
@@ -78,10 +79,13 @@ export class AppointmentsRepo {
       birth_date: f.birthDate, sex: f.sex, service: f.service, passport_type: f.passportType, appointment_date: f.appointmentDate,
       time_slot: f.timeSlot, payment_status: f.paymentStatus, billing_code: f.billingCode, phone: f.phone, status: opts.status,
       priority: opts.priority.join(','), walk_in: opts.walkIn ? 1 : 0, source_hash: opts.sourceHash, created_at: opts.at, updated_at: opts.at,
+      // A walk-in is checked in as it is added, so it takes its place in the day's queue at once.
+      queue_number: opts.status === 'checked_in' ? this.nextQueueNumber(f.appointmentDate) : null,
     };
     this.ins.run(
       v.id, v.station_id, v.booking_code, v.nik, v.full_name, v.birth_place, v.birth_date, v.sex, v.service, v.passport_type,
       v.appointment_date, v.time_slot, v.payment_status, v.billing_code, v.phone, v.status, v.priority, v.walk_in, v.source_hash, v.created_at, v.updated_at,
+      v.queue_number,
     );
     // The import's hot path: the values just written, not a read of the row.
     this.changes.created('appointments', id, v);
@@ -95,7 +99,17 @@ export class AppointmentsRepo {
 
   /** Moves an application to its next status and keeps the step in its history. */
   setStatus(id: string, from: AppointmentStatus, to: AppointmentStatus, officerId: string | null, reason: string | undefined, at: string, action: string): void {
-    this.changes.track('appointments', id, () => this.db.prepare('UPDATE appointments SET status = ?, updated_at = ? WHERE id = ?').run(to, at, id));
+    this.changes.track('appointments', id, () => {
+      this.db.prepare('UPDATE appointments SET status = ?, updated_at = ? WHERE id = ?').run(to, at, id);
+      // The first check-in gives the applicant the next number of their day's queue; an undone
+      // and repeated check-in keeps it (the applicant may already hold it on paper).
+      if (to === 'checked_in') {
+        this.db.prepare(
+          `UPDATE appointments SET queue_number = (SELECT coalesce(max(q.queue_number), 0) + 1 FROM appointments q WHERE q.appointment_date = appointments.appointment_date)
+           WHERE id = ? AND queue_number IS NULL`,
+        ).run(id);
+      }
+    });
     const ev = { id: randomUUID(), appointment_id: id, station_id: this.stationId, officer_id: officerId, from_status: from, to_status: to, reason: reason ?? null, action, at };
     this.db.prepare(
       `INSERT INTO appointment_events (id, appointment_id, station_id, officer_id, from_status, to_status, reason, action, at)
@@ -119,13 +133,11 @@ export class AppointmentsRepo {
     const params: Record<string, unknown> = { date: f.date, limit: f.limit };
     const q = f.query.trim();
     if (q) {
-      // Booking code and NIK by prefix, name by any word's prefix (case-insensitive).
-      where.push(`(a.booking_code LIKE @prefix ESCAPE '\\' OR a.nik LIKE @prefix ESCAPE '\\'
-        OR a.full_name LIKE @word ESCAPE '\\' OR a.full_name LIKE @inner ESCAPE '\\')`);
+      // Any part of the booking code, NIK or name (the day's rows are few: a scan of them on
+      // the day index). LIKE folds ASCII case; the all-days search also folds accents.
+      where.push(`(a.booking_code LIKE @part ESCAPE '\\' OR a.nik LIKE @part ESCAPE '\\' OR a.full_name LIKE @part ESCAPE '\\')`);
       const esc = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-      params.prefix = `${esc.toUpperCase()}%`;
-      params.word = `${esc}%`;
-      params.inner = `% ${esc}%`;
+      params.part = `%${esc}%`;
     }
     if (f.statuses.length) where.push(`a.status IN (${f.statuses.map((_, i) => `@s${i}`).join(',')})`);
     f.statuses.forEach((s, i) => { params[`s${i}`] = s; });
@@ -138,21 +150,48 @@ export class AppointmentsRepo {
   }
 
   /**
-   * Across every stored day (an applicant who came on another day than booked): booking
-   * code or NIK by prefix, or the name by its beginning. Each is a range on an index.
+   * Across every stored day (an applicant who came on another day than booked), newest
+   * first: booking code, NIK or name by prefix — each a bounded range on its index — and,
+   * from three characters on, any part of them through the trigram index. Every branch
+   * stops at the limit by itself; only those few rows are sorted, never all matches.
    */
-  searchAllDays(query: string, limit: number): AppointmentRow[] {
+  searchAllDays(query: string, limit: number, exceptDate?: string): AppointmentRow[] {
     const q = query.trim();
     if (!q) return [];
     const up = q.toUpperCase();
+    const params = { lo: up, hi: `${up}\u{10FFFF}`, q, qhi: `${q}\u{10FFFF}`, limit, except: exceptDate ?? '', phrase: `"${q.replaceAll('"', '""')}"` };
+    const infix = [...q].length >= 3
+      ? `UNION SELECT * FROM (SELECT a.* FROM appointments_search s JOIN appointments a ON a.seq = s.rowid
+           WHERE appointments_search MATCH @phrase AND a.appointment_date != @except ORDER BY s.rowid DESC LIMIT @limit)`
+      : '';
     const rows = this.db.prepare(
       `SELECT * FROM (
-         SELECT a.* FROM appointments a WHERE a.booking_code >= @lo AND a.booking_code < @hi
-         UNION SELECT a.* FROM appointments a WHERE a.nik >= @lo AND a.nik < @hi
-         UNION SELECT a.* FROM appointments a WHERE a.full_name >= @q COLLATE NOCASE AND a.full_name < @qhi COLLATE NOCASE
-       ) ORDER BY appointment_date DESC, time_slot LIMIT @limit`,
-    ).all({ lo: up, hi: `${up}\u{10FFFF}`, q, qhi: `${q}\u{10FFFF}`, limit }) as DbRow[];
+         SELECT * FROM (SELECT a.* FROM appointments a WHERE a.booking_code >= @lo AND a.booking_code < @hi AND a.appointment_date != @except ORDER BY a.booking_code LIMIT @limit)
+         UNION SELECT * FROM (SELECT a.* FROM appointments a WHERE a.nik >= @lo AND a.nik < @hi AND a.appointment_date != @except ORDER BY a.nik LIMIT @limit)
+         UNION SELECT * FROM (SELECT a.* FROM appointments a WHERE a.full_name >= @q COLLATE NOCASE AND a.full_name < @qhi COLLATE NOCASE
+           AND a.appointment_date != @except ORDER BY a.full_name COLLATE NOCASE LIMIT @limit)
+         ${infix}
+       ) ORDER BY appointment_date DESC, time_slot, seq LIMIT @limit`,
+    ).all(params) as DbRow[];
     return rows.map(toRow);
+  }
+
+  /** The next number of a day's queue (numbers are given at check-in). */
+  private nextQueueNumber(date: string): number {
+    return (this.db.prepare('SELECT coalesce(max(queue_number), 0) + 1 AS n FROM appointments WHERE appointment_date = ?').get(date) as { n: number }).n;
+  }
+
+  /**
+   * The applicant a counter calls next: checked in on that day and not yet called by any
+   * counter; priority applicants first, then by time slot, then in the order of check-in.
+   */
+  nextToCall(date: string): AppointmentRow | undefined {
+    const r = this.db.prepare(
+      `SELECT a.* FROM appointments a WHERE a.appointment_date = ? AND a.status = 'checked_in'
+         AND NOT EXISTS (SELECT 1 FROM queue_calls c WHERE c.appointment_id = a.id)
+       ORDER BY (a.priority != '') DESC, a.time_slot, a.queue_number, a.seq LIMIT 1`,
+    ).get(date) as DbRow | undefined;
+    return r && toRow(r);
   }
 
   countsByStatus(date: string): Partial<Record<AppointmentStatus, number>> {
@@ -179,5 +218,6 @@ function toRow(r: DbRow): AppointmentRow {
     sex: r.sex, service: r.service, passportType: r.passport_type, appointmentDate: r.appointment_date, timeSlot: r.time_slot,
     paymentStatus: r.payment_status, billingCode: r.billing_code, phone: r.phone, status: r.status,
     priority: r.priority ? r.priority.split(',') : [], walkIn: r.walk_in === 1, updatedAt: r.updated_at,
+    queueNumber: r.queue_number,
   };
 }

@@ -59,6 +59,8 @@ export const REPLICATED: readonly ReplicatedTable[] = [
   { table: 'import_files', key: 'id', mintedKey: true },
   // The metadata replicates; the sealed bytes travel separately, by the blob's id.
   { table: 'blobs', key: 'id', binary: ['sealed'], mintedKey: true },
+  // Who called whom to which counter (the waiting-room display of every counter of the office).
+  { table: 'queue_calls', key: 'id', mintedKey: true },
 ];
 
 export const LOCAL_ONLY: Readonly<Record<string, string>> = {
@@ -69,6 +71,11 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   row_clocks: 'Per-column clocks of this store, derived from the changes it has seen.',
   applied_changes: 'Which remote changes this store has applied.',
   waiting_changes: 'Remote changes this store cannot apply yet.',
+  // The search index is derived from appointments by triggers, on every station alike.
+  appointments_search: 'The trigram search index over appointments, rebuilt from them by triggers.',
+  appointments_search_data: 'Part of the appointments search index (FTS5 shadow table).',
+  appointments_search_idx: 'Part of the appointments search index (FTS5 shadow table).',
+  appointments_search_config: 'Part of the appointments search index (FTS5 shadow table).',
 };
 
 /** Tables whose rows replicate as a column of another table. */

@@ -18,6 +18,7 @@ import { ImportsRepo } from './imports-repo';
 import { EnrolmentsRepo } from './enrolments-repo';
 import { DevicesRepo } from './devices-repo';
 import { OfficeLinkRepo } from './office-link-repo';
+import { QueueCallsRepo } from './queue-calls-repo';
 import { withPrivateStoreFiles } from './file-modes';
 
 import { DB_FILE_NAME } from './file-names';
@@ -51,6 +52,7 @@ export class Store {
   readonly devices: DevicesRepo;
   /** Where this station's office is and how far it has pulled (local, never replicated). */
   readonly officeLink: OfficeLinkRepo;
+  readonly queueCalls: QueueCallsRepo;
 
   private constructor(private readonly db: Db, dataKey: Buffer, physicalClock: () => number, validateRemote?: ChangeValidator) {
     this.stationId = stationIdOf(db);
@@ -69,6 +71,7 @@ export class Store {
     this.enrolments = new EnrolmentsRepo(db, this.stationId, this.changes);
     this.devices = new DevicesRepo(db);
     this.officeLink = new OfficeLinkRepo(db, cipher);
+    this.queueCalls = new QueueCallsRepo(db, this.stationId, this.changes);
   }
 
   static open(opts: StoreOptions): Store {

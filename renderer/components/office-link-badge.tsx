@@ -15,7 +15,7 @@ export function OfficeLinkBadge() {
   const waiting = status.waiting > 0 ? ` · ${t('office.waiting', { count: status.waiting })}` : '';
   return (
     <div
-      className={`link tone-${TONE[status.state]}`} data-testid="office-link" data-state={status.state} data-waiting={status.waiting}
+      className={`link office-link tone-${TONE[status.state]}`} data-testid="office-link" data-state={status.state} data-waiting={status.waiting}
       role="status" title={status.lastError ? t(`error.reason.${status.lastError.code}`, { defaultValue: status.lastError.message }) : status.officeUrl ?? ''}
     >
       <span aria-hidden="true">{ICON[status.state]} </span>{label}{waiting}

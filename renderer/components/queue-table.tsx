@@ -1,13 +1,16 @@
 // The day's applicants as a virtualized table: only the rows in view are in the DOM, so a
-// day of a thousand appointments scrolls as smoothly as ten.
+// day of a thousand appointments scrolls as smoothly as ten. One line per applicant, so at
+// 1366×768 a dozen and more are in view; another day's applicant shows that day.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentRow } from '../../electron/contract-types';
+import { formatQueueNumber } from '../../domain/queue-number';
 import { PriorityFlags } from './priority-flags';
 import { StatusBadge } from './status-badge';
 
-const ROW_HEIGHT = 64;
+/** One line of text and a small button: 12 rows and more fit the queue at 1366×768. */
+const ROW_HEIGHT = 34;
 
 interface Props {
   rows: readonly AppointmentRow[];
@@ -19,11 +22,13 @@ interface Props {
   canAct: boolean;
   /** Start or resume the enrolment of a checked-in, returned or in-enrolment row. */
   onEnrol?: ((row: AppointmentRow) => void) | undefined;
+  /** The queue's day: rows of another day show their date. */
+  today: string;
 }
 
 const ENROLLABLE: ReadonlySet<string> = new Set(['checked_in', 'returned', 'in_enrolment']);
 
-export function QueueTable({ rows, selected, onSelect, onAct, query, canAct, onEnrol }: Props) {
+export function QueueTable({ rows, selected, onSelect, onAct, query, canAct, onEnrol, today }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -42,6 +47,7 @@ export function QueueTable({ rows, selected, onSelect, onAct, query, canAct, onE
   return (
     <div className="qt" role="table" aria-label={t('queue.title')} aria-rowcount={rows.length + 1} data-testid="queue-table" data-query={query} data-rows={rows.length}>
       <div className="qt-row qt-head" role="row">
+        <span role="columnheader">{t('queueCall.number')}</span>
         <span role="columnheader">{t('field.bookingCode')}</span>
         <span role="columnheader">{t('field.fullName')}</span>
         <span role="columnheader">{t('field.nik')}</span>
@@ -72,14 +78,20 @@ export function QueueTable({ rows, selected, onSelect, onAct, query, canAct, onE
                 data-testid="queue-row"
                 data-booking-code={row.bookingCode}
                 data-status={row.status}
+                data-date={row.appointmentDate}
               >
+                <span role="cell" className="mono" data-testid="queue-number">{row.queueNumber === null ? '' : formatQueueNumber(row.queueNumber)}</span>
                 <span role="cell" className="mono">{row.bookingCode}</span>
                 <span role="cell" className="qt-name">
                   {row.fullName}
                   {row.walkIn && <span className="tag">{t('queue.walkIn')}</span>}
                 </span>
                 <span role="cell" className="mono">{row.nik}</span>
-                <span role="cell">{row.timeSlot}</span>
+                <span role="cell" title={row.appointmentDate !== today ? t('queueCall.otherDay') : undefined}>
+                  {row.appointmentDate !== today
+                    ? <span className="qt-other-day" data-testid="row-other-day">{row.appointmentDate}</span>
+                    : row.timeSlot}
+                </span>
                 <span role="cell">{t(`service.${row.service}`, { defaultValue: row.service })}</span>
                 <span role="cell">{t(`passportType.${row.passportType}`)}</span>
                 <span role="cell"><StatusBadge status={row.status} /></span>

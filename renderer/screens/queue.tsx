@@ -1,9 +1,12 @@
-// The day's queue: search as you type (booking code, NIK or name), filter by status and time
-// slot, counts per status, and a status change for the selected row on Enter.
+// The day's queue: search as you type (any part of a booking code, NIK or name, and other
+// days' applicants below the day's), filter by status and time slot, counts per status,
+// call the next applicant to this counter (F1), and Enter on the selected row. A scanned or
+// typed booking code selects that applicant, so Enter opens them and nobody else.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentStatus } from '../../electron/contract';
-import type { AppointmentRow, QueueView } from '../../electron/contract-types';
+import type { AppointmentRow, QueueCallResult, QueueView } from '../../electron/contract-types';
+import { formatQueueNumber } from '../../domain/queue-number';
 import { Alert } from '../components/alert';
 import { CheckInBanner } from '../components/checkin-banner';
 import { Kbd } from '../components/kbd';
@@ -21,6 +24,9 @@ const SEARCH_DEBOUNCE_MS = 80;
 /** Rows whose enrolment can be started or resumed from the queue (Enter, "Mulai perekaman"). */
 const ENROLLABLE: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatus>(['checked_in', 'returned', 'in_enrolment']);
 
+/** The one line above the list: the last scan, the last call, or a problem — never a stack. */
+type Line = { kind: 'call'; result: QueueCallResult } | { kind: 'problem'; error: unknown };
+
 export function QueueScreen({ onEnrol }: { onEnrol?: (row: AppointmentRow) => void }) {
   const { t } = useTranslation();
   const { session, today, notify, hasRole } = useSession();
@@ -31,24 +37,49 @@ export function QueueScreen({ onEnrol }: { onEnrol?: (row: AppointmentRow) => vo
   const [slot, setSlot] = useState('');
   const [view, setView] = useState<(QueueView & { query: string }) | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [selected, setSelected] = useState(0);
+  // The selected applicant by id, not by position: a list that reloads under the officer's
+  // hands (another counter checks someone in) must not move Enter to someone else.
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const [acting, setActing] = useState<AppointmentRow | null>(null);
+  const [line, setLine] = useState<Line | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
+  /** Enter pressed before the answer for the typed text came: acted on when it comes. */
+  const pendingEnter = useRef<string | null>(null);
   const settledQuery = useDebounced(query.trim(), SEARCH_DEBOUNCE_MS);
   const scan = useCheckInScan({ enabled: active && canAct, today, searchRef });
   const enrol = canAct && onEnrol ? (row: AppointmentRow) => { if (ENROLLABLE.has(row.status)) onEnrol(row); } : undefined;
+
+  const rows = view?.rows ?? [];
+  const found = selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId);
+  const selected = found >= 0 ? found : 0;
+
+  const actOnEnter = useRef<(list: readonly AppointmentRow[], typed: string) => void>(() => undefined);
+  actOnEnter.current = (list, typed) => {
+    // A whole booking code typed: that applicant, whatever row was selected.
+    const code = typed.toUpperCase();
+    const exact = code ? list.findIndex((r) => r.bookingCode === code) : -1;
+    const row = list[exact >= 0 ? exact : selected];
+    if (!row) return;
+    setSelectedId(row.id);
+    if (exact >= 0 && row.status === 'booked' && canAct && row.appointmentDate === today) { void scan.checkIn(row.bookingCode); return; }
+    if (enrol && ENROLLABLE.has(row.status)) enrol(row);
+    else if (canAct) setActing(row);
+  };
 
   const load = useCallback(async () => {
     if (!active) return;
     // Answers can overtake each other while the officer types: only the latest one counts.
     const mine = ++seq.current;
     try {
-      const v = await call('queue.view', { date: today, query: settledQuery, statuses, ...(slot ? { slot } : {}), limit: 500 });
+      const v = await call('queue.view', { date: today, query: settledQuery, statuses, ...(slot ? { slot } : {}), limit: 500, scope: 'all' });
       if (mine !== seq.current) return;
       setView({ ...v, query: settledQuery });
       setError(null);
-      setSelected((s) => Math.min(s, Math.max(0, v.rows.length - 1)));
+      if (pendingEnter.current !== null && pendingEnter.current === settledQuery) {
+        pendingEnter.current = null;
+        actOnEnter.current(v.rows, settledQuery);
+      }
     } catch (err) {
       if (mine === seq.current) setError(err);
     }
@@ -62,34 +93,75 @@ export function QueueScreen({ onEnrol }: { onEnrol?: (row: AppointmentRow) => vo
 
   useEffect(() => { if (active) searchRef.current?.focus(); }, [active]);
 
-  const rows = view?.rows ?? [];
+  /** Shows one applicant: the whole day again (no search, no filter), that row selected. */
+  const showApplicant = useCallback((row: AppointmentRow): void => {
+    pendingEnter.current = null;
+    setQuery('');
+    setStatuses([]);
+    setSlot('');
+    setSelectedId(row.id);
+    searchRef.current?.focus();
+  }, []);
+
+  // A scan that found its applicant selects them: Enter then opens that applicant.
+  const scanned = scan.result?.kind === 'checked_in' || scan.result?.kind === 'used' ? scan.result.row : null;
+  useEffect(() => {
+    if (scanned) { setLine(null); showApplicant(scanned); }
+  }, [scanned, showApplicant]);
 
   const toggleStatus = (s: AppointmentStatus): void => {
     setStatuses((prev) => (prev.includes(s) ? prev.filter((x) => x !== s) : [...prev, s]));
-    setSelected(0);
+    setSelectedId(null);
+  };
+
+  const move = (by: number): void => {
+    const next = rows[Math.max(0, Math.min(selected + by, rows.length - 1))];
+    if (next) setSelectedId(next.id);
   };
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>): void => {
-    if (e.key === 'ArrowDown') { e.preventDefault(); setSelected((s) => Math.min(s + 1, rows.length - 1)); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); setSelected((s) => Math.max(s - 1, 0)); }
+    if (e.key === 'ArrowDown') { e.preventDefault(); move(1); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); move(-1); }
     else if (e.key === 'Enter') {
       e.preventDefault();
-      const row = rows[selected];
-      if (row && enrol && ENROLLABLE.has(row.status)) enrol(row);
-      else if (row && canAct) setActing(row);
+      // What is in the box now (held keys included), not what the list was last loaded for.
+      const typed = (searchRef.current?.value ?? '').trim();
+      if (!view || view.query !== typed) { pendingEnter.current = typed; return; }
+      actOnEnter.current(rows, typed);
+    }
+  };
+
+  const callNext = async (): Promise<void> => {
+    if (!canAct) return;
+    try {
+      const result = await call('queue.callNext', {});
+      scan.dismiss();
+      setLine({ kind: 'call', result });
+      showApplicant(result.row);
+    } catch (err) {
+      scan.dismiss();
+      setLine({ kind: 'problem', error: err });
     }
   };
 
   useHotkeys({
+    F1: () => void callNext(),
     F5: () => void load(),
     'Alt+S': () => { const row = rows[selected]; if (row && canAct) setActing(row); },
-    Escape: () => { setQuery(''); searchRef.current?.focus(); },
+    // Esc first puts away the line above the list, then clears the search.
+    Escape: () => {
+      if (line || scan.result) { setLine(null); scan.dismiss(); }
+      else setQuery('');
+      searchRef.current?.focus();
+    },
   }, active);
 
   const closeDialog = (): void => {
     setActing(null);
     searchRef.current?.focus();
   };
+
+  const dismissLine = (): void => { setLine(null); scan.dismiss(); searchRef.current?.focus(); };
 
   return (
     <section className="queue">
@@ -100,28 +172,51 @@ export function QueueScreen({ onEnrol }: { onEnrol?: (row: AppointmentRow) => vo
           <input
             ref={searchRef} type="search" value={query} data-testid="queue-search" autoComplete="off"
             placeholder={t('queue.searchPlaceholder')} aria-label={t('queue.search')}
-            onChange={(e) => { setQuery(e.target.value); setSelected(0); }} onKeyDown={onSearchKey}
+            onChange={(e) => { setQuery(e.target.value); setSelectedId(null); }} onKeyDown={onSearchKey}
           />
         </label>
         <label className="inline-field">
-          {t('field.timeSlot')}
-          <select value={slot} onChange={(e) => { setSlot(e.target.value); setSelected(0); }} data-testid="slot-select">
+          <span className="sr-only">{t('field.timeSlot')}</span>
+          <select value={slot} onChange={(e) => { setSlot(e.target.value); setSelectedId(null); }} data-testid="slot-select" aria-label={t('field.timeSlot')}>
             <option value="">{t('queue.allSlots')}</option>
             {(view?.slots ?? []).map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
         </label>
+        {canAct && (
+          <button type="button" className="btn btn-primary" onClick={() => void callNext()} data-testid="queue-call-next">
+            {t('queueCall.callNext')} <Kbd keys="F1" />
+          </button>
+        )}
         <button type="button" className="btn" onClick={() => void load()} data-testid="queue-refresh">
           {t('action.refresh')} <Kbd keys="F5" />
         </button>
       </div>
       <StatusFilter selected={statuses} counts={view?.counts ?? {}} onToggle={toggleStatus} onClear={() => setStatuses([])} />
-      {scan.result && <CheckInBanner result={scan.result} onDismiss={scan.dismiss} />}
-      {error !== null && <Alert tone="problem" testId="queue-error">{errorMessage(t, error)}</Alert>}
-      <p className="muted" data-testid="queue-summary">
-        {t('queue.summary', { shown: rows.length, matched: view?.matched ?? 0, total: view?.total ?? 0, date: today })}
-        {canAct && <>{' · '}{t('queue.hint')}</>}
-      </p>
-      <QueueTable rows={rows} selected={selected} onSelect={setSelected} onAct={setActing} query={view?.query ?? ''} canAct={canAct} onEnrol={enrol} />
+      <div className="queue-line" data-testid="queue-line">
+        {scan.result ? <CheckInBanner result={scan.result} onDismiss={dismissLine} />
+          : line ? (
+            <div className="notice-row" data-testid="queue-call-line" data-kind={line.kind}
+              data-number={line.kind === 'call' ? formatQueueNumber(line.result.call.queueNumber) : undefined}>
+              <Alert tone={line.kind === 'call' ? 'ready' : 'problem'}>
+                {line.kind === 'call'
+                  ? t('queueCall.called', { number: formatQueueNumber(line.result.call.queueNumber), counter: line.result.call.counter, name: line.result.row.fullName })
+                  : errorMessage(t, line.error)}
+              </Alert>
+              <button type="button" className="btn btn-quiet" onClick={dismissLine} aria-label={t('action.dismiss')}>✕</button>
+            </div>
+          )
+          : error !== null ? <Alert tone="problem" testId="queue-error">{errorMessage(t, error)}</Alert>
+          : (
+            <p className="muted queue-summary" data-testid="queue-summary">
+              {t('queue.summary', { shown: rows.length, matched: view?.matched ?? 0, total: view?.total ?? 0, date: today })}
+              {canAct && <>{' · '}{t('queue.hint')}</>}
+            </p>
+          )}
+      </div>
+      <QueueTable
+        rows={rows} selected={selected} onSelect={(i) => { const r = rows[i]; if (r) setSelectedId(r.id); }}
+        onAct={setActing} query={view?.query ?? ''} canAct={canAct} onEnrol={enrol} today={today}
+      />
       {acting && (
         <StatusDialog
           row={acting}

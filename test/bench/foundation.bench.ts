@@ -63,17 +63,36 @@ async function searchFigures() {
       for (let i = 1; i <= text.length; i++) typed.push(text.slice(0, i));
     }
   }
-  const dayMs: number[] = [];
-  for (const q of typed) {
-    const t0 = performance.now();
-    await s.ok('queue.view', { date: DAY, query: q });
-    dayMs.push(performance.now() - t0);
-  }
+  const timed = async (queries: string[], input: Record<string, unknown>): Promise<number[]> => {
+    const ms: number[] = [];
+    for (const q of queries) {
+      const t0 = performance.now();
+      await s.ok('queue.view', { date: DAY, query: q, ...input });
+      ms.push(performance.now() - t0);
+    }
+    return ms;
+  };
+  const dayMs = await timed(typed, {});
+  // The same keystrokes through the one search box that also looks at every other day.
+  const allMs = await timed(typed, { scope: 'all' });
+  // One and two characters: only beginnings (bounded index ranges).
+  const short = today.rows.slice(0, 40).flatMap((r) => [r.fullName.slice(0, 1), r.fullName.slice(0, 2), r.nik.slice(0, 2), r.bookingCode.slice(0, 2)]);
+  const shortMs = await timed(short, { scope: 'all' });
+  // Three characters and more, from the middle: what people read out (a code's last four
+  // digits), a piece of a NIK, the inside of a name (the trigram index).
+  const infix = today.rows.slice(0, 40).flatMap((r) => [r.bookingCode.slice(-4), r.bookingCode.slice(-3), r.nik.slice(6, 10), r.fullName.slice(2, 5)]);
+  const infixMs = await timed(infix, { scope: 'all' });
   await t.close();
+  const p95 = (xs: number[]) => round(percentile(xs, 95));
   return {
     stored_rows: 100_000, keystrokes: typed.length,
-    day_search_ms_p50: round(median(dayMs)), day_search_ms_p95: round(percentile(dayMs, 95)), day_search_ms_max: round(Math.max(...dayMs)),
-    goal_p95_ms: 5, meets_goal: percentile(dayMs, 95) < 5,
+    day_search_ms_p50: round(median(dayMs)), day_search_ms_p95: p95(dayMs), day_search_ms_max: round(Math.max(...dayMs)),
+    all_days_ms_p50: round(median(allMs)), all_days_ms_p95: p95(allMs), all_days_ms_max: round(Math.max(...allMs)),
+    all_days_short_prefix_ms_p95: p95(shortMs), all_days_short_prefix_queries: short.length,
+    all_days_infix3_ms_p95: p95(infixMs), all_days_infix3_queries: infix.length,
+    note: "through queue.view as the screen calls it (session, validation, role check; day rows, counts, slots, then other days' matches for scope 'all')",
+    goal_p95_ms: 5,
+    meets_goal: Math.max(percentile(dayMs, 95), percentile(allMs, 95), percentile(shortMs, 95), percentile(infixMs, 95)) < 5,
   };
 }
 

@@ -27,7 +27,7 @@ describe('what a write logs', () => {
       id, station_id: store.stationId, booking_code: 'BK00000001', nik: appointmentFields(1).nik, full_name: 'PEMOHON 1', birth_place: 'JAKARTA',
       birth_date: '1990-01-02', sex: 'M', service: 'new', passport_type: 'electronic', appointment_date: '2026-12-07', time_slot: '08:00-09:00',
       payment_status: 'paid', billing_code: appointmentFields(1).billingCode, phone: '081234567890', status: 'booked', priority: 'elderly',
-      walk_in: 0, source_hash: 'h1', created_at: AT, updated_at: AT,
+      walk_in: 0, source_hash: 'h1', created_at: AT, updated_at: AT, queue_number: null,
     });
     expect(parseHlc(c!.hlc)).toMatchObject({ wall: Date.UTC(2026, 11, 7, 8), node: store.stationId });
     // What the log hands out is a valid format-1 change.
@@ -40,8 +40,9 @@ describe('what a write logs', () => {
     const id = store.tx(() => store.appointments.insert(appointmentFields(2), { status: 'booked', priority: [], walkIn: false, sourceHash: null, at: AT }));
     store.tx(() => store.appointments.setStatus(id, 'booked', 'checked_in', null, undefined, '2026-12-07T08:05:00.000Z', 'checkIn'));
     const [, step, event] = store.changes.unsent();
-    expect(step).toMatchObject({ table: 'appointments', rowId: id, values: { status: 'checked_in', updated_at: '2026-12-07T08:05:00.000Z' } });
-    expect(Object.keys(step!.values).sort()).toEqual(['status', 'updated_at']);
+    // A check-in also gives the applicant the day's next queue number.
+    expect(step).toMatchObject({ table: 'appointments', rowId: id, values: { status: 'checked_in', updated_at: '2026-12-07T08:05:00.000Z', queue_number: 1 } });
+    expect(Object.keys(step!.values).sort()).toEqual(['queue_number', 'status', 'updated_at']);
     expect(event).toMatchObject({ table: 'appointment_events', values: { appointment_id: id, from_status: 'booked', to_status: 'checked_in', action: 'checkIn' } });
     expect(step!.hlc < event!.hlc).toBe(true);
     store.close();
