@@ -1,9 +1,10 @@
 // The enrolment of one applicant, from the queue: the old passport's MRZ (a disagreement
 // with the booking is asked, a wrong check digit is marked), two scanned documents from the
 // demo's eSCL simulator, a photo from Chromium's fake camera, a finger from the simulated
-// reader, and a submit the station refuses while fingerprints are still missing.
+// reader, and a submit the station refuses while fingerprints are still missing. The identity
+// and details steps between are answered as for a standard applicant (enrolment-helpers.ts).
 import { test, expect } from './fixtures';
-import { COUNTER, fromNik, openDemoQueue, td3 } from './enrolment-helpers';
+import { answerIdentityAndDetails, COUNTER, fromNik, openDemoQueue, td3 } from './enrolment-helpers';
 import { addOfficer, captureStationSocket, createFirstAdmin, login, logout, rawCall } from './helpers';
 
 test.describe('on a demo station', () => {
@@ -94,8 +95,11 @@ test('an officer enrols a checked-in applicant step by step; submit names what i
   await expect(page.getByTestId('mrz-mark')).toHaveCount(0);
   await expect(page.locator('[data-testid="mrz-disagreement"][data-field="birthDate"]')).toBeVisible();
 
-  // 2. Two documents from the scanner glass.
-  await page.keyboard.press('Alt+2');
+  // 2–3. Identity confirmed (the birth date kept as on the KTP), passport details and interview.
+  await answerIdentityAndDetails(page);
+
+  // 4. Two documents from the scanner glass.
+  await page.keyboard.press('Alt+4');
   await expect(page.getByTestId('doc-scan')).toBeFocused();
   await page.getByTestId('doc-type').selectOption('ktp');
   await page.getByTestId('doc-scan').click();
@@ -108,8 +112,8 @@ test('an officer enrols a checked-in applicant step by step; submit names what i
   await expect(page.getByTestId('doc-group-kk')).toBeVisible();
   await expect(page.getByTestId('step-documents')).toHaveAttribute('data-state', 'done');
 
-  // 3. The photo: Chromium's fake camera, cropped to 35:45 and measured.
-  await page.keyboard.press('Alt+3');
+  // 5. The photo: Chromium's fake camera, cropped to 35:45 and measured.
+  await page.keyboard.press('Alt+5');
   await expect(page.getByTestId('photo-capture')).toBeEnabled({ timeout: 20_000 });
   await expect(page.getByTestId('photo-capture')).toBeFocused();
   await page.keyboard.press('Enter');
@@ -124,7 +128,7 @@ test('an officer enrols a checked-in applicant step by step; submit names what i
 
   // 4. Fingerprints on the demo's simulated reader (a finger arrives by itself): the live
   // image with its score against the threshold, and the first finger marked done.
-  await page.keyboard.press('Alt+4');
+  await page.keyboard.press('Alt+6');
   await expect(page.getByTestId('capture-start')).toBeFocused();
   await page.keyboard.press('Enter');
   const capture = page.getByTestId('capture');
@@ -150,8 +154,8 @@ test('an officer enrols a checked-in applicant step by step; submit names what i
   await expect(skip).toBeHidden();
   await expect(page.getByTestId(`finger-${skipped}`)).toHaveAttribute('data-look', 'missing');
 
-  // 5. The summary lists the fingerprints as missing, and the station refuses the submit.
-  await page.keyboard.press('Alt+5');
+  // 7. The summary lists the fingerprints as missing, and the station refuses the submit.
+  await page.keyboard.press('Alt+7');
   await expect(page.getByTestId('summary-fingerprints')).toHaveAttribute('data-state', 'todo');
   await expect(page.getByTestId('summary-missing')).toContainText('Sidik jari');
   await expect(page.getByTestId('summary-missing')).not.toContainText('Foto wajah');
@@ -189,11 +193,11 @@ test('without a fingerprint reader or scanner, each step says so and what the te
   await page.getByTestId('row-enrol').click();
   await expect(page.getByTestId('enrolment-applicant')).toContainText('Nur Aini');
 
-  await page.keyboard.press('Alt+2');
+  await page.keyboard.press('Alt+4');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('doc-error')).toContainText('Pemindai dokumen belum diatur');
 
-  await page.keyboard.press('Alt+4');
+  await page.keyboard.press('Alt+6');
   await expect(page.getByTestId('capture-start')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('capture-error')).toContainText('Pemindai sidik jari belum diatur di stasiun ini');
