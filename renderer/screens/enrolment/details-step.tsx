@@ -43,6 +43,12 @@ export function DetailsStep({ view, onView, onNext }: Props) {
 
   useEffect(() => { call('rules.current', {}).then(setRules, () => undefined); }, []);
   useEffect(() => { (purpose ? saveRef : purposeRef).current?.focus(); }, []);
+  // After the override dialog (it hands focus back to its opener): on "save".
+  const wasOverriding = useRef(false);
+  useEffect(() => {
+    if (wasOverriding.current && !overriding) saveRef.current?.focus();
+    wasOverriding.current = overriding;
+  }, [overriding]);
 
   // The screen shows what the station will compute with the same rules; the station's
   // answer (after saving) is the one kept.
@@ -84,17 +90,17 @@ export function DetailsStep({ view, onView, onNext }: Props) {
           <fieldset>
             <legend>{t('field.passportType')}</legend>
             {PASSPORT_TYPES.map((p) => (
-              <label key={p} className="inline-field">
+              <label key={p} className="choice">
                 <input type="radio" name="passportType" value={p} checked={passportType === p} onChange={() => setPassportType(p)} data-testid={`details-type-${p}`} />
                 {t(`passportType.${p}`)}
               </label>
             ))}
             {passportType !== a.passportType && <p className="field-hint tone-problem" data-testid="details-type-changed">{t('enrolIdentity.details.typeChanged', { booked: t(`passportType.${a.passportType}`) })}</p>}
-            <label className="inline-field">
+            <label className="choice">
               <input type="checkbox" checked={married} onChange={(e) => setMarried(e.target.checked)} data-testid="details-married" />
               {t('enrolIdentity.details.married')}
             </label>
-            <label className="inline-field">
+            <label className="choice">
               <input type="checkbox" checked={sameDay} onChange={(e) => setSameDay(e.target.checked)} data-testid="details-same-day" />
               {t('enrolIdentity.details.sameDay')}
             </label>
@@ -153,7 +159,7 @@ export function DetailsStep({ view, onView, onNext }: Props) {
         </div>
       </form>
       {overriding && (
-        <OverrideDialog view={view} onClose={() => setOverriding(false)} onDone={(v) => { onView(v); setOverriding(false); saveRef.current?.focus(); }} />
+        <OverrideDialog view={view} onClose={() => setOverriding(false)} onDone={(v) => { onView(v); setOverriding(false); }} />
       )}
     </div>
   );

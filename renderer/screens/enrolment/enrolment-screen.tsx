@@ -112,10 +112,11 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
               key={s} type="button" role="tab" aria-selected={s === step}
               className={`step-tab${s === step ? ' step-tab-current' : ''}`}
               onClick={() => setStep(s)} data-testid={`step-${s}`} data-state={state}
+              title={`${t(`enrolment.step.${s}`)} · Alt+${i + 1}`} aria-keyshortcuts={`Alt+${i + 1}`}
             >
               <span className="step-num">{i + 1}</span>
               <span className="step-name">{t(`enrolment.step.${s}`)}</span>
-              <span className={`badge tone-${look.tone}`}><span aria-hidden="true">{look.icon}</span> {t(`enrolment.stepState.${state}`)}</span>
+              <span className={`badge tone-${look.tone}`}><span aria-hidden="true">{look.icon}</span> <span className="step-state-word">{t(`enrolment.stepState.${state}`)}</span></span>
               <Kbd keys={`Alt+${i + 1}`} />
             </button>
           );

@@ -3,7 +3,7 @@
 // list and a sentence; the booking stays as booked, the supervisor sees each correction) and
 // answers each disagreement with the old passport: correct it, or keep the KTP's value.
 // Nothing to change: Enter confirms and moves on.
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrolmentView, IdentityField } from '../../../electron/contract-types';
 import { Alert } from '../../components/alert';
@@ -30,6 +30,9 @@ export function IdentityStep({ view, onView, onNext }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  // Back on "confirm" once a correction dialog has closed (the dialog hands focus back to the
+  // button that opened it, so this runs after it is gone).
+  useEffect(() => { if (!editing) confirmRef.current?.focus(); }, [editing]);
   const mrz = view.mrz;
   const open = id.disagreements.map((d) => d.field);
 
@@ -147,8 +150,8 @@ export function IdentityStep({ view, onView, onNext }: Props) {
       {editing && (
         <CorrectionDialog
           view={view} field={editing.field} initial={editing.value}
-          onClose={() => { setEditing(null); confirmRef.current?.focus(); }}
-          onSaved={(v) => { onView(v); setEditing(null); confirmRef.current?.focus(); }}
+          onClose={() => setEditing(null)}
+          onSaved={(v) => { onView(v); setEditing(null); }}
         />
       )}
     </div>
