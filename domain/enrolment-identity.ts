@@ -55,7 +55,8 @@ export function checkCorrection(field: IdentityField, value: string, current: Id
   const parsed = FIELD_RULES[field].safeParse(value);
   if (!parsed.success) return { ok: false, problem: parsed.error.issues[0]?.message ?? 'invalid' };
   const v = field === 'fullName' || field === 'birthPlace' ? parsed.data.replace(/\s+/g, ' ').toUpperCase() : parsed.data;
-  if (v === current[field]) return { ok: false, problem: 'same_value' };
+  // Names are kept in capitals (as the passport prints them): a change of case alone is no correction.
+  if (v.toUpperCase() === current[field].toUpperCase()) return { ok: false, problem: 'same_value' };
   if (field === 'birthDate' && v > today) return { ok: false, problem: 'future_date' };
   if (field === 'nik') {
     const p = parseNik(v);

@@ -20,6 +20,7 @@ describe('identity corrections', () => {
     expect(checkCorrection('birthDate', '1990-02-30', booked, today)).toEqual({ ok: false, problem: 'date_invalid' });
     expect(checkCorrection('birthDate', '2027-01-01', booked, today)).toEqual({ ok: false, problem: 'future_date' });
     expect(checkCorrection('birthDate', '1990-08-05', booked, today)).toEqual({ ok: false, problem: 'same_value' });
+    expect(checkCorrection('birthPlace', 'Jakarta', booked, today)).toEqual({ ok: false, problem: 'same_value' });
     expect(checkCorrection('sex', 'X', booked, today)).toEqual({ ok: false, problem: 'choose' });
     expect(checkCorrection('nik', '317101450890000', booked, today)).toEqual({ ok: false, problem: 'nik' });
     expect(checkCorrection('nik', '2071014508900003', booked, today)).toEqual({ ok: false, problem: 'nik_region' });
