@@ -1,6 +1,8 @@
 // Plain data shapes that cross the contract. Types only: the renderer imports them freely.
 import type { AppointmentStatus, Role } from './contract';
 import type { DocumentType } from '../domain/catalog';
+import type { MissingItem } from '../domain/enrolment-completeness';
+import type { Correction, CorrectionReason, Identity, IdentityField, TravelPurpose } from '../domain/enrolment-identity';
 
 export interface SetupStatus {
   needsFirstAdmin: boolean;
@@ -280,12 +282,57 @@ export interface EnrolmentView {
   mrz: MrzReadView | null;
   /** A read that failed its check digits beside a valid `mrz`, until the officer decides. */
   mrzHeld: MrzReadView | null;
-  /** What is still missing before the enrolment can go to approval. */
-  missing: ('photo' | 'fingerprints' | 'documents')[];
+  /** What is still missing before the enrolment can go to approval (decided by the station:
+   *  domain/enrolment-completeness.ts), in the order the steps come. */
+  missing: MissingItem[];
   updatedAt: string;
   /** After a submit: whether the applicant's receipt came out of the receipt printer. */
   receipt?: ReceiptOutcome;
+  /** The identity step: booking as booked, the officer's corrections, what follows from them. */
+  identity: IdentityView;
+  /** The details step: passport type, validity, fee, payment and the interview. */
+  details: DetailsView;
+  /** What the supervisor's review must look at (corrections, warnings, overrides). */
+  flags: SupervisorFlag[];
 }
+
+export type { MissingItem, Identity, Correction, IdentityField, CorrectionReason, TravelPurpose };
+
+export interface IdentityView {
+  booked: Identity;
+  current: Identity;
+  corrections: Correction[];
+  confirmed: boolean;
+  /** MRZ–identity disagreements (against the corrected identity) the officer has kept. */
+  disagreementsKept: ('name' | 'birthDate' | 'sex')[];
+  /** Disagreements between the old passport's MRZ and the current identity. */
+  disagreements: MrzDisagreement[];
+  nikWarning: 'nik_birthdate_mismatch' | 'nik_sex_mismatch' | null;
+}
+
+export interface DetailsView {
+  /** What the officer confirmed, or null before the step was answered. */
+  chosen: null | { passportType: 'ordinary' | 'electronic'; married: boolean; sameDay: boolean; travelPurpose: TravelPurpose; notes: string; confirmedAt: string };
+  /** Validity the rules give at the enrolment date (current identity, married as confirmed). */
+  validityYears: 5 | 10;
+  /** Validity the booking was billed for: the rules at the appointment date, as booked. */
+  bookedValidityYears: 5 | 10;
+  fee: { lines: { item: 'passport' | 'same_day' | 'fine'; amount: number }[]; total: number; rulesVersion: string };
+  bookedFee: number;
+  payment: {
+    status: 'paid' | 'unpaid';
+    billingCode: string;
+    override: null | { supervisorName: string; supervisorNip: string; reason: string; at: string };
+  };
+}
+
+export type SupervisorFlag =
+  | { kind: 'correction'; field: IdentityField }
+  | { kind: 'nik_warning'; problem: 'nik_birthdate_mismatch' | 'nik_sex_mismatch' }
+  | { kind: 'disagreement_kept'; field: 'name' | 'birthDate' | 'sex' }
+  | { kind: 'validity_differs'; booked: 5 | 10; now: 5 | 10 }
+  | { kind: 'passport_type_changed'; booked: 'ordinary' | 'electronic'; now: 'ordinary' | 'electronic' }
+  | { kind: 'payment_override'; supervisorName: string };
 
 export interface BlobData {
   id: string;

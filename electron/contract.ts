@@ -3,7 +3,7 @@
 // There is deliberately no generic pass-through: a method that is not listed here does not
 // exist for the renderer, and the dispatcher refuses it.
 import { z } from 'zod';
-import { DOCUMENT_TYPES, FINGERS, LANGUAGES, ROLES, STATUSES, type Role } from '../domain/catalog';
+import { DOCUMENT_TYPES, FINGERS, LANGUAGES, PASSPORT_TYPES, ROLES, STATUSES, type Role } from '../domain/catalog';
 import { isoDateField, nipField, passwordField, personNameField, uniqueChoices, walkInInput } from '../domain/fields';
 import type {
   AppointmentRow, AuditVerifyResult, AuditChoices, AuditExport, DayNumbers, DeviceSlot, ImportPreview, ImportResult, OfficerRow,
@@ -18,6 +18,7 @@ import type { OfficeRefusalView, OfficeStatus } from './contract-types';
 import type { DisplayAddress, QueueCallResult } from './contract-types';
 import type { ServiceRules } from '../domain/service-rules';
 import { BLOB_SCREEN_NAMES } from '../domain/blob-access';
+import { CORRECTION_REASONS, IDENTITY_FIELDS, TRAVEL_PURPOSES } from '../domain/enrolment-identity';
 import { IMPORT_CHUNK_CHARS, IMPORT_MAX_CHUNKS } from '../domain/import-limits';
 
 export { ROLES, type Role } from '../domain/catalog';
@@ -168,6 +169,26 @@ export const methods = {
   /** The officer's decision on a failed MRZ read held beside a valid one: keep the valid read,
    *  or use the new one (allowed only if it is valid or was typed). */
   'enrolment.decideMrz': method<EnrolmentView>()(z.object({ appointmentId: id, choice: z.enum(['keep', 'useNew']) }).strict(), ['counter', 'supervisor']),
+  /** A correction of the booked identity, made with the applicant's KTP in hand: kept with
+   *  before, after and reason, audited, flagged for the supervisor; the booking row stays as booked. */
+  'enrolment.correct': method<EnrolmentView>()(z.object({
+    appointmentId: id, field: z.enum(IDENTITY_FIELDS), value: z.string().max(200),
+    reason: z.enum(CORRECTION_REASONS), reasonText: reason,
+  }).strict(), ['counter', 'supervisor']),
+  /** The officer confirms the identity; each MRZ disagreement left is kept (the KTP is right). */
+  'enrolment.confirmIdentity': method<EnrolmentView>()(z.object({
+    appointmentId: id, keepDisagreements: uniqueChoices(['name', 'birthDate', 'sex']),
+  }).strict(), ['counter', 'supervisor']),
+  /** Passport type, married (for the validity rule), same-day service, and the interview. */
+  'enrolment.saveDetails': method<EnrolmentView>()(z.object({
+    appointmentId: id, passportType: z.enum(PASSPORT_TYPES), married: z.boolean(), sameDay: z.boolean(),
+    travelPurpose: z.enum(TRAVEL_PURPOSES), notes: z.string().trim().max(1000, 'too_long').default(''),
+  }).strict(), ['counter', 'supervisor']),
+  /** An unpaid applicant goes on only with a supervisor's override: their NIP and password,
+   *  typed at this counter, checked by the station (with the login throttle), and a reason. */
+  'enrolment.overridePayment': method<EnrolmentView>()(z.object({
+    appointmentId: id, nip, password: z.string().min(1).max(200), reason,
+  }).strict(), ['counter', 'supervisor']),
   'documents.scan': method<EnrolmentView>()(z.object({
     appointmentId: id, docType: z.enum(DOCUMENT_TYPES), source: z.enum(['platen', 'feeder']).default('platen'),
     // The least dpi wanted; without it the document type's need. The scanner's nearest

@@ -76,6 +76,14 @@ export function createHandlers(s: Services): Handlers {
     'review.return': (i, c) => workflow.take(who(c.officerId), c.roles, 'return', i.appointmentId, { reason: i.reason }),
     'enrolment.attachMrz': (i, c) => enrolment.attachMrz(who(c.officerId), i.appointmentId, i.lines, i.source),
     'enrolment.decideMrz': (i, c) => enrolment.decideMrz(who(c.officerId), i.appointmentId, i.choice),
+    'enrolment.correct': (i, c) => enrolment.correct(who(c.officerId), i.appointmentId, i),
+    'enrolment.confirmIdentity': (i, c) => enrolment.confirmIdentity(who(c.officerId), i.appointmentId, i.keepDisagreements),
+    'enrolment.saveDetails': (i, c) => enrolment.saveDetails(who(c.officerId), i.appointmentId, i),
+    'enrolment.overridePayment': async (i, c) => {
+      // The supervisor's password is checked like a login (throttle, lock-out), for this connection.
+      const supervisor = await auth.verifyOfficer(c.session, i.nip, i.password);
+      return enrolment.overridePayment(who(c.officerId), i.appointmentId, supervisor, i.reason);
+    },
     'documents.scan': (i, c) => enrolment.scanDocument(who(c.officerId), i.appointmentId, i),
     'documents.cancelScan': (i) => enrolment.cancelScan(i.appointmentId),
     'documents.remove': (i, c) => enrolment.removeDocument(who(c.officerId), i.appointmentId, i.blobId),

@@ -74,9 +74,10 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   const deviceService = new DeviceService(store, devices, broadcast, now, opts.systemPrinter);
   const extraScanner: DocumentScannerPort | null = opts.scannerUrl ? esclScanner(opts.scannerUrl) : null;
   const documentScanner = () => deviceService.documentScanner() ?? extraScanner;
+  const rules = new ServiceRulesService(store, now);
   const services = {
     store, auth, settings, devices, now, queue, workflow,
-    rules: new ServiceRulesService(store, now),
+    rules,
     auditLog: new AuditLogService(store, now),
     numbers: new NumbersService(store, now),
     officers: new OfficersService(store, now, (officerId, reason) => endSessionsOf(officerId, reason)),
@@ -86,7 +87,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     keys: new KeyProtectionService(opts.keyProvider, opts.dataDir, dataKey, store, now),
     printerCalibration: new PrinterCalibrationService(deviceService),
     receipts: new ReceiptService(store, deviceService, (id) => queue.get(id), now),
-    enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow),
+    enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow, rules),
     office: new OfficeSyncService(store, now, queueChanged, (status) => broadcast('office.status', status)),
   };
   const capture = new FingerprintCaptureService(store, queue, services.enrolment, deviceService,

@@ -131,6 +131,15 @@ export class AuthService {
     return this.sessionInfo(session)!;
   }
 
+  /**
+   * A second officer's NIP and password typed at this counter (a supervisor's override): the
+   * same check, lock-out and per-connection throttle as a login, without touching the
+   * session. A wrong password is audited as a failed login, like any other.
+   */
+  async verifyOfficer(session: SessionState, nip: string, password: string): Promise<OfficerRecord> {
+    return this.authenticate(session, nip, password);
+  }
+
   /** Unlocking as another officer logs the first one out. */
   async unlock(session: SessionState, nip: string, password: string): Promise<SessionInfo> {
     const officer = await this.authenticate(session, nip, password);

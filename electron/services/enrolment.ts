@@ -17,12 +17,30 @@ import { EDITABLE_STATUSES } from '../../domain/workflow';
 import { mayReadBlob, type BlobScreen } from '../../domain/blob-access';
 import { DOCUMENT_MIN_DPI } from '../../domain/document-scan';
 import { ESCL_KEYS } from '../../native/drivers/escl/escl-keys';
+import type { DetailsView, IdentityView, SupervisorFlag } from '../contract-types';
+import { missingForSubmit } from '../../domain/enrolment-completeness';
+import {
+  checkCorrection, currentIdentity, nikWarning, type Correction, type CorrectionReason, type Identity, type IdentityField, type TravelPurpose,
+} from '../../domain/enrolment-identity';
+import { feeLines, maxValidityYears, total } from '../../domain/service-rules';
+import { localDate } from '../../domain/dates';
+import type { OfficerRecord } from '../store/officers-repo';
+import { ServiceRulesService } from './service-rules';
 
 export interface EnrolmentData {
   mrz?: MrzReadView;
   /** A failed read held beside a valid `mrz` until the officer decides (keep-valid-read.ts). */
   mrzHeld?: MrzReadView;
   fingerprints?: FingerprintInfo[];
+  // ---- identity and details (enrol-identity) ----
+  /** The officer's corrections of the booked identity, in order (the booking row is untouched). */
+  corrections?: Correction[];
+  /** The identity step confirmed, with the MRZ disagreements the officer kept. */
+  identityConfirmed?: { at: string; officerId: string; keptDisagreements: ('name' | 'birthDate' | 'sex')[] };
+  /** Passport type, married, same-day service and the interview, as the officer confirmed them. */
+  details?: NonNullable<DetailsView['chosen']>;
+  /** A supervisor let an unpaid applicant go on (both officers are in the audit). */
+  paymentOverride?: { supervisorId: string; supervisorName: string; supervisorNip: string; officerId: string; reason: string; at: string };
 }
 
 export interface ScannedPage { mime: string; bytes: Buffer }
@@ -49,6 +67,7 @@ export class EnrolmentService {
     private readonly scanner: () => DocumentScannerPort | null,
     private readonly changed: (appointmentId: string) => void,
     private readonly workflow: WorkflowService,
+    private readonly rules: ServiceRulesService = new ServiceRulesService(store, now),
   ) {}
 
   private data(appointmentId: string): EnrolmentData {
@@ -69,12 +88,117 @@ export class EnrolmentService {
       camera: String(photoBlob.meta.camera ?? ''), checks: (photoBlob.meta.checks ?? {}) as PhotoInfo['checks'], createdAt: photoBlob.createdAt,
     } : null;
     const fingerprints = data.fingerprints ?? [];
-    const missing: EnrolmentView['missing'] = [];
-    if (!photo) missing.push('photo');
-    if (fingerprints.length === 0 || fingerprints.some((f) => f.status === 'pending')) missing.push('fingerprints');
-    if (documents.length === 0) missing.push('documents');
+    const identity = this.identityView(appointment, data);
+    const details = this.detailsView(appointment, data, identity.current);
+    const failedChecks = photo ? Object.entries(photo.checks).filter(([, v]) => v === false).map(([k]) => k) : [];
+    const missing = missingForSubmit({
+      service: appointment.service,
+      mrz: { present: Boolean(data.mrz), held: Boolean(data.mrzHeld) },
+      identityConfirmed: identity.confirmed,
+      disagreements: identity.disagreements.map((d) => d.field),
+      disagreementsKept: identity.disagreementsKept,
+      detailsConfirmed: details.chosen !== null,
+      payment: { paid: appointment.paymentStatus === 'paid', overridden: details.payment.override !== null },
+      documents: documents.length,
+      photo: photo ? { failedChecks, keptWithReason: Boolean(photoBlob?.meta.keptReason) } : null,
+      fingerprints: fingerprints.map((f) => ({ status: f.status, reason: f.missingReason, note: f.note })),
+    });
     const updatedAt = this.store.enrolments.get(appointmentId)?.updatedAt ?? appointment.updatedAt;
-    return { appointment, documents, photo, fingerprints, mrz: data.mrz ?? null, mrzHeld: data.mrzHeld ?? null, missing, updatedAt };
+    return {
+      appointment, documents, photo, fingerprints, mrz: data.mrz ?? null, mrzHeld: data.mrzHeld ?? null, missing, updatedAt,
+      identity, details, flags: supervisorFlags(identity, details, appointment.passportType),
+    };
+  }
+
+  private identityView(a: EnrolmentView['appointment'], data: EnrolmentData): IdentityView {
+    const booked: Identity = { fullName: a.fullName, birthPlace: a.birthPlace, birthDate: a.birthDate, sex: a.sex, nik: a.nik };
+    const corrections = data.corrections ?? [];
+    const current = currentIdentity(booked, corrections);
+    // The old passport is compared with the identity as corrected: a correction that takes the
+    // passport's value answers that disagreement.
+    const disagreements = data.mrz ? compareWithBooking(data.mrz, { birthDate: current.birthDate, sex: current.sex, fullName: current.fullName }) : [];
+    return {
+      booked, current, corrections, confirmed: Boolean(data.identityConfirmed),
+      disagreementsKept: data.identityConfirmed?.keptDisagreements ?? [], disagreements, nikWarning: nikWarning(current),
+    };
+  }
+
+  private detailsView(a: EnrolmentView['appointment'], data: EnrolmentData, current: Identity): DetailsView {
+    const rules = this.rules.current();
+    const chosen = data.details ?? null;
+    const passportType = chosen?.passportType ?? a.passportType;
+    // The booking system bills the validity the rules give on the appointment day; the
+    // counter applies them on the day of enrolment, to the identity as corrected.
+    const bookedValidityYears = maxValidityYears(rules, { birthDate: a.birthDate, married: false }, a.appointmentDate);
+    const validityYears = maxValidityYears(rules, { birthDate: current.birthDate, married: chosen?.married ?? false }, localDate(this.now()));
+    const service = a.service as Parameters<typeof feeLines>[1]['service'];
+    const lines = feeLines(rules, { passportType, years: validityYears, service, sameDay: chosen?.sameDay ?? false });
+    const bookedFee = total(feeLines(rules, { passportType: a.passportType, years: bookedValidityYears, service, sameDay: false }));
+    const o = data.paymentOverride;
+    return {
+      chosen, validityYears, bookedValidityYears, bookedFee,
+      fee: { lines, total: total(lines), rulesVersion: rules.version },
+      payment: {
+        status: a.paymentStatus, billingCode: a.billingCode,
+        override: o ? { supervisorName: o.supervisorName, supervisorNip: o.supervisorNip, reason: o.reason, at: o.at } : null,
+      },
+    };
+  }
+
+  /** The officer corrects one field of the booked identity with the KTP in hand. */
+  correct(officerId: string, appointmentId: string, c: { field: IdentityField; value: string; reason: CorrectionReason; reasonText: string }): EnrolmentView {
+    this.requireOpen(appointmentId);
+    const data = this.data(appointmentId);
+    const current = this.identityView(this.queue.get(appointmentId), data).current;
+    const checked = checkCorrection(c.field, c.value, current, localDate(this.now()));
+    if (!checked.ok) throw new StationError('bad_input', { reason: checked.problem }, 'value');
+    const at = this.now().toISOString();
+    const correction: Correction = { field: c.field, before: current[c.field], after: checked.value, reason: c.reason, reasonText: c.reasonText.trim(), at, officerId };
+    // A changed identity is confirmed again; the values stay out of the audit (personal data):
+    // it names the field and the reason, the enrolment keeps before and after.
+    return this.save(officerId, appointmentId, { corrections: [...(data.corrections ?? []), correction], identityConfirmed: undefined },
+      'enrolment.identity_corrected', { field: c.field, reason: c.reason });
+  }
+
+  confirmIdentity(officerId: string, appointmentId: string, keepDisagreements: ('name' | 'birthDate' | 'sex')[]): EnrolmentView {
+    this.requireOpen(appointmentId);
+    const data = this.data(appointmentId);
+    const open = this.identityView(this.queue.get(appointmentId), data).disagreements.map((d) => d.field);
+    const unanswered = open.filter((f) => !keepDisagreements.includes(f));
+    // Each disagreement is answered: corrected to the passport, or kept (the KTP is right).
+    if (unanswered.length) throw new StationError('conflict', { reason: 'disagreement_unanswered', fields: unanswered.join(',') });
+    const kept = keepDisagreements.filter((f) => open.includes(f));
+    return this.save(officerId, appointmentId, { identityConfirmed: { at: this.now().toISOString(), officerId, keptDisagreements: kept } },
+      'enrolment.identity_confirmed', { corrections: (data.corrections ?? []).length, keptDisagreements: kept });
+  }
+
+  saveDetails(officerId: string, appointmentId: string, d: { passportType: 'ordinary' | 'electronic'; married: boolean; sameDay: boolean; travelPurpose: TravelPurpose; notes: string }): EnrolmentView {
+    this.requireOpen(appointmentId);
+    const details = { ...d, notes: d.notes.trim(), confirmedAt: this.now().toISOString() };
+    const v = this.save(officerId, appointmentId, { details }, 'enrolment.details', {
+      passportType: d.passportType, married: d.married, sameDay: d.sameDay, travelPurpose: d.travelPurpose, notes: d.notes.trim().length > 0,
+    });
+    return v;
+  }
+
+  /**
+   * A supervisor lets an unpaid applicant go on. Their NIP and password were checked by the
+   * caller (AuthService.verifyOfficer, throttled); here the role and the reason. Audited with
+   * both officers: the counter officer who asked and the supervisor who decided.
+   */
+  overridePayment(officerId: string, appointmentId: string, supervisor: OfficerRecord, reason: string): EnrolmentView {
+    this.requireOpen(appointmentId);
+    const a = this.queue.get(appointmentId);
+    if (a.paymentStatus === 'paid') throw new StationError('conflict', { reason: 'already_paid' });
+    // Four eyes: the override is another officer's, and that officer a supervisor.
+    const refusal = !supervisor.roles.includes('supervisor') ? 'not_supervisor' : supervisor.id === officerId ? 'same_officer' : null;
+    if (refusal) {
+      this.store.tx(() => this.store.audit.append(officerId, 'enrolment.payment_override_refused', { appointmentId, supervisorId: supervisor.id, reason: refusal }, this.now().toISOString()));
+      throw new StationError('forbidden', { reason: refusal });
+    }
+    const at = this.now().toISOString();
+    const override = { supervisorId: supervisor.id, supervisorName: supervisor.name, supervisorNip: supervisor.nip, officerId, reason: reason.trim(), at };
+    return this.save(officerId, appointmentId, { paymentOverride: override }, 'enrolment.payment_override', { supervisorId: supervisor.id, counterOfficerId: officerId, reason: reason.trim() });
   }
 
   /** Starts (or resumes) the enrolment: a checked-in applicant moves to enrolment. */
@@ -244,4 +368,16 @@ export class EnrolmentService {
     if (!allowed) throw new StationError('forbidden');
     return { id, mime: b.info.mime, base64: b.data.toString('base64'), meta: b.info.meta };
   }
+}
+
+/** What the supervisor's review must look at, in the order the steps come. */
+function supervisorFlags(identity: IdentityView, details: DetailsView, bookedType: 'ordinary' | 'electronic'): SupervisorFlag[] {
+  const flags: SupervisorFlag[] = [];
+  for (const field of new Set(identity.corrections.map((c) => c.field))) flags.push({ kind: 'correction', field });
+  if (identity.nikWarning) flags.push({ kind: 'nik_warning', problem: identity.nikWarning });
+  for (const field of identity.disagreementsKept) flags.push({ kind: 'disagreement_kept', field });
+  if (details.validityYears !== details.bookedValidityYears) flags.push({ kind: 'validity_differs', booked: details.bookedValidityYears, now: details.validityYears });
+  if (details.chosen && details.chosen.passportType !== bookedType) flags.push({ kind: 'passport_type_changed', booked: bookedType, now: details.chosen.passportType });
+  if (details.payment.override) flags.push({ kind: 'payment_override', supervisorName: details.payment.override.supervisorName });
+  return flags;
 }

@@ -95,3 +95,21 @@ export function fromNik(nik: string, century = '19'): { birthDate: string; sex: 
   const dd = String(sex === 'F' ? day - 40 : day).padStart(2, '0');
   return { birthDate: `${century}${nik.slice(10, 12)}-${nik.slice(8, 10)}-${dd}`, sex };
 }
+
+/**
+ * The identity and details steps for a standard applicant, by keyboard: Alt+2 and Enter
+ * confirm the identity (a disagreement with the old passport kept as the KTP's), then the
+ * purpose of travel and Enter save the details; the documents step follows.
+ */
+export async function answerIdentityAndDetails(page: Page, purpose = 'tourism'): Promise<void> {
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByTestId('identity-confirm')).toBeFocused();
+  for (const box of await page.locator('[data-testid^="identity-keep-"]').all()) await box.check();
+  await page.getByTestId('identity-confirm').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('step-identity')).toHaveAttribute('data-state', /done|check/);
+  await expect(page.getByTestId('details-purpose')).toBeFocused();
+  await page.getByTestId('details-purpose').selectOption(purpose);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('step-body-documents')).toBeVisible();
+}

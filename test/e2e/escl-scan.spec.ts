@@ -24,7 +24,7 @@ test('scans at a resolution the scanner offers, shows it busy at once, and cance
   await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-status', 'checked_in');
   await page.getByTestId('queue-search').press('Enter');
   await expect(page.getByTestId('enrolment-applicant')).toContainText(code);
-  await page.keyboard.press('Alt+2');
+  await page.keyboard.press('Alt+4');
   await expect(page.getByTestId('doc-scan')).toBeFocused();
 
   // Automatic resolution: a KTP needs 300 dpi, which this scanner has.

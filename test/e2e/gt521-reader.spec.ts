@@ -64,7 +64,7 @@ test('a technician adds a GT-521; a capture with it, and leaving the enrolment l
   await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-status', 'checked_in');
   await page.getByTestId('queue-search').press('Enter');
   await expect(page.getByTestId('enrolment')).toBeVisible();
-  await page.keyboard.press('Alt+4');
+  await page.keyboard.press('Alt+6');
   await expect(page.getByTestId('capture-start')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('capture-retry')).toBeFocused();

@@ -1,5 +1,5 @@
 // One applicant's enrolment at the counter, reached from the queue: the applicant in the
-// header, the five steps as tabs (Alt+1..5) with how far each has come, and the current step.
+// header, the steps as tabs (Alt+1.., in order) with how far each has come, and the current step.
 // Every step is saved by the station as it happens: there is no Save button, and leaving
 // (Esc) loses nothing; it tells the station the fingerprint capture may leave memory.
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -11,8 +11,10 @@ import { StatusBadge } from '../../components/status-badge';
 import { enrolmentError } from '../../lib/device-text';
 import { call, on } from '../../lib/station';
 import { useHotkeys } from '../../lib/use-hotkeys';
+import { DetailsStep } from './details-step';
 import { DocumentsStep } from './documents-step';
 import { FingerprintStep } from './fingerprint-step';
+import { IdentityStep } from './identity-step';
 import { MrzStep } from './mrz-step';
 import { PhotoStep } from './photo-step';
 import { STEP_LOOK, STEPS, stepState, type StepId } from './steps';
@@ -59,13 +61,7 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
     onBack();
   }, [appointmentId, onBack]);
 
-  useHotkeys({
-    'Alt+1': () => setStep('mrz'),
-    'Alt+2': () => setStep('documents'),
-    'Alt+3': () => setStep('photo'),
-    'Alt+4': () => setStep('fingerprints'),
-    'Alt+5': () => setStep('summary'),
-  });
+  useHotkeys(Object.fromEntries(STEPS.map((s, i) => [`Alt+${i + 1}`, () => setStep(s)])));
   // On the window, after the screen's own keys: a step may claim Esc first (cancel a capture).
   useHotkeys({ Escape: leave }, true, 'global');
 
@@ -116,17 +112,20 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
               key={s} type="button" role="tab" aria-selected={s === step}
               className={`step-tab${s === step ? ' step-tab-current' : ''}`}
               onClick={() => setStep(s)} data-testid={`step-${s}`} data-state={state}
+              title={`${t(`enrolment.step.${s}`)} · Alt+${i + 1}`} aria-keyshortcuts={`Alt+${i + 1}`}
             >
               <span className="step-num">{i + 1}</span>
               <span className="step-name">{t(`enrolment.step.${s}`)}</span>
-              <span className={`badge tone-${look.tone}`}><span aria-hidden="true">{look.icon}</span> {t(`enrolment.stepState.${state}`)}</span>
+              <span className={`badge tone-${look.tone}`}><span aria-hidden="true">{look.icon}</span> <span className="step-state-word">{t(`enrolment.stepState.${state}`)}</span></span>
               <Kbd keys={`Alt+${i + 1}`} />
             </button>
           );
         })}
       </nav>
       <div className="step-body" role="tabpanel" data-testid={`step-body-${step}`}>
-        {step === 'mrz' && <MrzStep view={view} onView={update} readerError={readerError} onNext={() => setStep('documents')} />}
+        {step === 'mrz' && <MrzStep view={view} onView={update} readerError={readerError} onNext={() => setStep('identity')} />}
+        {step === 'identity' && <IdentityStep view={view} onView={update} onNext={() => setStep('details')} />}
+        {step === 'details' && <DetailsStep view={view} onView={update} onNext={() => setStep('documents')} />}
         {step === 'documents' && <DocumentsStep view={view} onView={update} />}
         {step === 'photo' && <PhotoStep view={view} onView={update} />}
         {step === 'fingerprints' && <FingerprintStep view={view} />}

@@ -8,10 +8,8 @@ import { Alert } from '../../components/alert';
 import { Kbd } from '../../components/kbd';
 import { enrolmentError } from '../../lib/device-text';
 import { call } from '../../lib/station';
-import { STEP_LOOK, stepState, type StepId } from './steps';
-
-type Missing = EnrolmentView['missing'][number];
-const MISSING_STEP: Record<Missing, StepId> = { documents: 'documents', photo: 'photo', fingerprints: 'fingerprints' };
+import { flagText } from './flag-text';
+import { MISSING_STEP, STEP_LOOK, stepState, type StepId } from './steps';
 
 interface Props {
   view: EnrolmentView;
@@ -25,7 +23,7 @@ export function SummaryStep({ view, onView, onSubmitted, onGoTo }: Props) {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
-  const missingList = (m: readonly string[]): string => m.map((x) => t(`enrolment.missing.${x}`, { defaultValue: x })).join(', ');
+  const missingList = (m: readonly string[]): string => m.map((x) => t([`enrolment.missing.${x}`, `enrolIdentity.missing.${x}`], { defaultValue: x })).join(', ');
 
   const submit = async (): Promise<void> => {
     setBusy(true);
@@ -54,6 +52,13 @@ export function SummaryStep({ view, onView, onSubmitted, onGoTo }: Props) {
       text: view.mrz
         ? t(view.mrz.valid ? 'enrolment.summary.mrzRead' : 'enrolment.summary.mrzProblems', { number: view.mrz.documentNumber, n: view.mrz.disagreements.length })
         : t('enrolment.summary.mrzNone'),
+    },
+    { id: 'identity', text: t('enrolIdentity.summary.identity', { count: view.identity.corrections.length }) },
+    {
+      id: 'details',
+      text: view.details.chosen
+        ? t('enrolIdentity.summary.details', { type: t(`passportType.${view.details.chosen.passportType}`), years: view.details.validityYears, fee: `Rp ${view.details.fee.total.toLocaleString('id-ID')}`, purpose: t(`enrolIdentity.purpose.${view.details.chosen.travelPurpose}`) })
+        : t('enrolIdentity.summary.detailsNone'),
     },
     { id: 'documents', text: t('enrolment.summary.documents', { n: view.documents.length }) },
     { id: 'photo', text: view.photo ? t('enrolment.summary.photo') : t('enrolment.summary.photoNone') },
@@ -86,12 +91,18 @@ export function SummaryStep({ view, onView, onSubmitted, onGoTo }: Props) {
           );
         })}
       </ul>
+      {view.flags.length > 0 && (
+        <div className="questions" data-testid="summary-flags">
+          <h3>{t('enrolIdentity.summary.flagsTitle')}</h3>
+          <ul>{view.flags.map((f, k) => <li key={k} data-kind={f.kind}>{flagText(t, f)}</li>)}</ul>
+        </div>
+      )}
       {view.missing.length > 0
         ? <Alert tone="waiting" testId="summary-missing">{t('enrolment.summary.missing', { missing: missingList(view.missing) })}</Alert>
         : <Alert tone="ready" testId="summary-complete">{t('enrolment.summary.complete')}</Alert>}
       {view.missing.length > 0 && (
         <ul className="missing-list" data-testid="summary-missing-list">
-          {view.missing.map((m) => <li key={m} data-missing={m}><button type="button" className="btn btn-quiet" onClick={() => onGoTo(MISSING_STEP[m])}><span aria-hidden="true">◷ </span>{t(`enrolment.missing.${m}`)}</button></li>)}
+          {view.missing.map((m) => <li key={m} data-missing={m}><button type="button" className="btn btn-quiet" onClick={() => onGoTo(MISSING_STEP[m])}><span aria-hidden="true">◷ </span>{t(`enrolIdentity.todo.${m}`)}</button></li>)}
         </ul>
       )}
       {refusal && <Alert tone="problem" testId="summary-refusal">{refusal}</Alert>}

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStation, ADMIN, type TestStation, type TestSession } from '../../helpers/station';
 import type { AppointmentRow, CaptureView, EnrolmentView, SessionInfo } from '../../../electron/contract-types';
 import { until } from '../../helpers/until';
+import { addSupervisor, answerIdentityAndDetails, SUPERVISOR } from '../../helpers/enrolment-steps';
 
 let t: TestStation;
 let s: TestSession;
@@ -82,6 +83,8 @@ describe('capture lifecycle', () => {
     await s.ok('photo.save', { appointmentId, jpegBase64, width: w, height: h, camera: 'test', checks: {} });
     await s.ok('documents.scan', { appointmentId, docType: 'ktp' });
     expect(await s.ok<CaptureView | null>('capture.get', { appointmentId })).not.toBeNull();
+    await addSupervisor(s);
+    await answerIdentityAndDetails(s, appointmentId, { supervisor: SUPERVISOR });
     await s.ok('enrolment.submit', { appointmentId });
     expect(await s.ok('capture.get', { appointmentId })).toBeNull();
   });

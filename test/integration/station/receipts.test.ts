@@ -19,6 +19,7 @@ import { HOLIDAYS_ID } from '../../../domain/holidays-id';
 import { localDate } from '../../../domain/dates';
 import { zbarimg, zbarimgAvailable } from '../../helpers/zbarimg';
 import { until } from '../../helpers/until';
+import { addSupervisor, answerIdentityAndDetails, SUPERVISOR } from '../../helpers/enrolment-steps';
 
 const ready = socatAvailable() && zbarimgAvailable();
 if (!ready) console.warn('skipping the station receipt test: socat and zbar-tools must be installed');
@@ -87,6 +88,8 @@ describe.skipIf(!ready)('receipts', () => {
     await s.ok('photo.save', { appointmentId: a.id, jpegBase64, width: w, height: h, camera: 'test', checks: {} });
     await s.ok('documents.scan', { appointmentId: a.id, docType: 'ktp' });
 
+    await addSupervisor(s);
+    await answerIdentityAndDetails(s, a.id, { supervisor: SUPERVISOR });
     await host.unplug();
     const v = await s.ok<EnrolmentView>('enrolment.submit', { appointmentId: a.id });
     expect(v.appointment.status).toBe('awaiting_approval');

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppointmentRow, CaptureView, DayNumbers, OfficerRow, QueueView } from '../../../electron/contract-types';
 import { toCsv, validRecords } from '../../helpers/appointment-files';
 import { ADMIN, OFFICER, openTestStation, type TestSession, type TestStation } from '../../helpers/station';
+import { answerIdentityAndDetails } from '../../helpers/enrolment-steps';
 import { until } from '../../helpers/until';
 
 const DAY = '2026-11-23';
@@ -42,6 +43,7 @@ async function enrolAndSubmit(s: TestSession, appointmentId: string, openAt: str
   const jpegBase64 = Buffer.from(jpeg.encode({ data: Buffer.alloc(w * h * 4, 180), width: w, height: h }, 85).data).toString('base64');
   await s.ok('photo.save', { appointmentId, jpegBase64, width: w, height: h, camera: 'test', checks: {} });
   await s.ok('documents.scan', { appointmentId, docType: 'ktp' });
+  await answerIdentityAndDetails(s, appointmentId);
   t.clock.now = at(submitAt);
   await s.ok('enrolment.submit', { appointmentId });
 }
