@@ -1,6 +1,9 @@
 // Plain data shapes that cross the contract. Types only: the renderer imports them freely.
 import type { AppointmentStatus, Role } from './contract';
 import type { DocumentType } from '../domain/catalog';
+import type { ServiceStepMissing } from '../domain/service-step-completeness';
+import type { BapData, OldPassportData, ServiceStepKind } from '../domain/service-step';
+import type { ChecklistLine } from '../domain/service-rules';
 
 export interface SetupStatus {
   needsFirstAdmin: boolean;
@@ -279,10 +282,16 @@ export interface EnrolmentView {
   /** A read that failed its check digits beside a valid `mrz`, until the officer decides. */
   mrzHeld: MrzReadView | null;
   /** What is still missing before the enrolment can go to approval. */
-  missing: ('photo' | 'fingerprints' | 'documents')[];
+  missing: ('photo' | 'fingerprints' | 'documents' | ServiceStepMissing)[];
   updatedAt: string;
   /** After a submit: whether the applicant's receipt came out of the receipt printer. */
   receipt?: ReceiptOutcome;
+  /** The service step (old passport, BAP), the document checklist and the signature. */
+  service: ServiceStepView;
+  checklist: ChecklistLine[];
+  /** The checklist's next open line's usual type: what the documents step scans next. */
+  nextDocType: DocumentType | null;
+  signature: SignatureInfo | null;
 }
 
 export interface BlobData {
@@ -447,3 +456,26 @@ export interface ScannerCertificateView {
 
 /** One eSCL scanner announced by mDNS (`_uscan._tcp` / `_uscans._tcp`), as the discovery reads it. */
 export type { DiscoveredScanner as DiscoveredScannerView } from '../native/drivers/escl/escl-discovery';
+
+// ---- service step, document checklist, signature (enrol-bap) ----------------------------------
+export interface ServiceStepView {
+  kind: ServiceStepKind;
+  /** The old passport: number and expiry from its MRZ read, issue date and disposition typed. */
+  oldPassport: (OldPassportData & { number: string | null; expiryDate: string | null }) | null;
+  bap: BapData | null;
+  /** The fine the rules file sets for this service and finding (0: none). */
+  fine: number;
+  fineSource: string;
+}
+
+export interface SignatureInfo {
+  blobId: string;
+  width: number;
+  height: number;
+  source: 'crop' | 'pad';
+  /** The scanned page it was cut from. */
+  fromBlobId: string | null;
+  createdAt: string;
+}
+
+export interface BapPdfView { pdfBase64: string; fileName: string }

@@ -17,6 +17,8 @@ import type { ReceiptOutcome } from './contract-types';
 import type { ServiceRules } from '../domain/service-rules';
 import { BLOB_SCREEN_NAMES } from '../domain/blob-access';
 import { IMPORT_CHUNK_CHARS, IMPORT_MAX_CHUNKS } from '../domain/import-limits';
+import { bapInput, oldPassportInput } from '../domain/service-step';
+import type { BapPdfView } from './contract-types';
 
 export { ROLES, type Role } from '../domain/catalog';
 
@@ -244,6 +246,18 @@ export const methods = {
   'devices.scannerCertificate': method<ScannerCertificateView>()(z.object({ url: z.string().url().max(300).regex(/^https:\/\//i, 'https_url') }).strict(), ['technician']),
   /** eSCL scanners announced on the local network by mDNS, listened for a few seconds. */
   'devices.discoverScanners': method<DiscoveredScannerView[]>()(z.object({ seconds: z.number().min(1).max(10).default(3) }).strict(), ['technician']),
+  // ---- the service step, the document checklist's companions and the signature (enrol-bap) ----
+  /** What the officer typed in the service step (a patch, saved as it is typed). */
+  'enrolment.saveService': method<EnrolmentView>()(z.object({ appointmentId: id, oldPassport: oldPassportInput.optional(), bap: bapInput.optional() }).strict(), ['counter', 'supervisor']),
+  /** The BAP of a lost or damaged passport as a PDF in Indonesian, for signing. */
+  'enrolment.bapPdf': method<BapPdfView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
+  /** The applicant's signature cut from a scanned page of this enrolment; the box in fractions of the page. */
+  'signature.crop': method<EnrolmentView>()(z.object({
+    appointmentId: id, blobId: id,
+    box: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), width: z.number().gt(0).max(1), height: z.number().gt(0).max(1) }).strict(),
+  }).strict(), ['counter', 'supervisor']),
+  /** The applicant's signature from a signature pad (SignaturePadPort; no driver yet). */
+  'signature.fromPad': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
 } as const;
 
 export type Methods = typeof methods;

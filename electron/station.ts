@@ -13,6 +13,7 @@ import { SettingsService } from './services/settings';
 import { QueueService } from './services/queue';
 import { WorkflowService } from './services/workflow';
 import { ServiceRulesService } from './services/service-rules';
+import type { ServiceRules } from '../domain/service-rules';
 import { AuditLogService } from './services/audit-log';
 import { NumbersService } from './services/numbers';
 import { ImportService } from './services/import';
@@ -83,7 +84,8 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     keys: new KeyProtectionService(opts.keyProvider, opts.dataDir, dataKey, store, now),
     printerCalibration: new PrinterCalibrationService(deviceService),
     receipts: new ReceiptService(store, deviceService, (id) => queue.get(id), now),
-    enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow),
+    enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow,
+      (): ServiceRules => services.rules.current()),
   };
   const capture = new FingerprintCaptureService(store, queue, services.enrolment, deviceService,
     () => ({ fingers: DEFAULT_FINGERS, qualityThreshold: settings.get().fingerprintThreshold, maxAttempts: settings.get().fingerprintMaxAttempts }),

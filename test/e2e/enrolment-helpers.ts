@@ -95,3 +95,11 @@ export function fromNik(nik: string, century = '19'): { birthDate: string; sex: 
   const dd = String(sex === 'F' ? day - 40 : day).padStart(2, '0');
   return { birthDate: `${century}${nik.slice(10, 12)}-${nik.slice(8, 10)}-${dd}`, sex };
 }
+
+/** Goes to an enrolment step by its own shortcut (Alt+N, N = its place among the steps this
+ *  applicant has: the service step shows only for some services). */
+export async function goToStep(page: Page, step: string): Promise<void> {
+  const key = await page.getByTestId(`step-${step}`).getAttribute('data-key');
+  if (!key) throw new Error(`no shortcut on step ${step}`);
+  await page.keyboard.press(key);
+}

@@ -15,7 +15,9 @@ import { DocumentsStep } from './documents-step';
 import { FingerprintStep } from './fingerprint-step';
 import { MrzStep } from './mrz-step';
 import { PhotoStep } from './photo-step';
-import { STEP_LOOK, STEPS, stepState, type StepId } from './steps';
+import { SignatureStep } from './signature-step';
+import { ServiceStep } from './service-step';
+import { STEP_LOOK, stepState, visibleSteps, type StepId } from './steps';
 import { SummaryStep } from './summary-step';
 
 interface Props {
@@ -59,13 +61,9 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
     onBack();
   }, [appointmentId, onBack]);
 
-  useHotkeys({
-    'Alt+1': () => setStep('mrz'),
-    'Alt+2': () => setStep('documents'),
-    'Alt+3': () => setStep('photo'),
-    'Alt+4': () => setStep('fingerprints'),
-    'Alt+5': () => setStep('summary'),
-  });
+  // Alt+1… follow the steps this applicant has (the service step only for some services).
+  const shown = view ? visibleSteps(view) : [];
+  useHotkeys(Object.fromEntries(shown.map((s, i) => [`Alt+${i + 1}`, () => setStep(s)])));
   // On the window, after the screen's own keys: a step may claim Esc first (cancel a capture).
   useHotkeys({ Escape: leave }, true, 'global');
 
@@ -108,14 +106,14 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
         </p>
       </header>
       <nav className="step-tabs" role="tablist" aria-label={t('enrolment.steps')}>
-        {STEPS.map((s, i) => {
+        {shown.map((s, i) => {
           const state = stepState(view, s);
           const look = STEP_LOOK[state];
           return (
             <button
               key={s} type="button" role="tab" aria-selected={s === step}
               className={`step-tab${s === step ? ' step-tab-current' : ''}`}
-              onClick={() => setStep(s)} data-testid={`step-${s}`} data-state={state}
+              onClick={() => setStep(s)} data-testid={`step-${s}`} data-state={state} data-key={`Alt+${i + 1}`}
             >
               <span className="step-num">{i + 1}</span>
               <span className="step-name">{t(`enrolment.step.${s}`)}</span>
@@ -126,10 +124,12 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
         })}
       </nav>
       <div className="step-body" role="tabpanel" data-testid={`step-body-${step}`}>
-        {step === 'mrz' && <MrzStep view={view} onView={update} readerError={readerError} onNext={() => setStep('documents')} />}
+        {step === 'mrz' && <MrzStep view={view} onView={update} readerError={readerError} onNext={() => setStep(shown.includes('service') ? 'service' : 'documents')} />}
         {step === 'documents' && <DocumentsStep view={view} onView={update} />}
         {step === 'photo' && <PhotoStep view={view} onView={update} />}
         {step === 'fingerprints' && <FingerprintStep view={view} />}
+        {step === 'service' && <ServiceStep view={view} onView={update} onGoTo={setStep} />}
+        {step === 'signature' && <SignatureStep view={view} onView={update} />}
         {step === 'summary' && <SummaryStep view={view} onView={update} onSubmitted={onSubmitted} onGoTo={setStep} />}
       </div>
     </section>

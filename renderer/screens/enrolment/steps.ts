@@ -1,9 +1,27 @@
-// The five steps of an enrolment and how far each has come, as colour + icon + word.
+// The steps of an enrolment and how far each has come, as colour + icon + word. The service
+// step shows only for a service that has one (replacement, lost, damaged).
 import type { EnrolmentView } from '../../../electron/contract-types';
+import type { Service } from '../../../domain/catalog';
+import { hasServiceStep } from '../../../domain/service-step';
+import { SERVICE_STEP_ITEMS } from '../../../domain/service-step-completeness';
 import type { Tone } from '../../lib/statuses';
 
-export const STEPS = ['mrz', 'documents', 'photo', 'fingerprints', 'summary'] as const;
+export const STEPS = ['mrz', 'service', 'documents', 'photo', 'fingerprints', 'signature', 'summary'] as const;
 export type StepId = (typeof STEPS)[number];
+
+/** The steps this applicant's enrolment has, in order. */
+export function visibleSteps(view: EnrolmentView): StepId[] {
+  return STEPS.filter((s) => s !== 'service' || hasServiceStep(view.appointment.service as Service));
+}
+
+/** The step where a missing item is put right. */
+export function stepOfMissing(m: EnrolmentView['missing'][number]): StepId {
+  if (m === 'photo' || m === 'fingerprints' || m === 'signature') return m;
+  if (m === 'documents' || m.startsWith('document_')) return 'documents';
+  // The old passport's number and expiry come from its MRZ.
+  if (m === 'old_passport_mrz') return 'mrz';
+  return 'service';
+}
 
 export type StepState = 'done' | 'todo' | 'check' | 'optional';
 
@@ -19,8 +37,12 @@ export function stepState(view: EnrolmentView, step: StepId): StepState {
     case 'mrz':
       if (!view.mrz) return view.appointment.service === 'new' ? 'optional' : 'todo';
       return view.mrz.valid && view.mrz.disagreements.length === 0 ? 'done' : 'check';
+    case 'service':
+      return view.missing.some((m) => (SERVICE_STEP_ITEMS as readonly string[]).includes(m) && m !== 'old_passport_mrz') ? 'todo' : 'done';
     case 'documents':
-      return view.missing.includes('documents') ? 'todo' : 'done';
+      return view.missing.some((m) => stepOfMissing(m) === 'documents') ? 'todo' : 'done';
+    case 'signature':
+      return view.missing.includes('signature') ? 'todo' : 'done';
     case 'photo':
       return view.missing.includes('photo') ? 'todo' : 'done';
     case 'fingerprints':

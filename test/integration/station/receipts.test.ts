@@ -19,6 +19,7 @@ import { HOLIDAYS_ID } from '../../../domain/holidays-id';
 import { localDate } from '../../../domain/dates';
 import { zbarimg, zbarimgAvailable } from '../../helpers/zbarimg';
 import { until } from '../../helpers/until';
+import { completeServiceParts } from '../../helpers/service-parts';
 
 const ready = socatAvailable() && zbarimgAvailable();
 if (!ready) console.warn('skipping the station receipt test: socat and zbar-tools must be installed');
@@ -86,6 +87,7 @@ describe.skipIf(!ready)('receipts', () => {
     const jpegBase64 = Buffer.from(jpeg.encode({ data: Buffer.alloc(w * h * 4, 180), width: w, height: h }, 85).data).toString('base64');
     await s.ok('photo.save', { appointmentId: a.id, jpegBase64, width: w, height: h, camera: 'test', checks: {} });
     await s.ok('documents.scan', { appointmentId: a.id, docType: 'ktp' });
+    await completeServiceParts(s.ok.bind(s) as never, a.id);
 
     await host.unplug();
     const v = await s.ok<EnrolmentView>('enrolment.submit', { appointmentId: a.id });
@@ -120,5 +122,6 @@ describe.skipIf(!ready)('receipts', () => {
     const op = t.session();
     await op.ok('auth.login', { nip: OFFICER.nip, password: OFFICER.password });
     expect(await op.call('receipts.reprint', { appointmentId: a.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-  });
+  // The service parts add scans of several A4 pages (and a form to cut the signature from).
+  }, 120_000);
 });

@@ -10,6 +10,7 @@ import type { AppointmentRow, CaptureView, DayNumbers, OfficerRow, QueueView } f
 import { toCsv, validRecords } from '../../helpers/appointment-files';
 import { ADMIN, OFFICER, openTestStation, type TestSession, type TestStation } from '../../helpers/station';
 import { until } from '../../helpers/until';
+import { completeServiceParts } from '../../helpers/service-parts';
 
 const DAY = '2026-11-23';
 const SECOND = { name: 'Rudi Loket', nip: '199105052016011004', password: 'rahasia-loket-4' };
@@ -42,6 +43,7 @@ async function enrolAndSubmit(s: TestSession, appointmentId: string, openAt: str
   const jpegBase64 = Buffer.from(jpeg.encode({ data: Buffer.alloc(w * h * 4, 180), width: w, height: h }, 85).data).toString('base64');
   await s.ok('photo.save', { appointmentId, jpegBase64, width: w, height: h, camera: 'test', checks: {} });
   await s.ok('documents.scan', { appointmentId, docType: 'ktp' });
+  await completeServiceParts(s.ok.bind(s) as never, appointmentId);
   t.clock.now = at(submitAt);
   await s.ok('enrolment.submit', { appointmentId });
 }
