@@ -10,7 +10,7 @@ test.describe('on a demo station', () => {
 test.use({ stationDemo: true });
 
 test('an officer enrols a checked-in applicant step by step; submit names what is missing', async ({ page, station }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await captureStationSocket(page);
   await openDemoQueue(page, station.url);
 

@@ -189,15 +189,17 @@ export function ServiceStep({ view, onView, onGoTo }: { view: EnrolmentView; onV
               {t('bap.finding')}
               <textarea rows={2} value={bap.finding ?? ''} maxLength={4000} data-testid="bap-finding" onChange={(e) => setBapField('finding', e.target.value)} />
             </label>
-            {!disaster && (
-              <label className="radio">
-                <input type="checkbox" checked={bap.forceMajeure ?? false} data-testid="bap-force-majeure" onChange={(e) => setBapField('forceMajeure', e.target.checked, true)} />
-                {t('bap.forceMajeure')}
-              </label>
-            )}
-            <p className="bap-fine" data-testid="bap-fine" data-amount={s.fine} title={s.fineSource}>
-              {s.fine > 0 ? t('bap.fine', { amount: formatRupiah(s.fine) }) : t('bap.noFine')}
-            </p>
+            <div className="bap-row">
+              {!disaster && (
+                <label className="radio">
+                  <input type="checkbox" checked={bap.forceMajeure ?? false} data-testid="bap-force-majeure" onChange={(e) => setBapField('forceMajeure', e.target.checked, true)} />
+                  {t('bap.forceMajeure')}
+                </label>
+              )}
+              <p className="bap-fine" data-testid="bap-fine" data-amount={s.fine} title={s.fineSource}>
+                {s.fine > 0 ? t('bap.fine', { amount: formatRupiah(s.fine) }) : t('bap.noFine')}
+              </p>
+            </div>
           </fieldset>
         )}
         <p className="autosave muted" data-testid="service-saved" data-state={state.kind} aria-live="polite">{saved}</p>

@@ -121,14 +121,6 @@ export function SignatureStep({ view, onView }: { view: EnrolmentView; onView: (
           <button ref={scanRef} type="button" className="btn" onClick={() => void scanForm()} disabled={busy !== null} data-testid="signature-scan-form">
             {busy === 'scan' ? t('bap.signature.scanning') : t('bap.signature.scanForm')}
           </button>
-          {pages.length > 0 && (
-            <label className="inline-field">
-              {t('bap.signature.page')}
-              <select value={page?.blobId ?? ''} onChange={(e) => setPageId(e.target.value)} data-testid="signature-page-select">
-                {pages.map((p) => <option key={p.blobId} value={p.blobId}>{t('enrolment.doc.pageOf', { page: p.page, doc: t(`enrolment.doc.typeName.${p.docType}`) })}</option>)}
-              </select>
-            </label>
-          )}
         </div>
         {page
           ? <CropArea key={page.blobId} page={page} box={box} onBox={setBox} />
@@ -136,6 +128,14 @@ export function SignatureStep({ view, onView }: { view: EnrolmentView; onView: (
       </div>
       <div>
         <p className="muted">{t('bap.signature.howTo')}</p>
+        {pages.length > 0 && (
+          <label className="inline-field">
+            {t('bap.signature.page')}
+            <select value={page?.blobId ?? ''} onChange={(e) => setPageId(e.target.value)} data-testid="signature-page-select">
+              {pages.map((p) => <option key={p.blobId} value={p.blobId}>{t('enrolment.doc.pageOf', { page: p.page, doc: t(`enrolment.doc.typeName.${p.docType}`) })}</option>)}
+            </select>
+          </label>
+        )}
         <form onSubmit={(e) => { e.preventDefault(); if (!busy) void crop(); }}>
           <button ref={saveRef} type="submit" className="btn btn-primary" disabled={!page || busy !== null} data-testid="signature-save">
             {t('bap.signature.save')} <Kbd keys="Enter" />
