@@ -4,7 +4,7 @@
 // Fingerprint templates never leave the station (only the duplicate check reads them).
 import type { Role } from './catalog';
 
-export const BLOB_KINDS = ['document', 'photo', 'fingerprint', 'fingerprint_template'] as const;
+export const BLOB_KINDS = ['document', 'photo', 'fingerprint', 'fingerprint_template', 'signature'] as const;
 export type BlobKind = (typeof BLOB_KINDS)[number];
 
 /** The screens that show kept images, and which kinds each shows. */
@@ -12,9 +12,11 @@ export const BLOB_SCREENS = {
   'enrolment.documents': ['document'],
   'enrolment.photo': ['photo'],
   'enrolment.fingerprints': ['fingerprint'],
-  'enrolment.summary': ['document', 'photo', 'fingerprint'],
+  'enrolment.summary': ['document', 'photo', 'fingerprint', 'signature'],
+  /** The signature step: the scanned form to crop from, and the kept signature. */
+  'enrolment.signature': ['document', 'signature'],
   /** The supervisor's check before approving. */
-  'review': ['document', 'photo', 'fingerprint'],
+  'review': ['document', 'photo', 'fingerprint', 'signature'],
   /** The print operator compares the applicant with the photo at print and hand-over. */
   'issuance': ['photo'],
 } as const satisfies Record<string, readonly BlobKind[]>;
@@ -27,6 +29,7 @@ export const BLOB_ROLES: { readonly [K in BlobKind]: readonly Role[] } = {
   photo: ['counter', 'supervisor', 'print'],
   fingerprint: ['counter', 'supervisor'],
   fingerprint_template: [],
+  signature: ['counter', 'supervisor'],
 };
 
 /** Whether a caller with these roles may read a blob of this kind for this screen. */

@@ -3,6 +3,9 @@ import type { AppointmentStatus, Role } from './contract';
 import type { DocumentType } from '../domain/catalog';
 import type { MissingItem } from '../domain/enrolment-completeness';
 import type { Correction, CorrectionReason, Identity, IdentityField, TravelPurpose } from '../domain/enrolment-identity';
+import type { ServiceStepMissing } from '../domain/service-step-completeness';
+import type { BapData, OldPassportData, ServiceStepKind } from '../domain/service-step';
+import type { ChecklistLine } from '../domain/service-rules';
 
 export interface SetupStatus {
   needsFirstAdmin: boolean;
@@ -283,8 +286,8 @@ export interface EnrolmentView {
   /** A read that failed its check digits beside a valid `mrz`, until the officer decides. */
   mrzHeld: MrzReadView | null;
   /** What is still missing before the enrolment can go to approval (decided by the station:
-   *  domain/enrolment-completeness.ts), in the order the steps come. */
-  missing: MissingItem[];
+   *  domain/enrolment-completeness.ts and domain/service-step-completeness.ts), in step order. */
+  missing: (MissingItem | ServiceStepMissing)[];
   updatedAt: string;
   /** After a submit: whether the applicant's receipt came out of the receipt printer. */
   receipt?: ReceiptOutcome;
@@ -294,6 +297,12 @@ export interface EnrolmentView {
   details: DetailsView;
   /** What the supervisor's review must look at (corrections, warnings, overrides). */
   flags: SupervisorFlag[];
+  /** The service step (old passport, BAP), the document checklist and the signature. */
+  service: ServiceStepView;
+  checklist: ChecklistLine[];
+  /** The checklist's next open line's usual type: what the documents step scans next. */
+  nextDocType: DocumentType | null;
+  signature: SignatureInfo | null;
 }
 
 export type { MissingItem, Identity, Correction, IdentityField, CorrectionReason, TravelPurpose };
@@ -533,3 +542,26 @@ export interface DisplayAddress {
   path: string;
   counter: string;
 }
+
+// ---- service step, document checklist, signature (enrol-bap) ----------------------------------
+export interface ServiceStepView {
+  kind: ServiceStepKind;
+  /** The old passport: number and expiry from its MRZ read, issue date and disposition typed. */
+  oldPassport: (OldPassportData & { number: string | null; expiryDate: string | null }) | null;
+  bap: BapData | null;
+  /** The fine the rules file sets for this service and finding (0: none). */
+  fine: number;
+  fineSource: string;
+}
+
+export interface SignatureInfo {
+  blobId: string;
+  width: number;
+  height: number;
+  source: 'crop' | 'pad';
+  /** The scanned page it was cut from. */
+  fromBlobId: string | null;
+  createdAt: string;
+}
+
+export interface BapPdfView { pdfBase64: string; fileName: string }

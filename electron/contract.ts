@@ -20,6 +20,8 @@ import type { ServiceRules } from '../domain/service-rules';
 import { BLOB_SCREEN_NAMES } from '../domain/blob-access';
 import { CORRECTION_REASONS, IDENTITY_FIELDS, TRAVEL_PURPOSES } from '../domain/enrolment-identity';
 import { IMPORT_CHUNK_CHARS, IMPORT_MAX_CHUNKS } from '../domain/import-limits';
+import { bapInput, oldPassportInput } from '../domain/service-step';
+import type { BapPdfView } from './contract-types';
 
 export { ROLES, type Role } from '../domain/catalog';
 
@@ -280,6 +282,19 @@ export const methods = {
   }).strict(), ['admin']),
   'office.syncNow': method<OfficeStatus>()(empty, ['admin', 'technician']),
   'office.refusals': method<OfficeRefusalView[]>()(empty, ['admin', 'supervisor']),
+
+  // ---- the service step, the document checklist's companions and the signature (enrol-bap) ----
+  /** What the officer typed in the service step (a patch, saved as it is typed). */
+  'enrolment.saveService': method<EnrolmentView>()(z.object({ appointmentId: id, oldPassport: oldPassportInput.optional(), bap: bapInput.optional() }).strict(), ['counter', 'supervisor']),
+  /** The BAP of a lost or damaged passport as a PDF in Indonesian, for signing. */
+  'enrolment.bapPdf': method<BapPdfView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
+  /** The applicant's signature cut from a scanned page of this enrolment; the box in fractions of the page. */
+  'signature.crop': method<EnrolmentView>()(z.object({
+    appointmentId: id, blobId: id,
+    box: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), width: z.number().gt(0).max(1), height: z.number().gt(0).max(1) }).strict(),
+  }).strict(), ['counter', 'supervisor']),
+  /** The applicant's signature from a signature pad (SignaturePadPort; no driver yet). */
+  'signature.fromPad': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
 } as const;
 
 export type Methods = typeof methods;

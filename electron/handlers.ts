@@ -109,5 +109,9 @@ export function createHandlers(s: Services): Handlers {
     'printer.setOffsets': (i, c) => printerCalibration.setOffsets(who(c.officerId), i),
     'printer.printPage': (i) => printerCalibration.printPage(i),
     'receipts.reprint': (i, c) => receipts.reprint(who(c.officerId), i.appointmentId),
+    'enrolment.saveService': (i, c) => enrolment.saveService(who(c.officerId), i.appointmentId, i),
+    'enrolment.bapPdf': (i, c) => enrolment.bapPdf(who(c.officerId), i.appointmentId),
+    'signature.crop': (i, c) => enrolment.cropSignature(who(c.officerId), i.appointmentId, i.blobId, i.box),
+    'signature.fromPad': (i, c) => enrolment.signatureFromPad(who(c.officerId), i.appointmentId),
   } satisfies Handlers;
 }

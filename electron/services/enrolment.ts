@@ -26,6 +26,15 @@ import { feeLines, maxValidityYears, total } from '../../domain/service-rules';
 import { localDate } from '../../domain/dates';
 import type { OfficerRecord } from '../store/officers-repo';
 import { ServiceRulesService } from './service-rules';
+import { documentChecklist, fineFor, nextDocumentType } from '../../domain/service-rules';
+import type { BapData, BapInput, OldPassportData, OldPassportInput } from '../../domain/service-step';
+import { serviceStepKind } from '../../domain/service-step';
+import { serviceStepMissing } from '../../domain/service-step-completeness';
+import type { Service } from '../../domain/catalog';
+import type { BapPdfView, ServiceStepView, SignatureInfo } from '../contract-types';
+import { composeBap } from '../bap/compose-bap';
+import { cropSignature, type CropBox } from './signature-crop';
+import type { SignaturePadPort } from './signature-pad';
 
 export interface EnrolmentData {
   mrz?: MrzReadView;
@@ -41,6 +50,9 @@ export interface EnrolmentData {
   details?: NonNullable<DetailsView['chosen']>;
   /** A supervisor let an unpaid applicant go on (both officers are in the audit). */
   paymentOverride?: { supervisorId: string; supervisorName: string; supervisorNip: string; officerId: string; reason: string; at: string };
+  /** The service step: a replacement's old passport, a lost or damaged passport's BAP. */
+  oldPassport?: OldPassportData;
+  bap?: BapData;
 }
 
 export interface ScannedPage { mime: string; bytes: Buffer }
@@ -68,6 +80,8 @@ export class EnrolmentService {
     private readonly changed: (appointmentId: string) => void,
     private readonly workflow: WorkflowService,
     private readonly rules: ServiceRulesService = new ServiceRulesService(store, now),
+    /** No pad driver exists yet (signature-pad.ts): null means "crop from a scan". */
+    private readonly signaturePad: () => SignaturePadPort | null = () => null,
   ) {}
 
   private data(appointmentId: string): EnrolmentData {
@@ -103,10 +117,14 @@ export class EnrolmentService {
       photo: photo ? { failedChecks, keptWithReason: Boolean(photoBlob?.meta.keptReason) } : null,
       fingerprints: fingerprints.map((f) => ({ status: f.status, reason: f.missingReason, note: f.note })),
     });
+    // The service step, the document checklist and the signature add their own items.
+    const extra = this.serviceParts(appointment.service as Service, data, documents, blobs);
+    const missingAll: EnrolmentView['missing'] = [...missing, ...extra.missing];
     const updatedAt = this.store.enrolments.get(appointmentId)?.updatedAt ?? appointment.updatedAt;
     return {
-      appointment, documents, photo, fingerprints, mrz: data.mrz ?? null, mrzHeld: data.mrzHeld ?? null, missing, updatedAt,
+      appointment, documents, photo, fingerprints, mrz: data.mrz ?? null, mrzHeld: data.mrzHeld ?? null, missing: missingAll, updatedAt,
       identity, details, flags: supervisorFlags(identity, details, appointment.passportType),
+      service: extra.service, checklist: extra.checklist, nextDocType: nextDocumentType(extra.checklist), signature: extra.signature,
     };
   }
 
@@ -368,6 +386,116 @@ export class EnrolmentService {
     if (!allowed) throw new StationError('forbidden');
     return { id, mime: b.info.mime, base64: b.data.toString('base64'), meta: b.info.meta };
   }
+
+  // ---- the service step, the document checklist and the signature -------------------------
+
+  private serviceParts(service: Service, data: EnrolmentData, documents: DocumentPageInfo[], blobs: { id: string; kind: string; meta: Record<string, unknown>; createdAt: string }[]) {
+    const rules = this.rules.current();
+    const kind = serviceStepKind(service);
+    const scanned = new Set(documents.map((d) => d.docType));
+    const checklist = documentChecklist(rules, service, scanned);
+    const s = blobs.filter((b) => b.kind === 'signature').at(-1);
+    const signature: SignatureInfo | null = s ? {
+      blobId: s.id, width: Number(s.meta.width), height: Number(s.meta.height), source: s.meta.source === 'pad' ? 'pad' : 'crop',
+      fromBlobId: typeof s.meta.fromBlobId === 'string' ? s.meta.fromBlobId : null, createdAt: s.createdAt,
+    } : null;
+    const step: ServiceStepView = {
+      kind,
+      oldPassport: kind.oldPassport ? { ...data.oldPassport, number: data.mrz?.documentNumber ?? null, expiryDate: data.mrz?.expiryDate ?? null } : null,
+      bap: kind.bap ? (data.bap ?? {}) : null,
+      fine: kind.bap ? fineFor(rules, service, data.bap?.forceMajeure ?? false) : 0,
+      fineSource: rules.fines.source.title,
+    };
+    const missing = serviceStepMissing(rules, {
+      service, mrz: data.mrz ?? null, oldPassport: data.oldPassport, bap: data.bap, scanned, hasSignature: signature !== null,
+    });
+    return { service: step, checklist, signature, missing };
+  }
+
+  /**
+   * Saves what the officer typed in the service step, field by field as it is typed (the
+   * screen sends a debounced patch), so a crash loses at most the last moment of typing.
+   * '' clears a date. The audit names the fields changed, never the applicant's words.
+   */
+  saveService(officerId: string, appointmentId: string, input: { oldPassport?: OldPassportInput | undefined; bap?: BapInput | undefined }): EnrolmentView {
+    this.requireOpen(appointmentId);
+    const kind = serviceStepKind(this.queue.get(appointmentId).service as Service);
+    if (input.oldPassport && !kind.oldPassport) throw new StationError('conflict', { reason: 'no_old_passport_for_service' });
+    if (input.bap && !kind.bap) throw new StationError('conflict', { reason: 'no_bap_for_service' });
+    const today = this.now().toISOString().slice(0, 10);
+    for (const [field, value] of [['oldPassport.issueDate', input.oldPassport?.issueDate], ['bap.policeReportDate', input.bap?.policeReportDate]] as const) {
+      if (value && value > today) throw new StationError('bad_input', { reason: 'date_future' }, field);
+    }
+    const data = this.data(appointmentId);
+    const patch: Partial<EnrolmentData> = {};
+    if (input.oldPassport) patch.oldPassport = withoutEmpty({ ...data.oldPassport, ...input.oldPassport });
+    if (input.bap) patch.bap = withoutEmpty({ ...data.bap, ...input.bap });
+    const fields = [
+      ...Object.keys(input.oldPassport ?? {}).map((k) => `oldPassport.${k}`),
+      ...Object.keys(input.bap ?? {}).map((k) => `bap.${k}`),
+    ];
+    return this.save(officerId, appointmentId, patch, 'enrolment.service', { fields });
+  }
+
+  /** The BAP as a PDF in Indonesian, for the applicant's and the officer's signatures. */
+  async bapPdf(officerId: string, appointmentId: string): Promise<BapPdfView> {
+    const v = this.view(appointmentId);
+    if (!v.service.bap) throw new StationError('conflict', { reason: 'no_bap_for_service' });
+    const officer = this.store.officers.byId(officerId);
+    const a = v.appointment;
+    const pdf = await composeBap({
+      service: a.service as Service,
+      applicant: { fullName: a.fullName, nik: a.nik, birthPlace: a.birthPlace, birthDate: a.birthDate, sex: a.sex, bookingCode: a.bookingCode },
+      officer: { name: officer?.name ?? '', nip: officer?.nip ?? '' },
+      oldPassport: v.mrz && v.service.kind.oldPassport ? { number: v.mrz.documentNumber, expiryDate: v.mrz.expiryDate } : null,
+      bap: v.service.bap, fine: v.service.fine, fineSource: v.service.fineSource, at: this.now(),
+    });
+    this.store.tx(() => this.store.audit.append(officerId, 'enrolment.bap_pdf', { appointmentId, fine: v.service.fine }, this.now().toISOString()));
+    return { pdfBase64: Buffer.from(pdf).toString('base64'), fileName: `BAP-${a.bookingCode}.pdf` };
+  }
+
+  /** The applicant's signature cut from a scanned page of this enrolment (the signed form). */
+  cropSignature(officerId: string, appointmentId: string, blobId: string, box: CropBox): EnrolmentView {
+    this.requireOpen(appointmentId);
+    const b = this.store.blobs.get(blobId);
+    if (!b || b.info.ownerType !== OWNER || b.info.ownerId !== appointmentId || b.info.kind !== 'document') throw new StationError('not_found');
+    let out: ReturnType<typeof cropSignature>;
+    try {
+      out = cropSignature(b.info.mime, b.data, box, Number(b.info.meta.resolution) || 300, blobId);
+    } catch {
+      throw new StationError('bad_input', { reason: 'page_unreadable' }, 'blobId');
+    }
+    if (!out) throw new StationError('bad_input', { reason: 'crop_too_small' }, 'box');
+    return this.keepSignature(officerId, appointmentId, out.png, { width: out.width, height: out.height, source: 'crop', fromBlobId: blobId, box });
+  }
+
+  /** The applicant's signature from the signature pad, where one is configured. */
+  async signatureFromPad(officerId: string, appointmentId: string): Promise<EnrolmentView> {
+    this.requireOpen(appointmentId);
+    const pad = this.signaturePad();
+    if (!pad) throw new StationError('device', { key: 'device.signaturePad.not_configured' });
+    const outcome = await pad.capture();
+    if (!outcome.ok) throw new StationError('device', { key: outcome.error.key, ...outcome.error.params });
+    return this.keepSignature(officerId, appointmentId, outcome.png, { width: outcome.width, height: outcome.height, source: 'pad' });
+  }
+
+  private keepSignature(officerId: string, appointmentId: string, png: Buffer, meta: Record<string, unknown>): EnrolmentView {
+    const at = this.now().toISOString();
+    const previous = this.store.blobs.listFor(OWNER, appointmentId).filter((x) => x.kind === 'signature');
+    this.store.tx(() => {
+      // A new signature replaces the old one in the same transaction.
+      for (const p of previous) this.store.blobs.remove(p.id, at);
+      this.store.blobs.put({ type: OWNER, id: appointmentId }, 'signature', 'image/png', png, meta, at);
+      this.store.audit.append(officerId, 'enrolment.signature', { appointmentId, source: meta.source, replaced: previous.length > 0 }, at);
+    });
+    this.changed(appointmentId);
+    return this.view(appointmentId);
+  }
+}
+
+/** Drops fields cleared to '' (a date the officer emptied again). */
+function withoutEmpty<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== undefined)) as T;
 }
 
 /** What the supervisor's review must look at, in the order the steps come. */

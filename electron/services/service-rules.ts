@@ -45,3 +45,6 @@ export class ServiceRulesService {
     return this.current();
   }
 }
+
+/** The rules file shipped with this release, for a service built without the rules service. */
+export const shippedRules = (): ServiceRules => serviceRulesSchema.parse(shipped);

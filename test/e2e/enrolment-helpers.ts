@@ -102,7 +102,7 @@ export function fromNik(nik: string, century = '19'): { birthDate: string; sex: 
  * purpose of travel and Enter save the details; the documents step follows.
  */
 export async function answerIdentityAndDetails(page: Page, purpose = 'tourism'): Promise<void> {
-  await page.keyboard.press('Alt+2');
+  await goToStep(page, 'identity');
   await expect(page.getByTestId('identity-confirm')).toBeFocused();
   for (const box of await page.locator('[data-testid^="identity-keep-"]').all()) await box.check();
   await page.getByTestId('identity-confirm').focus();
@@ -111,5 +111,14 @@ export async function answerIdentityAndDetails(page: Page, purpose = 'tourism'):
   await expect(page.getByTestId('details-purpose')).toBeFocused();
   await page.getByTestId('details-purpose').selectOption(purpose);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('step-body-documents')).toBeVisible();
+  // The documents step follows, or first the service step for a replacement or a lost passport.
+  await expect(page.locator('[data-testid="step-body-documents"], [data-testid="step-body-service"]')).toBeVisible();
+}
+
+/** Goes to an enrolment step by its own shortcut (Alt+N, N = its place among the steps this
+ *  applicant has: the service step shows only for some services). */
+export async function goToStep(page: Page, step: string): Promise<void> {
+  const key = await page.getByTestId(`step-${step}`).getAttribute('data-key');
+  if (!key) throw new Error(`no shortcut on step ${step}`);
+  await page.keyboard.press(key);
 }

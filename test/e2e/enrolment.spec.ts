@@ -4,14 +4,14 @@
 // reader, and a submit the station refuses while fingerprints are still missing. The identity
 // and details steps between are answered as for a standard applicant (enrolment-helpers.ts).
 import { test, expect } from './fixtures';
-import { answerIdentityAndDetails, COUNTER, fromNik, openDemoQueue, td3 } from './enrolment-helpers';
+import { answerIdentityAndDetails, COUNTER, fromNik, goToStep, openDemoQueue, td3 } from './enrolment-helpers';
 import { addOfficer, captureStationSocket, createFirstAdmin, login, logout, rawCall } from './helpers';
 
 test.describe('on a demo station', () => {
 test.use({ stationDemo: true });
 
 test('an officer enrols a checked-in applicant step by step; submit names what is missing', async ({ page, station }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await captureStationSocket(page);
   await openDemoQueue(page, station.url);
 
@@ -99,7 +99,7 @@ test('an officer enrols a checked-in applicant step by step; submit names what i
   await answerIdentityAndDetails(page);
 
   // 4. Two documents from the scanner glass.
-  await page.keyboard.press('Alt+4');
+  await goToStep(page, 'documents');
   await expect(page.getByTestId('doc-scan')).toBeFocused();
   await page.getByTestId('doc-type').selectOption('ktp');
   await page.getByTestId('doc-scan').click();
@@ -110,10 +110,11 @@ test('an officer enrols a checked-in applicant step by step; submit names what i
   await expect(page.getByTestId('doc-thumb-img')).toHaveCount(2);
   await expect(page.getByTestId('doc-group-ktp')).toBeVisible();
   await expect(page.getByTestId('doc-group-kk')).toBeVisible();
-  await expect(page.getByTestId('step-documents')).toHaveAttribute('data-state', 'done');
+  // The KTP line of the service's checklist is met (the rest depends on the service).
+  await expect(page.locator('[data-testid="doc-checklist-line"][data-types="ktp"]')).toHaveAttribute('data-done', 'true');
 
   // 5. The photo: Chromium's fake camera, cropped to 35:45 and measured.
-  await page.keyboard.press('Alt+5');
+  await goToStep(page, 'photo');
   await expect(page.getByTestId('photo-capture')).toBeEnabled({ timeout: 20_000 });
   await expect(page.getByTestId('photo-capture')).toBeFocused();
   await page.keyboard.press('Enter');
@@ -130,7 +131,7 @@ test('an officer enrols a checked-in applicant step by step; submit names what i
 
   // 4. Fingerprints on the demo's simulated reader (a finger arrives by itself): the live
   // image with its score against the threshold, and the first finger marked done.
-  await page.keyboard.press('Alt+6');
+  await goToStep(page, 'fingerprints');
   await expect(page.getByTestId('capture-start')).toBeFocused();
   await page.keyboard.press('Enter');
   const capture = page.getByTestId('capture');
@@ -157,22 +158,28 @@ test('an officer enrols a checked-in applicant step by step; submit names what i
   await expect(page.getByTestId(`finger-${skipped}`)).toHaveAttribute('data-look', 'missing');
 
   // 7. The summary lists the fingerprints as missing, and the station refuses the submit.
-  await page.keyboard.press('Alt+7');
+  await goToStep(page, 'summary');
   await expect(page.getByTestId('summary-fingerprints')).toHaveAttribute('data-state', 'todo');
   await expect(page.getByTestId('summary-missing')).toContainText('Sidik jari');
+  await expect(page.getByTestId('summary-missing')).toContainText('tanda tangan pemohon');
   await expect(page.getByTestId('summary-missing')).not.toContainText('Foto wajah');
   await expect(page.getByTestId('enrolment-submit')).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('summary-refusal')).toHaveText(/Belum dapat dikirim untuk persetujuan\. Yang belum lengkap: (Alasan menyimpan foto, )?Sidik jari\./);
+  await expect(page.getByTestId('summary-refusal')).toContainText('Belum dapat dikirim untuk persetujuan. Yang belum lengkap: ');
+  await expect(page.getByTestId('summary-refusal')).toContainText('Sidik jari');
+  await expect(page.getByTestId('summary-refusal')).toContainText('tanda tangan pemohon');
 
   // Esc goes back to the queue; everything so far was saved as it happened.
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('screen-queue')).toBeVisible();
   await expect(page.locator(`[data-testid="queue-row"][data-booking-code="${code}"]`)).toHaveAttribute('data-status', 'in_enrolment');
   await page.locator(`[data-testid="queue-row"][data-booking-code="${code}"]`).getByTestId('row-enrol').click();
-  await expect(page.getByTestId('step-documents')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('step-documents')).toHaveAttribute('data-state', /^(done|todo)$/);
   await expect(page.getByTestId('step-photo')).toHaveAttribute('data-state', /^(done|check)$/);
   await expect(page.getByTestId('mrz-result')).toBeVisible();
+  await goToStep(page, 'documents');
+  await expect(page.locator('[data-testid="doc-checklist-line"][data-types="ktp"]')).toHaveAttribute('data-done', 'true');
+  await expect(page.getByTestId('doc-thumb')).toHaveCount(2);
 });
 });
 
@@ -195,11 +202,11 @@ test('without a fingerprint reader or scanner, each step says so and what the te
   await page.getByTestId('row-enrol').click();
   await expect(page.getByTestId('enrolment-applicant')).toContainText('Nur Aini');
 
-  await page.keyboard.press('Alt+4');
+  await goToStep(page, 'documents');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('doc-error')).toContainText('Pemindai dokumen belum diatur');
 
-  await page.keyboard.press('Alt+6');
+  await goToStep(page, 'fingerprints');
   await expect(page.getByTestId('capture-start')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('capture-error')).toContainText('Pemindai sidik jari belum diatur di stasiun ini');

@@ -4,7 +4,7 @@
 // scanner's slot in the status bar turns busy as soon as a job runs; Esc cancels the scan
 // and nothing is stored.
 import { test, expect } from './fixtures';
-import { openDemoQueue } from './enrolment-helpers';
+import { goToStep, openDemoQueue } from './enrolment-helpers';
 import { captureStationSocket, rawCall } from './helpers';
 
 test.use({ stationDemo: true, viewport: { width: 1366, height: 768 } });
@@ -24,7 +24,7 @@ test('scans at a resolution the scanner offers, shows it busy at once, and cance
   await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-status', 'checked_in');
   await page.getByTestId('queue-search').press('Enter');
   await expect(page.getByTestId('enrolment-applicant')).toContainText(code);
-  await page.keyboard.press('Alt+4');
+  await goToStep(page, 'documents');
   await expect(page.getByTestId('doc-scan')).toBeFocused();
 
   // Automatic resolution: a KTP needs 300 dpi, which this scanner has.

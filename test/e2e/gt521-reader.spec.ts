@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { ADMIN, captureStationSocket, createFirstAdmin, login, logout, rawCall } from './helpers';
+import { goToStep } from './enrolment-helpers';
 
 test.use({ stationDemo: true, viewport: { width: 1366, height: 768 } });
 
@@ -64,7 +65,7 @@ test('a technician adds a GT-521; a capture with it, and leaving the enrolment l
   await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-status', 'checked_in');
   await page.getByTestId('queue-search').press('Enter');
   await expect(page.getByTestId('enrolment')).toBeVisible();
-  await page.keyboard.press('Alt+6');
+  await goToStep(page, 'fingerprints');
   await expect(page.getByTestId('capture-start')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('capture-retry')).toBeFocused();

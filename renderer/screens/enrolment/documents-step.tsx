@@ -34,7 +34,7 @@ type Pending = { kind: 'remove' | 'rescan'; page: DocumentPageInfo };
 
 export function DocumentsStep({ view, onView }: { view: EnrolmentView; onView: (v: EnrolmentView) => void }) {
   const { t } = useTranslation();
-  const [settings, setSettings] = useState<Settings>({ docType: 'ktp', source: 'platen', resolution: 'auto', colorMode: 'color' });
+  const [settings, setSettings] = useState<Settings>({ docType: view.nextDocType ?? 'ktp', source: 'platen', resolution: 'auto', colorMode: 'color' });
   const [cancelling, setCancelling] = useState(false);
   const [busy, setBusy] = useState<{ since: number; label: string } | null>(null);
   const [elapsed, setElapsed] = useState(0);
@@ -58,6 +58,12 @@ export function DocumentsStep({ view, onView }: { view: EnrolmentView; onView: (
   }, [busy]);
 
   const docName = (d: DocumentType): string => t(`enrolment.doc.typeName.${d}`);
+
+  // The checklist picks what is scanned next: the first line still open, in the rules' order.
+  const nextDocType = view.nextDocType;
+  useEffect(() => {
+    if (nextDocType) setSettings((s) => ({ ...s, docType: nextDocType }));
+  }, [nextDocType]);
 
   const scan = async (s: Settings, replace?: DocumentPageInfo): Promise<void> => {
     setError(null);
@@ -113,6 +119,14 @@ export function DocumentsStep({ view, onView }: { view: EnrolmentView; onView: (
   return (
     <div className="step documents-step">
       <h2>{t('enrolment.doc.title')}</h2>
+      <ul className="doc-checklist" data-testid="doc-checklist" aria-label={t('bap.checklist.title')}>
+        {view.checklist.map((line) => (
+          <li key={line.anyOf.join('|')} data-testid="doc-checklist-line" data-types={line.anyOf.join(',')} data-done={line.satisfiedBy ? 'true' : 'false'}>
+            <span className={`badge ${line.satisfiedBy ? 'tone-ready' : 'tone-waiting'}`} aria-hidden="true">{line.satisfiedBy ? '✔' : '◷'}</span>
+            <span>{line.satisfiedBy ? docName(line.satisfiedBy) : line.anyOf.map(docName).join(t('bap.checklist.or'))}</span>
+          </li>
+        ))}
+      </ul>
       <form className="scan-form" onSubmit={(e) => { e.preventDefault(); if (!busy) void scan(settings); }} data-testid="scan-form">
         <label className="inline-field">
           {t('enrolment.doc.type')}

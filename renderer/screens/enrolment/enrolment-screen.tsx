@@ -17,7 +17,9 @@ import { FingerprintStep } from './fingerprint-step';
 import { IdentityStep } from './identity-step';
 import { MrzStep } from './mrz-step';
 import { PhotoStep } from './photo-step';
-import { STEP_LOOK, STEPS, stepState, type StepId } from './steps';
+import { SignatureStep } from './signature-step';
+import { ServiceStep } from './service-step';
+import { STEP_LOOK, stepState, visibleSteps, type StepId } from './steps';
 import { SummaryStep } from './summary-step';
 
 interface Props {
@@ -61,7 +63,9 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
     onBack();
   }, [appointmentId, onBack]);
 
-  useHotkeys(Object.fromEntries(STEPS.map((s, i) => [`Alt+${i + 1}`, () => setStep(s)])));
+  // Alt+1… follow the steps this applicant has (the service step only for some services).
+  const shown = view ? visibleSteps(view) : [];
+  useHotkeys(Object.fromEntries(shown.map((s, i) => [`Alt+${i + 1}`, () => setStep(s)])));
   // On the window, after the screen's own keys: a step may claim Esc first (cancel a capture).
   useHotkeys({ Escape: leave }, true, 'global');
 
@@ -104,14 +108,14 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
         </p>
       </header>
       <nav className="step-tabs" role="tablist" aria-label={t('enrolment.steps')}>
-        {STEPS.map((s, i) => {
+        {shown.map((s, i) => {
           const state = stepState(view, s);
           const look = STEP_LOOK[state];
           return (
             <button
               key={s} type="button" role="tab" aria-selected={s === step}
               className={`step-tab${s === step ? ' step-tab-current' : ''}`}
-              onClick={() => setStep(s)} data-testid={`step-${s}`} data-state={state}
+              onClick={() => setStep(s)} data-testid={`step-${s}`} data-state={state} data-key={`Alt+${i + 1}`}
               title={`${t(`enrolment.step.${s}`)} · Alt+${i + 1}`} aria-keyshortcuts={`Alt+${i + 1}`}
             >
               <span className="step-num">{i + 1}</span>
@@ -125,10 +129,12 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
       <div className="step-body" role="tabpanel" data-testid={`step-body-${step}`}>
         {step === 'mrz' && <MrzStep view={view} onView={update} readerError={readerError} onNext={() => setStep('identity')} />}
         {step === 'identity' && <IdentityStep view={view} onView={update} onNext={() => setStep('details')} />}
-        {step === 'details' && <DetailsStep view={view} onView={update} onNext={() => setStep('documents')} />}
+        {step === 'details' && <DetailsStep view={view} onView={update} onNext={() => setStep(shown.includes('service') ? 'service' : 'documents')} />}
         {step === 'documents' && <DocumentsStep view={view} onView={update} />}
         {step === 'photo' && <PhotoStep view={view} onView={update} />}
         {step === 'fingerprints' && <FingerprintStep view={view} />}
+        {step === 'service' && <ServiceStep view={view} onView={update} onGoTo={setStep} />}
+        {step === 'signature' && <SignatureStep view={view} onView={update} />}
         {step === 'summary' && <SummaryStep view={view} onView={update} onSubmitted={onSubmitted} onGoTo={setStep} />}
       </div>
     </section>

@@ -9,7 +9,10 @@ import { Kbd } from '../../components/kbd';
 import { enrolmentError } from '../../lib/device-text';
 import { call } from '../../lib/station';
 import { flagText } from './flag-text';
-import { MISSING_STEP, STEP_LOOK, stepState, type StepId } from './steps';
+import type { Service } from '../../../domain/catalog';
+import { hasServiceStep } from '../../../domain/service-step';
+import { formatRupiah } from './service-step';
+import { STEP_LOOK, stepOfMissing, stepState, type StepId } from './steps';
 
 interface Props {
   view: EnrolmentView;
@@ -23,7 +26,7 @@ export function SummaryStep({ view, onView, onSubmitted, onGoTo }: Props) {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
-  const missingList = (m: readonly string[]): string => m.map((x) => t([`enrolment.missing.${x}`, `enrolIdentity.missing.${x}`], { defaultValue: x })).join(', ');
+  const missingList = (m: readonly string[]): string => m.map((x) => t([`enrolment.missing.${x}`, `enrolIdentity.missing.${x}`, `bap.missing.${x}`], { defaultValue: x })).join(', ');
 
   const submit = async (): Promise<void> => {
     setBusy(true);
@@ -72,7 +75,11 @@ export function SummaryStep({ view, onView, onSubmitted, onGoTo }: Props) {
         })
         : t('enrolment.summary.fingerprintsNone'),
     },
+    { id: 'signature', text: t(view.signature ? 'bap.summary.signature' : 'bap.summary.signatureNone') },
   ];
+  if (hasServiceStep(view.appointment.service as Service)) {
+    items.splice(1, 0, { id: 'service', text: view.service.bap ? t('bap.summary.bap', { fine: formatRupiah(view.service.fine) }) : t('bap.summary.oldPassport') });
+  }
 
   return (
     <div className="step summary-step">
@@ -102,7 +109,7 @@ export function SummaryStep({ view, onView, onSubmitted, onGoTo }: Props) {
         : <Alert tone="ready" testId="summary-complete">{t('enrolment.summary.complete')}</Alert>}
       {view.missing.length > 0 && (
         <ul className="missing-list" data-testid="summary-missing-list">
-          {view.missing.map((m) => <li key={m} data-missing={m}><button type="button" className="btn btn-quiet" onClick={() => onGoTo(MISSING_STEP[m])}><span aria-hidden="true">◷ </span>{t(`enrolIdentity.todo.${m}`)}</button></li>)}
+          {view.missing.map((m) => <li key={m} data-missing={m}><button type="button" className="btn btn-quiet" onClick={() => onGoTo(stepOfMissing(m))}><span aria-hidden="true">◷ </span>{t([`enrolIdentity.todo.${m}`, `bap.missing.${m}`, `enrolment.missing.${m}`], { defaultValue: m })}</button></li>)}
         </ul>
       )}
       {refusal && <Alert tone="problem" testId="summary-refusal">{refusal}</Alert>}

@@ -9,6 +9,7 @@ import { openTestStation, ADMIN, type TestStation, type TestSession } from '../.
 import type { AppointmentRow, CaptureView, EnrolmentView, SessionInfo } from '../../../electron/contract-types';
 import { until } from '../../helpers/until';
 import { addSupervisor, answerIdentityAndDetails, SUPERVISOR } from '../../helpers/enrolment-steps';
+import { completeServiceParts } from '../../helpers/service-parts';
 
 let t: TestStation;
 let s: TestSession;
@@ -82,12 +83,14 @@ describe('capture lifecycle', () => {
     const jpegBase64 = Buffer.from(jpeg.encode({ data: Buffer.alloc(w * h * 4, 180), width: w, height: h }, 85).data).toString('base64');
     await s.ok('photo.save', { appointmentId, jpegBase64, width: w, height: h, camera: 'test', checks: {} });
     await s.ok('documents.scan', { appointmentId, docType: 'ktp' });
+    await completeServiceParts(s.ok.bind(s) as never, appointmentId);
     expect(await s.ok<CaptureView | null>('capture.get', { appointmentId })).not.toBeNull();
     await addSupervisor(s);
     await answerIdentityAndDetails(s, appointmentId, { supervisor: SUPERVISOR });
     await s.ok('enrolment.submit', { appointmentId });
     expect(await s.ok('capture.get', { appointmentId })).toBeNull();
-  });
+  // The service parts add scans of several A4 pages (and a form to cut the signature from).
+  }, 120_000);
 
   it('after a restart the capture knows the fingers saved, and their templates still catch a duplicate', async () => {
     await s.ok('capture.start', { appointmentId });

@@ -20,6 +20,7 @@ import { localDate } from '../../../domain/dates';
 import { zbarimg, zbarimgAvailable } from '../../helpers/zbarimg';
 import { until } from '../../helpers/until';
 import { addSupervisor, answerIdentityAndDetails, SUPERVISOR } from '../../helpers/enrolment-steps';
+import { completeServiceParts } from '../../helpers/service-parts';
 
 const ready = socatAvailable() && zbarimgAvailable();
 if (!ready) console.warn('skipping the station receipt test: socat and zbar-tools must be installed');
@@ -87,6 +88,7 @@ describe.skipIf(!ready)('receipts', () => {
     const jpegBase64 = Buffer.from(jpeg.encode({ data: Buffer.alloc(w * h * 4, 180), width: w, height: h }, 85).data).toString('base64');
     await s.ok('photo.save', { appointmentId: a.id, jpegBase64, width: w, height: h, camera: 'test', checks: {} });
     await s.ok('documents.scan', { appointmentId: a.id, docType: 'ktp' });
+    await completeServiceParts(s.ok.bind(s) as never, a.id);
 
     await addSupervisor(s);
     await answerIdentityAndDetails(s, a.id, { supervisor: SUPERVISOR });
@@ -123,5 +125,6 @@ describe.skipIf(!ready)('receipts', () => {
     const op = t.session();
     await op.ok('auth.login', { nip: OFFICER.nip, password: OFFICER.password });
     expect(await op.call('receipts.reprint', { appointmentId: a.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-  });
+  // The service parts add scans of several A4 pages (and a form to cut the signature from).
+  }, 120_000);
 });

@@ -11,6 +11,7 @@ import { toCsv, validRecords } from '../../helpers/appointment-files';
 import { ADMIN, OFFICER, openTestStation, type TestSession, type TestStation } from '../../helpers/station';
 import { answerIdentityAndDetails } from '../../helpers/enrolment-steps';
 import { until } from '../../helpers/until';
+import { completeServiceParts } from '../../helpers/service-parts';
 
 const DAY = '2026-11-23';
 const SECOND = { name: 'Rudi Loket', nip: '199105052016011004', password: 'rahasia-loket-4' };
@@ -44,6 +45,7 @@ async function enrolAndSubmit(s: TestSession, appointmentId: string, openAt: str
   await s.ok('photo.save', { appointmentId, jpegBase64, width: w, height: h, camera: 'test', checks: {} });
   await s.ok('documents.scan', { appointmentId, docType: 'ktp' });
   await answerIdentityAndDetails(s, appointmentId);
+  await completeServiceParts(s.ok.bind(s) as never, appointmentId);
   t.clock.now = at(submitAt);
   await s.ok('enrolment.submit', { appointmentId });
 }
