@@ -233,8 +233,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         }
         if (typeof msg !== 'object' || msg === null || msg.t !== 'call' || typeof msg.id !== 'number') { ws.close(1003, 'not a call'); return; }
         const { id, m, i } = msg;
+        const r = typeof msg.r === 'string' ? msg.r : undefined;
         opened.then(
-          ({ session }) => session.call(m, i).then(
+          ({ session }) => session.call(m, i, r).then(
             (r) => send({ t: 'result', id, r }),
             (err: unknown) => {
               log(`Loket browser host: a call failed (${errorClass(err)})`);

@@ -141,10 +141,10 @@ export async function createStation(opts: StationOptions): Promise<Station> {
       conns.add(conn);
       connOf.set(conn.state, conn);
       return {
-        async call(method, input) {
+        async call(method, input, requestId) {
           const before = conn.state.officerId;
           const wasLocked = conn.state.locked;
-          const result = await dispatch(conn.state, method, input);
+          const result = await dispatch(conn.state, method, input, requestId);
           if (result.ok) noteOpenEnrolment(conn.state, method, input);
           if (before !== conn.state.officerId || wasLocked !== conn.state.locked) send(conn, 'session.changed', auth.sessionInfo(conn.state));
           return result;
