@@ -225,6 +225,8 @@ export interface PhotoInfo {
   camera: string;
   checks: Record<string, boolean | number>;
   createdAt: string;
+  /** Why it was kept although a check failed. */
+  overrideReason?: string;
 }
 
 export interface MrzFieldProblem { field: string; kind: 'checkDigit' | 'format'; key: string; params: Record<string, string> }
@@ -447,3 +449,6 @@ export interface ScannerCertificateView {
 
 /** One eSCL scanner announced by mDNS (`_uscan._tcp` / `_uscans._tcp`), as the discovery reads it. */
 export type { DiscoveredScanner as DiscoveredScannerView } from '../native/drivers/escl/escl-discovery';
+
+/** Text typed into an enrolment and not yet confirmed, kept by the station (drafts). */
+export interface DraftView { field: string; text: string; updatedAt: string }

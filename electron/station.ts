@@ -18,6 +18,7 @@ import { NumbersService } from './services/numbers';
 import { ImportService } from './services/import';
 import { DeviceSlots } from './services/devices';
 import { EnrolmentService, type DocumentScannerPort } from './services/enrolment';
+import { DraftsService } from './services/drafts';
 import { DeviceService } from './services/device-service';
 import { SessionState } from './services/session';
 import { seedDemoDay } from './services/demo-seed';
@@ -84,6 +85,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     printerCalibration: new PrinterCalibrationService(deviceService),
     receipts: new ReceiptService(store, deviceService, (id) => queue.get(id), now),
     enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow),
+    drafts: new DraftsService(store, queue, now),
   };
   const capture = new FingerprintCaptureService(store, queue, services.enrolment, deviceService,
     () => ({ fingers: DEFAULT_FINGERS, qualityThreshold: settings.get().fingerprintThreshold, maxAttempts: settings.get().fingerprintMaxAttempts }),

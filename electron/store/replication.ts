@@ -69,6 +69,7 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   row_clocks: 'Per-column clocks of this store, derived from the changes it has seen.',
   applied_changes: 'Which remote changes this store has applied.',
   waiting_changes: 'Remote changes this store cannot apply yet.',
+  drafts: "Text being typed at this PC's keyboard, saved each second so a crash here loses at most a second; what the officer confirms goes into the enrolment, which replicates. Sending every second of typing would flood the office's change log.",
 };
 
 /** Tables whose rows replicate as a column of another table. */

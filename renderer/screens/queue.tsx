@@ -64,6 +64,15 @@ export function QueueScreen({ onEnrol }: { onEnrol?: (row: AppointmentRow) => vo
 
   const rows = view?.rows ?? [];
 
+  // After a check-in by scan, the applicant just checked in is the selected row, focus in the
+  // search box: Enter opens their enrolment (the next thing the officer does).
+  const scanned = scan.result?.kind === 'checked_in' ? scan.result.code : null;
+  useEffect(() => {
+    if (!scanned) return;
+    const i = rows.findIndex((r) => r.bookingCode === scanned);
+    if (i >= 0) { setSelected(i); searchRef.current?.focus(); }
+  }, [scanned, rows]);
+
   const toggleStatus = (s: AppointmentStatus): void => {
     setStatuses((prev) => (prev.includes(s) ? prev.filter((x) => x !== s) : [...prev, s]));
     setSelected(0);

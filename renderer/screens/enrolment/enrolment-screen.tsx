@@ -1,11 +1,17 @@
 // One applicant's enrolment at the counter, reached from the queue: the applicant in the
-// header, the five steps as tabs (Alt+1..5) with how far each has come, and the current step.
+// header, the steps as tabs (Alt+1..9) with how far each has come, and the current step.
 // Every step is saved by the station as it happens: there is no Save button, and leaving
-// (Esc) loses nothing; it tells the station the fingerprint capture may leave memory.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// (Esc) loses nothing; it tells the station the fingerprint capture may leave memory. Typed
+// text not yet confirmed is a draft (use-draft.ts): leaving with some asks first.
+//
+// The flow is Enter: when the step on screen becomes complete, focus goes to "Next" (its
+// footer), so Enter goes on; PageDown / PageUp move between steps from anywhere.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrolmentView } from '../../../electron/contract-types';
 import { Alert } from '../../components/alert';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { typedTextHeld } from '../../lib/use-draft';
 import { Kbd } from '../../components/kbd';
 import { StatusBadge } from '../../components/status-badge';
 import { enrolmentError } from '../../lib/device-text';
@@ -20,15 +26,26 @@ import { SummaryStep } from './summary-step';
 
 interface Props {
   appointmentId: string;
+  /** Where a reload left the officer (route.ts); the first step otherwise. */
+  initialStep?: string | null;
+  /** Told of every step change, so a reload comes back to it. */
+  onStep?: (step: StepId) => void;
   onBack: () => void;
   onSubmitted: (view: EnrolmentView) => void;
 }
 
-export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
+const isStep = (s: unknown): s is StepId => typeof s === 'string' && (STEPS as readonly string[]).includes(s);
+
+export function EnrolmentScreen({ appointmentId, initialStep, onStep, onBack, onSubmitted }: Props) {
   const { t } = useTranslation();
   const [view, setView] = useState<EnrolmentView | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [step, setStep] = useState<StepId>('mrz');
+  const [step, setStepState] = useState<StepId>(isStep(initialStep) ? initialStep : STEPS[0]);
+  const [asking, setAsking] = useState(false);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const onStepRef = useRef(onStep);
+  onStepRef.current = onStep;
+  const setStep = useCallback((s: StepId) => { setStepState(s); onStepRef.current?.(s); }, []);
   const [readerError, setReaderError] = useState<unknown>(null);
   const alive = useRef(true);
 
@@ -54,20 +71,42 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
 
   // Leaving the enrolment (Esc, Back) lets the station drop the capture held in memory; a
   // reload or a lost connection never gets here, and the capture carries on after them.
-  const leave = useCallback(() => {
+  const leaveNow = useCallback(() => {
+    setAsking(false);
     void call('capture.close', { appointmentId }).catch(() => undefined);
     onBack();
   }, [appointmentId, onBack]);
+  // Typed text not yet confirmed is kept as a draft either way; still, Esc in a text field
+  // is easily a slip, so leaving with some asks first.
+  const leave = useCallback(() => { if (typedTextHeld()) setAsking(true); else leaveNow(); }, [leaveNow]);
 
-  useHotkeys({
-    'Alt+1': () => setStep('mrz'),
-    'Alt+2': () => setStep('documents'),
-    'Alt+3': () => setStep('photo'),
-    'Alt+4': () => setStep('fingerprints'),
-    'Alt+5': () => setStep('summary'),
-  });
+  const at = STEPS.indexOf(step);
+  const go = useCallback((delta: number) => {
+    const i = Math.min(STEPS.length - 1, Math.max(0, STEPS.indexOf(step) + delta));
+    setStep(STEPS[i]!);
+  }, [step, setStep]);
+  const stepKeys = useMemo(() => Object.fromEntries(STEPS.map((s, i) => [`Alt+${i + 1}`, () => setStep(s)])), [setStep]);
+  useHotkeys({ ...stepKeys, PageDown: () => go(1), PageUp: () => go(-1) });
   // On the window, after the screen's own keys: a step may claim Esc first (cancel a capture).
-  useHotkeys({ Escape: leave }, true, 'global');
+  useHotkeys({ Escape: leave }, !asking, 'global');
+
+  // The step on screen just became complete: focus "Next", so Enter goes on. Not while the
+  // officer types (a reader's read arriving mid-typing must not steal the keys).
+  const state = view ? stepState(view, step) : null;
+  const doneBefore = useRef<{ step: StepId; done: boolean } | null>(null);
+  useEffect(() => {
+    if (!state) return;
+    const done = state === 'done';
+    const prev = doneBefore.current;
+    doneBefore.current = { step, done };
+    const turnedDone = done && (!prev || prev.step !== step || !prev.done);
+    if (!turnedDone) return;
+    const el = document.activeElement;
+    // An empty field that merely had the focus is not typing.
+    const typing = (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type !== 'radio' && el.type !== 'checkbox')) && el.value.length > 0;
+    const openingDone = !prev || prev.step !== step;
+    if (!typing || openingDone) nextRef.current?.focus();
+  }, [state, step]);
 
   const update = useCallback((v: EnrolmentView) => setView(v), []);
 
@@ -89,11 +128,16 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
   return (
     <section className="enrolment" data-testid="enrolment" data-appointment-id={a.id}>
       <header className="enrolment-head">
-        <button type="button" className="btn" onClick={leave} data-testid="enrolment-back">
-          <span aria-hidden="true">← </span>{t('enrolment.back')} <Kbd keys="Esc" />
+        <button type="button" className="btn enrolment-back" onClick={leave} data-testid="enrolment-back" title={t('enrolment.back')}>
+          <span aria-hidden="true">← </span><span className="back-word">{t('enrolment.back')}</span> <Kbd keys="Esc" />
         </button>
         <div className="enrolment-who" data-testid="enrolment-applicant">
-          <h1>{a.fullName}</h1>
+          <div className="enrolment-name">
+            <h1>{a.fullName}</h1>
+            <p className="autosave muted" data-testid="enrolment-autosave">
+              <span aria-hidden="true">✔ </span>{t('enrolment.autosave', { time: saved.toLocaleTimeString() })}
+            </p>
+          </div>
           <dl className="facts">
             <div><dt>{t('field.bookingCode')}</dt><dd className="mono">{a.bookingCode}</dd></div>
             <div><dt>{t('field.nik')}</dt><dd className="mono">{a.nik}</dd></div>
@@ -103,9 +147,6 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
             <div><dt>{t('field.status')}</dt><dd><StatusBadge status={a.status} /></dd></div>
           </dl>
         </div>
-        <p className="autosave muted" data-testid="enrolment-autosave">
-          <span aria-hidden="true">✔ </span>{t('enrolment.autosave', { time: saved.toLocaleTimeString() })}
-        </p>
       </header>
       <nav className="step-tabs" role="tablist" aria-label={t('enrolment.steps')}>
         {STEPS.map((s, i) => {
@@ -119,19 +160,34 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
             >
               <span className="step-num">{i + 1}</span>
               <span className="step-name">{t(`enrolment.step.${s}`)}</span>
-              <span className={`badge tone-${look.tone}`}><span aria-hidden="true">{look.icon}</span> {t(`enrolment.stepState.${state}`)}</span>
+              <span className={`badge tone-${look.tone}`}><span aria-hidden="true">{look.icon}</span> <span className="step-state-word">{t(`enrolment.stepState.${state}`)}</span></span>
               <Kbd keys={`Alt+${i + 1}`} />
             </button>
           );
         })}
       </nav>
-      <div className="step-body" role="tabpanel" data-testid={`step-body-${step}`}>
+      <div className="step-body" role="tabpanel" data-testid={`step-body-${step}`} data-state={state ?? ''}>
         {step === 'mrz' && <MrzStep view={view} onView={update} readerError={readerError} onNext={() => setStep('documents')} />}
         {step === 'documents' && <DocumentsStep view={view} onView={update} />}
         {step === 'photo' && <PhotoStep view={view} onView={update} />}
         {step === 'fingerprints' && <FingerprintStep view={view} />}
         {step === 'summary' && <SummaryStep view={view} onView={update} onSubmitted={onSubmitted} onGoTo={setStep} />}
       </div>
+      {at < STEPS.length - 1 && (
+        <footer className="step-foot">
+          <button ref={nextRef} type="button" className={`btn${state === 'done' ? ' btn-primary' : ''}`} onClick={() => go(1)} data-testid="step-next">
+            {t('enrolmentFlow.next', { step: t(`enrolment.step.${STEPS[at + 1]!}`) })} <Kbd keys={state === 'done' ? 'Enter' : 'PageDown'} />
+          </button>
+        </footer>
+      )}
+      {asking && (
+        <ConfirmDialog
+          title={t('enrolmentFlow.leaveTitle')} confirmLabel={t('enrolmentFlow.leaveConfirm')}
+          onConfirm={leaveNow} onClose={() => setAsking(false)} testId="enrolment-leave-confirm"
+        >
+          <p>{t('enrolmentFlow.leaveText')}</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }
