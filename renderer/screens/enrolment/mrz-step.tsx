@@ -67,7 +67,7 @@ export function MrzStep({ view, onView, readerError, onNext }: Props) {
     setError(null);
     try {
       onView(await call('enrolment.attachMrz', { appointmentId: view.appointment.id, lines, source: 'typed' }));
-      await draft.clear();
+      void draft.clear();
     } catch (err) {
       setError(err);
     } finally {
