@@ -4,12 +4,13 @@
 import type { EventName, Events, MethodName, Result } from './contract';
 
 export interface LoketBridge {
-  invoke(method: MethodName, input: unknown): Promise<Result<unknown>>;
+  /** `requestId`: the same id again is the same call (the station answers it once). */
+  invoke(method: MethodName, input: unknown, requestId?: string): Promise<Result<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
 }
 
 /** Renderer → browser host. */
-export interface WsCall { t: 'call'; id: number; m: string; i: unknown }
+export interface WsCall { t: 'call'; id: number; m: string; i: unknown; /** request id */ r?: string }
 /** Browser host → renderer. */
 export type WsServerMessage =
   | { t: 'result'; id: number; r: Result<unknown> }

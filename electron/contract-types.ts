@@ -232,6 +232,8 @@ export interface PhotoInfo {
   camera: string;
   checks: Record<string, boolean | number>;
   createdAt: string;
+  /** Why it was kept although a check failed. */
+  overrideReason?: string;
 }
 
 export interface MrzFieldProblem { field: string; kind: 'checkDigit' | 'format'; key: string; params: Record<string, string> }
@@ -565,3 +567,5 @@ export interface SignatureInfo {
 }
 
 export interface BapPdfView { pdfBase64: string; fileName: string }
+/** Text typed into an enrolment and not yet confirmed, kept by the station (drafts). */
+export interface DraftView { field: string; text: string; updatedAt: string }

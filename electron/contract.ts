@@ -16,6 +16,7 @@ import type { AuditHeadExport, KeyProtection } from './contract-types';
 import type { ReceiptOutcome } from './contract-types';
 import type { OfficeRefusalView, OfficeStatus } from './contract-types';
 import type { DisplayAddress, QueueCallResult } from './contract-types';
+import type { DraftView } from './contract-types';
 import type { ServiceRules } from '../domain/service-rules';
 import { BLOB_SCREEN_NAMES } from '../domain/blob-access';
 import { CORRECTION_REASONS, IDENTITY_FIELDS, TRAVEL_PURPOSES } from '../domain/enrolment-identity';
@@ -64,6 +65,9 @@ const reason = z.string().trim().min(3, 'reason_short').max(300, 'too_long');
 const importFile = {
   content: z.string().max(IMPORT_CHUNK_CHARS).optional(), contentBase64: z.string().max(IMPORT_CHUNK_CHARS).optional(), uploadId: z.string().uuid().optional(),
 };
+
+/** Which typed text of an enrolment a draft holds: 'mrz', 'notes', 'bap.narrative'… */
+const draftField = z.string().regex(/^[a-z][a-zA-Z0-9_.-]{0,63}$/, 'draft_field');
 
 // ---- methods ------------------------------------------------------------------------------
 export const methods = {
@@ -207,8 +211,11 @@ export const methods = {
     width: z.number().int().min(100).max(4000), height: z.number().int().min(100).max(6000),
     camera: z.string().max(200),
     checks: z.record(z.string().max(40), z.union([z.boolean(), z.number()])),
+    /** Why a photo that failed a check is kept (required then: the station checks). */
+    overrideReason: reason.optional(),
   }).strict(), ['counter', 'supervisor']),
-  'capture.start': method<CaptureView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
+  /** `flow` (the screen's way): the first finger starts now, and each next one after a good capture. */
+  'capture.start': method<CaptureView>()(z.object({ appointmentId: id, flow: z.boolean().optional() }).strict(), ['counter', 'supervisor']),
   'capture.get': method<CaptureView | null>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
   /** retry: capture the current finger (again); skip: mark it missing (missingReason + note);
    *  accept: keep the best attempt below the threshold after the last attempt (note);
@@ -295,6 +302,10 @@ export const methods = {
   }).strict(), ['counter', 'supervisor']),
   /** The applicant's signature from a signature pad (SignaturePadPort; no driver yet). */
   'signature.fromPad': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
+  // ---- drafts: typed text kept while it is typed (enrol-flow) ----
+  'drafts.list': method<DraftView[]>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
+  'drafts.save': method<DraftView>()(z.object({ appointmentId: id, field: draftField, text: z.string().max(20_000) }).strict(), ['counter', 'supervisor']),
+  'drafts.discard': method<null>()(z.object({ appointmentId: id, field: draftField }).strict(), ['counter', 'supervisor']),
 } as const;
 
 export type Methods = typeof methods;

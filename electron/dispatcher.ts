@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { methods, type Access, type MethodName, type MethodOutput, type MethodParsedInput, type Result, type Role } from './contract';
 import { StationError } from './services/errors';
+import { createRecentRequests, READ_ONLY_METHODS, REQUEST_ID, type RecentRequests } from './request-ids';
 import type { SessionState } from './services/session';
 
 export interface CallContext {
@@ -24,6 +25,8 @@ export interface DispatcherDeps {
   beforeCall(session: SessionState, method: MethodName): void;
   /** Bugs are reported without the input (it may hold a password). */
   logError(method: string, err: unknown): void;
+  /** Remembers recent request ids per session (default: a fresh memory). */
+  requests?: RecentRequests;
 }
 
 function checkAccess(access: Access, session: SessionState, roles: Role[]): StationError | null {
@@ -36,7 +39,21 @@ function checkAccess(access: Access, session: SessionState, roles: Role[]): Stat
 }
 
 export function createDispatcher(deps: DispatcherDeps) {
-  return async function dispatch(session: SessionState, method: string, input: unknown): Promise<Result<unknown>> {
+  const requests = deps.requests ?? createRecentRequests();
+  /**
+   * A call with a request id: a repeat of a change (same session, same id) is answered with
+   * the first call's result, the work done once (request-ids.ts). Without an id, as before.
+   */
+  return function dispatch(session: SessionState, method: string, input: unknown, requestId?: unknown): Promise<Result<unknown>> {
+    if (requestId === undefined || requestId === null) return run(session, method, input);
+    if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) {
+      return Promise.resolve({ ok: false, error: { code: 'bad_input', field: 'requestId', params: { reason: 'request_id' } } });
+    }
+    if (typeof method === 'string' && READ_ONLY_METHODS.has(method)) return run(session, method, input);
+    return requests.run(session, requestId, String(method), () => run(session, method, input));
+  };
+
+  async function run(session: SessionState, method: string, input: unknown): Promise<Result<unknown>> {
     if (typeof method !== 'string' || !Object.hasOwn(methods, method)) {
       return { ok: false, error: { code: 'unknown_method', params: { method: String(method).slice(0, 64) } } };
     }
@@ -61,5 +78,5 @@ export function createDispatcher(deps: DispatcherDeps) {
       deps.logError(name, err);
       return { ok: false, error: { code: 'internal' } };
     }
-  };
+  }
 }

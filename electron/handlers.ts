@@ -70,7 +70,7 @@ export function createHandlers(s: Services): Handlers {
     // A submitted enrolment no longer needs the capture held in memory. The applicant's
     // receipt prints after the submit is stored; its outcome rides along, never failing it
     // (a resubmit prints none: the officer reprints if the applicant needs a new one).
-    'enrolment.submit': async (i, c) => { const v = enrolment.submit(who(c.officerId), c.roles, i.appointmentId); capture.release(i.appointmentId); return { ...v, receipt: await receipts.afterSubmit(who(c.officerId), i.appointmentId) }; },
+    'enrolment.submit': async (i, c) => { const v = enrolment.submit(who(c.officerId), c.roles, i.appointmentId); capture.release(i.appointmentId); s.drafts.discardAll(i.appointmentId); return { ...v, receipt: await receipts.afterSubmit(who(c.officerId), i.appointmentId) }; },
     'enrolment.resubmit': (i, c) => { const v = enrolment.submit(who(c.officerId), c.roles, i.appointmentId, 'resubmit'); capture.release(i.appointmentId); return v; },
     'review.approve': (i, c) => workflow.take(who(c.officerId), c.roles, 'approve', i.appointmentId),
     'review.return': (i, c) => workflow.take(who(c.officerId), c.roles, 'return', i.appointmentId, { reason: i.reason }),
@@ -89,7 +89,7 @@ export function createHandlers(s: Services): Handlers {
     'documents.remove': (i, c) => enrolment.removeDocument(who(c.officerId), i.appointmentId, i.blobId),
     'photo.save': (i, c) => enrolment.savePhoto(who(c.officerId), i.appointmentId, i),
     'blob.get': (i, c) => enrolment.blob(who(c.officerId), c.roles, i.id, i.screen),
-    'capture.start': (i, c) => capture.start(who(c.officerId), i.appointmentId),
+    'capture.start': (i, c) => capture.start(who(c.officerId), i.appointmentId, i.flow === true),
     'capture.get': (i) => capture.view(i.appointmentId),
     'capture.action': (i, c) => capture.action(who(c.officerId), i),
     'capture.close': (i) => capture.close(i.appointmentId),
@@ -113,5 +113,8 @@ export function createHandlers(s: Services): Handlers {
     'enrolment.bapPdf': (i, c) => enrolment.bapPdf(who(c.officerId), i.appointmentId),
     'signature.crop': (i, c) => enrolment.cropSignature(who(c.officerId), i.appointmentId, i.blobId, i.box),
     'signature.fromPad': (i, c) => enrolment.signatureFromPad(who(c.officerId), i.appointmentId),
+    'drafts.list': (i) => s.drafts.list(i.appointmentId),
+    'drafts.save': (i, c) => s.drafts.save(who(c.officerId), i.appointmentId, i.field, i.text),
+    'drafts.discard': (i) => s.drafts.discard(i.appointmentId, i.field),
   } satisfies Handlers;
 }

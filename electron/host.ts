@@ -16,6 +16,7 @@ import type { Station } from './station-types';
 import type { WsCall, WsServerMessage } from './bridge-types';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { createHostAccess, credentialFromProtocols, displayTokenFromProtocols, WS_DISPLAY_PROTOCOL, WS_PROTOCOL } from './host-access';
+import { createHostTabs } from './host-tabs';
 import { allowedHost, ownOrigins, parseTarget } from './host-request';
 
 export interface BrowserHostOptions {
@@ -91,6 +92,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const root = path.resolve(opts.rendererDir);
   const log = opts.log ?? ((line: string) => { process.stderr.write(`${line}\n`); });
   const access = createHostAccess();
+  const tabs = createHostTabs(opts.station, undefined, log);
   let port = 0;
   let origins: string[] = [];
   const address = () => `http://127.0.0.1:${port}/?code=${access.issueCode()}`;
@@ -193,11 +195,12 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       if (from !== undefined && !origins.includes(from)) { rawUpgradeReply(socket, '403 Forbidden'); return; }
       if (target.path === '/display-ws') { upgradeDisplay(req, socket, head); return; }
       if (target.path !== '/ws') { rawUpgradeReply(socket, '403 Forbidden'); return; }
-      const credentialOk = access.valid(credentialFromProtocols(req.headers['sec-websocket-protocol']));
+      const credential = credentialFromProtocols(req.headers['sec-websocket-protocol']);
+      const credentialOk = access.valid(credential);
       wss.handleUpgrade(req, socket, head, (ws) => {
         // Accepted only to say why: the page shows how to get a new address.
-        if (!credentialOk) { ws.on('error', () => undefined); ws.close(CLOSE_CREDENTIAL_REFUSED, 'credential refused'); return; }
-        attach(ws);
+        if (!credentialOk || !credential) { ws.on('error', () => undefined); ws.close(CLOSE_CREDENTIAL_REFUSED, 'credential refused'); return; }
+        attach(ws, credential);
       });
     } catch (err) {
       log(`Loket browser host: upgrade failed (${errorClass(err)})`);
@@ -230,7 +233,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     });
   }
 
-  function attach(ws: WebSocket) {
+  function attach(ws: WebSocket, credential: string) {
     const send = (m: WsServerMessage) => {
       if (ws.readyState !== ws.OPEN) return;
       try {
@@ -239,12 +242,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         log(`Loket browser host: could not send a message (${errorClass(err)})`);
       }
     };
-    // Messages that arrive while the station is still starting wait for it, in order.
-    const opened = Promise.resolve(opts.station).then((station) => {
-      const session = station.openSession();
-      const off = session.onEvent((e, p) => send({ t: 'event', e, p }));
-      return { session, off };
-    });
+    // Messages that arrive while the station is still starting wait for it, in order. The
+    // session is the tab's (host-tabs.ts): a reload of the tab finds it again.
+    const joined = tabs.join(credential, (e, p) => send({ t: 'event', e, p }));
+    const opened = joined.opened.then((session) => ({ session }));
     opened.catch(() => ws.close(1011, 'station unavailable'));
     // Over-limit frames (1009), bad UTF-8, bad framing: ws closes this socket and tells us here.
     ws.on('error', (err) => log(`Loket browser host: a connection was closed (${errorClass(err)})`));
@@ -260,8 +261,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         }
         if (typeof msg !== 'object' || msg === null || msg.t !== 'call' || typeof msg.id !== 'number') { ws.close(1003, 'not a call'); return; }
         const { id, m, i } = msg;
+        const r = typeof msg.r === 'string' ? msg.r : undefined;
         opened.then(
-          ({ session }) => session.call(m, i).then(
+          ({ session }) => session.call(m, i, r).then(
             (r) => send({ t: 'result', id, r }),
             (err: unknown) => {
               log(`Loket browser host: a call failed (${errorClass(err)})`);
@@ -276,9 +278,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       }
     });
     ws.on('close', () => {
-      opened.then(({ session, off }) => {
-        try { off(); session.close(); } catch (err) { log(`Loket browser host: closing a session failed (${errorClass(err)})`); }
-      }, () => undefined);
+      try { joined.leave(); } catch (err) { log(`Loket browser host: closing a session failed (${errorClass(err)})`); }
     });
   }
 
@@ -295,6 +295,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     newAddress: address,
     async close() {
       for (const c of wss.clients) c.terminate();
+      tabs.closeAll();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

@@ -78,14 +78,14 @@ function openWindow(st: Station): void {
 const refused = (code: 'forbidden' | 'unknown_method' | 'internal'): Result<unknown> => ({ ok: false, error: { code } });
 
 function installIpc(): void {
-  ipcMain.handle(IPC_INVOKE, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
+  ipcMain.handle(IPC_INVOKE, async (event, method: unknown, input: unknown, requestId: unknown): Promise<Result<unknown>> => {
     const entry = windows.get(event.sender.id);
     // A frame that is not our page in our window's main frame gets nothing, not even an
     // "unknown method" hint.
     if (!entry || !isTrustedSender(event, entry.win)) return refused('forbidden');
     if (typeof method !== 'string') return refused('unknown_method');
     try {
-      return await entry.session.call(method, input);
+      return await entry.session.call(method, input, typeof requestId === 'string' ? requestId : undefined);
     } catch (err) {
       // The station returns errors as values; a throw is a bug and must not leak a stack.
       console.error(`loket: ${method} threw`, err);

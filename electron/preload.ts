@@ -34,11 +34,11 @@ ipcRenderer.on(IPC_EVENT, (_event: IpcRendererEvent, name: unknown, payload: unk
 const failure = (code: 'unknown_method' | 'internal', reason?: string): Result<unknown> =>
   ({ ok: false, error: reason ? { code, params: { reason } } : { code } });
 
-function invoke(method: MethodName, input: unknown): Promise<Result<unknown>> {
+function invoke(method: MethodName, input: unknown, requestId?: string): Promise<Result<unknown>> {
   if (typeof method !== 'string' || !METHOD_NAME.test(method)) return Promise.resolve(failure('unknown_method'));
   // The main side always answers with a Result; a rejection means the IPC itself broke
   // (window closing, handler missing), which the renderer should see as a value too.
-  return ipcRenderer.invoke(IPC_INVOKE, method, input)
+  return ipcRenderer.invoke(IPC_INVOKE, method, input, typeof requestId === 'string' ? requestId : undefined)
     .then((r: Result<unknown>) => r, () => failure('internal', 'ipc'));
 }
 

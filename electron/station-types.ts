@@ -41,7 +41,8 @@ export interface StationOptions {
 export type EventListener = (event: EventName, payload: unknown) => void;
 
 export interface StationSession {
-  call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** `requestId`: a repeat of a change with the same id is answered without doing it again (request-ids.ts). */
+  call(method: string, input: unknown, requestId?: string): Promise<Result<unknown>>;
   onEvent(listener: EventListener): () => void;
   /** The window or connection went away. */
   close(): void;

@@ -19,6 +19,7 @@ import { NumbersService } from './services/numbers';
 import { ImportService } from './services/import';
 import { DeviceSlots } from './services/devices';
 import { EnrolmentService, type DocumentScannerPort } from './services/enrolment';
+import { DraftsService } from './services/drafts';
 import { DeviceService } from './services/device-service';
 import { SessionState } from './services/session';
 import { seedDemoDay } from './services/demo-seed';
@@ -89,6 +90,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     receipts: new ReceiptService(store, deviceService, (id) => queue.get(id), now),
     enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow, rules),
     office: new OfficeSyncService(store, now, queueChanged, (status) => broadcast('office.status', status)),
+    drafts: new DraftsService(store, queue, now),
   };
   const capture = new FingerprintCaptureService(store, queue, services.enrolment, deviceService,
     () => ({ fingers: DEFAULT_FINGERS, qualityThreshold: settings.get().fingerprintThreshold, maxAttempts: settings.get().fingerprintMaxAttempts }),
@@ -148,10 +150,10 @@ export async function createStation(opts: StationOptions): Promise<Station> {
       conns.add(conn);
       connOf.set(conn.state, conn);
       return {
-        async call(method, input) {
+        async call(method, input, requestId) {
           const before = conn.state.officerId;
           const wasLocked = conn.state.locked;
-          const result = await dispatch(conn.state, method, input);
+          const result = await dispatch(conn.state, method, input, requestId);
           if (result.ok) noteOpenEnrolment(conn.state, method, input);
           if (before !== conn.state.officerId || wasLocked !== conn.state.locked) send(conn, 'session.changed', auth.sessionInfo(conn.state));
           return result;

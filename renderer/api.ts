@@ -108,12 +108,12 @@ function websocketBridge(): LoketBridge {
   };
 
   return {
-    async invoke(method, input) {
+    async invoke(method, input, requestId) {
       const ws = await connect();
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        ws.send(JSON.stringify({ t: 'call', id, m: method, i: input }));
+        ws.send(JSON.stringify({ t: 'call', id, m: method, i: input, ...(requestId ? { r: requestId } : {}) }));
       });
     },
     on(event, listener) {
@@ -128,9 +128,30 @@ function websocketBridge(): LoketBridge {
 
 const bridge: LoketBridge = window.loket ?? websocketBridge();
 
+/** A fresh request id (a UUID; the page is a secure context, 127.0.0.1 or the app's own). */
+export function newRequestId(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * Calls still waiting for their answer, by method and input. A second identical call while
+ * the first is out — a double click, Enter pressed twice — is the same call: it shares the
+ * first's request id and answer, so it can neither do the work twice nor skip a step.
+ */
+const inFlight = new Map<string, Promise<Result<unknown>>>();
+
 /** Call a method; resolves with its output or throws ApiError carrying the contract error. */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const r = await bridge.invoke(method, input);
+  const key = `${method}\u0000${JSON.stringify(input ?? null)}`;
+  let answer = inFlight.get(key);
+  if (!answer) {
+    // Every call carries its own id: the station answers a repeat of a change once (a resend).
+    answer = bridge.invoke(method, input, newRequestId());
+    inFlight.set(key, answer);
+    const mine = answer;
+    void mine.finally(() => { if (inFlight.get(key) === mine) inFlight.delete(key); }).catch(() => undefined);
+  }
+  const r = await answer;
   if (!r.ok) throw new ApiError(r.error);
   return r.value as MethodOutput<M>;
 }

@@ -11,7 +11,8 @@ export interface CaptureActionInput {
 }
 
 export interface CaptureService {
-  start(officerId: string, appointmentId: string): Promise<CaptureView> | CaptureView;
+  /** `flow`: start the first planned finger now, and each next one after a good capture. */
+  start(officerId: string, appointmentId: string, flow?: boolean): Promise<CaptureView> | CaptureView;
   view(appointmentId: string): CaptureView | null;
   action(officerId: string, input: CaptureActionInput): Promise<CaptureView> | CaptureView;
   /** The officer leaves the enrolment: the capture's images and templates leave memory. */

@@ -100,6 +100,7 @@ export class EnrolmentService {
     const photo: PhotoInfo | null = photoBlob ? {
       blobId: photoBlob.id, width: Number(photoBlob.meta.width), height: Number(photoBlob.meta.height),
       camera: String(photoBlob.meta.camera ?? ''), checks: (photoBlob.meta.checks ?? {}) as PhotoInfo['checks'], createdAt: photoBlob.createdAt,
+      ...(typeof photoBlob.meta.overrideReason === 'string' ? { overrideReason: photoBlob.meta.overrideReason } : {}),
     } : null;
     const fingerprints = data.fingerprints ?? [];
     const identity = this.identityView(appointment, data);
@@ -336,8 +337,11 @@ export class EnrolmentService {
     return this.view(appointmentId);
   }
 
-  savePhoto(officerId: string, appointmentId: string, p: { jpegBase64: string; width: number; height: number; camera: string; checks: Record<string, boolean | number> }): EnrolmentView {
+  savePhoto(officerId: string, appointmentId: string, p: { jpegBase64: string; width: number; height: number; camera: string; checks: Record<string, boolean | number>; overrideReason?: string }): EnrolmentView {
     this.requireOpen(appointmentId);
+    // A photo that failed one of the screen's checks is kept only with the officer's reason.
+    const failed = Object.entries(p.checks).some(([k, v]) => k.endsWith('Ok') && v === false);
+    if (failed && !p.overrideReason) throw new StationError('bad_input', { reason: 'reason_required' }, 'overrideReason');
     const bytes = Buffer.from(p.jpegBase64, 'base64');
     if (bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new StationError('bad_input', { reason: 'not_jpeg' }, 'jpegBase64');
     let size: { width?: number; height?: number };
@@ -349,8 +353,9 @@ export class EnrolmentService {
       if (previous) this.store.blobs.remove(previous.blobId, at);
       this.store.blobs.put({ type: OWNER, id: appointmentId }, 'photo', 'image/jpeg', bytes, {
         width: size.width ?? p.width, height: size.height ?? p.height, camera: p.camera, checks: p.checks,
+        ...(failed && p.overrideReason ? { overrideReason: p.overrideReason } : {}),
       }, at);
-      this.store.audit.append(officerId, 'enrolment.photo', { appointmentId, retake: Boolean(previous) }, at);
+      this.store.audit.append(officerId, 'enrolment.photo', { appointmentId, retake: Boolean(previous), ...(failed ? { overridden: true } : {}) }, at);
     });
     this.changed(appointmentId);
     return this.view(appointmentId);

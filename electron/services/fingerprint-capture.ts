@@ -27,6 +27,12 @@ interface Live {
   session: CaptureSession;
   view: CaptureView;
   officerId: string;
+  /**
+   * The capture flows: started with `flow`, each good capture starts the next planned finger
+   * by itself, and so does a finger the officer skipped or accepted. A failure stops the flow
+   * until the officer retries (the exception is theirs to decide).
+   */
+  flow: boolean;
 }
 
 export interface FingerprintReaderSource {
@@ -59,12 +65,17 @@ export class FingerprintCaptureService implements CaptureService {
     return this.live.size;
   }
 
-  start(officerId: string, appointmentId: string): CaptureView {
+  start(officerId: string, appointmentId: string, flow = false): CaptureView {
     if (this.queue.get(appointmentId).status !== 'in_enrolment') throw new StationError('conflict', { reason: 'not_in_enrolment' });
     this.sweep(appointmentId);
     const existing = this.live.get(appointmentId);
     if (existing) {
       existing.officerId = officerId;
+      if (flow) {
+        existing.flow = true;
+        // Back on the step (or a reload): the finger it waits for is asked for again.
+        if (!existing.session.capturing && existing.view.state !== 'error') this.flowOn(existing);
+      }
       return existing.view;
     }
     const reader = this.readers.fingerprintReader();
@@ -76,11 +87,40 @@ export class FingerprintCaptureService implements CaptureService {
       save: (record) => this.save(appointmentId, record),
       resume: this.savedFingers(appointmentId),
     });
-    const live: Live = { session, officerId, view: initialView(appointmentId, reader.id, config) };
+    const live: Live = { session, officerId, view: initialView(appointmentId, reader.id, config), flow };
     this.live.set(appointmentId, live);
     this.wire(live);
     this.update(live, { fingers: toFingers(session.state, this.recorded(appointmentId)), current: session.nextFinger() ?? null, state: session.complete ? 'done' : 'idle' });
+    if (flow) this.flowOn(live);
     return live.view;
+  }
+
+  /** In a flowing capture, starts the planned finger now (when there is one to take). */
+  private flowOn(live: Live): void {
+    if (!live.flow || live.session.capturing || live.session.complete) return;
+    const next = (live.view.current ?? live.session.nextFinger() ?? null) as Finger | null;
+    const f = next ? fingerState(live.session.state, next) : undefined;
+    if (!next || !f || f.status !== 'pending' || f.attempts.length >= live.session.state.config.maxAttempts) return;
+    this.begin(live, next, true);
+  }
+
+  /** One attempt at `finger`, running on: its progress, image and outcome arrive as 'capture.state'. */
+  private begin(live: Live, finger: Finger, clearImage = false): void {
+    const reader = this.readers.fingerprintReader();
+    // A new finger starts with an empty live box; a retry keeps the last image until the new one.
+    this.update(live, {
+      deviceId: reader?.id ?? null, current: finger, state: 'waiting_finger', secondsLeft: null, progress: null,
+      message: { key: 'capture.place_finger', params: { finger } }, ...(clearImage ? { image: null } : {}),
+    });
+    void live.session.capture(finger).then((r) => {
+      if (!r.ok) return; // already reported through the session's 'failed' event
+      const next = r.value.next === 'done' ? (live.session.nextFinger() ?? null) : finger;
+      this.update(live, {
+        state: live.session.complete ? 'done' : 'review', current: next, secondsLeft: null, progress: null,
+        message: r.value.next === 'decide' ? { key: 'capture.decide', params: { max: live.view.maxAttempts, score: r.value.score } } : null,
+      });
+      if (r.value.next === 'done' && this.live.get(live.view.appointmentId) === live) this.flowOn(live);
+    }).catch((err: unknown) => this.reportFailure(live, err));
   }
 
   async action(officerId: string, input: CaptureActionInput): Promise<CaptureView> {
@@ -97,17 +137,7 @@ export class FingerprintCaptureService implements CaptureService {
       case 'retry': {
         if (live.session.capturing) throw new StationError('conflict', { reason: 'capture_running' });
         if (!finger) throw new StationError('conflict', { reason: 'no_finger_left' });
-        const reader = this.readers.fingerprintReader();
-        this.update(live, { deviceId: reader?.id ?? null, current: finger, state: 'waiting_finger', secondsLeft: null, progress: null, message: { key: 'capture.place_finger', params: { finger } } });
-        // The attempt runs on: its progress, image and outcome arrive as 'capture.state'.
-        void live.session.capture(finger).then((r) => {
-          if (!r.ok) return; // already reported through the session's 'failed' event
-          const next = r.value.next === 'done' ? (live.session.nextFinger() ?? null) : finger;
-          this.update(live, {
-            state: live.session.complete ? 'done' : 'review', current: next, secondsLeft: null, progress: null,
-            message: r.value.next === 'decide' ? { key: 'capture.decide', params: { max: live.view.maxAttempts, score: r.value.score } } : null,
-          });
-        }).catch((err: unknown) => this.reportFailure(live, err));
+        this.begin(live, finger);
         return live.view;
       }
       case 'cancel':
@@ -118,6 +148,7 @@ export class FingerprintCaptureService implements CaptureService {
         const r = await live.session.markMissing(finger, input.missingReason, input.note);
         if (!r.ok) throw new StationError('device', { key: r.error.key, ...r.error.params });
         this.update(live, { current: live.session.nextFinger() ?? null, state: live.session.complete ? 'done' : 'review', message: null });
+        this.flowOn(live);
         return live.view;
       }
       case 'accept': {
@@ -125,6 +156,7 @@ export class FingerprintCaptureService implements CaptureService {
         const r = await live.session.acceptBest(finger, input.note);
         if (!r.ok) throw new StationError('device', { key: r.error.key, ...r.error.params });
         this.update(live, { current: live.session.nextFinger() ?? null, state: live.session.complete ? 'done' : 'review', message: null });
+        this.flowOn(live);
         return live.view;
       }
     }

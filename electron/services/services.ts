@@ -18,6 +18,7 @@ import type { DayReports } from './day-report';
 import type { KeyProtectionService } from './key-protection';
 import type { ReceiptService } from './receipts';
 import type { OfficeSyncService } from './office-sync';
+import type { DraftsService } from './drafts';
 
 export interface Services {
   store: Store;
@@ -40,4 +41,5 @@ export interface Services {
   reports: DayReports;
   keys: KeyProtectionService;
   office: OfficeSyncService;
+  drafts: DraftsService;
 }

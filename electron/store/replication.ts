@@ -76,6 +76,7 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   appointments_search_data: 'Part of the appointments search index (FTS5 shadow table).',
   appointments_search_idx: 'Part of the appointments search index (FTS5 shadow table).',
   appointments_search_config: 'Part of the appointments search index (FTS5 shadow table).',
+  drafts: "Text being typed at this PC's keyboard, saved each second so a crash here loses at most a second; what the officer confirms goes into the enrolment, which replicates. Sending every second of typing would flood the office's change log.",
 };
 
 /** Tables whose rows replicate as a column of another table. */

@@ -19,6 +19,7 @@ import { EnrolmentsRepo } from './enrolments-repo';
 import { DevicesRepo } from './devices-repo';
 import { OfficeLinkRepo } from './office-link-repo';
 import { QueueCallsRepo } from './queue-calls-repo';
+import { DraftsRepo } from './drafts-repo';
 import { withPrivateStoreFiles } from './file-modes';
 
 import { DB_FILE_NAME } from './file-names';
@@ -53,6 +54,7 @@ export class Store {
   /** Where this station's office is and how far it has pulled (local, never replicated). */
   readonly officeLink: OfficeLinkRepo;
   readonly queueCalls: QueueCallsRepo;
+  readonly drafts: DraftsRepo;
 
   private constructor(private readonly db: Db, dataKey: Buffer, physicalClock: () => number, validateRemote?: ChangeValidator) {
     this.stationId = stationIdOf(db);
@@ -72,6 +74,7 @@ export class Store {
     this.devices = new DevicesRepo(db);
     this.officeLink = new OfficeLinkRepo(db, cipher);
     this.queueCalls = new QueueCallsRepo(db, this.stationId, this.changes);
+    this.drafts = new DraftsRepo(db);
   }
 
   static open(opts: StoreOptions): Store {

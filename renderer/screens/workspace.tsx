@@ -1,6 +1,6 @@
 // Everything after login: the tab bar of the screens this officer's roles open, the current
 // screen, and the status bar. Global shortcuts and the idle lock live here.
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../electron/contract-types';
 import type { Role } from '../../electron/contract';
@@ -13,6 +13,7 @@ import { SessionContext, type Notice, type SessionContextValue } from '../lib/se
 import { call } from '../lib/station';
 import { useHotkeys } from '../lib/use-hotkeys';
 import { useIdleLock } from '../lib/use-idle-lock';
+import { clearRoute, readRoute, saveRoute } from '../lib/route';
 import { QueueScreen } from './queue';
 import { ReceiptNotice, type SubmittedReceipt } from './receipt-notice';
 
@@ -56,10 +57,39 @@ interface Props {
 export function Workspace({ session, today, locked, setSession, initialNotice, onNoticeShown }: Props) {
   const { t } = useTranslation();
   const tabs = useMemo(() => SCREENS.filter((s) => hasAnyRole(session.roles, s.roles)), [session.roles]);
-  const [screen, setScreen] = useState<ScreenId>(tabs[0]?.id ?? 'devices');
+  // A reload comes back where the officer was (route.ts): the screen, the applicant, the step.
+  const [initialRoute] = useState(() => readRoute(session.officerId ?? ''));
+  const [screen, setScreen] = useState<ScreenId>(() => {
+    const saved = tabs.find((s) => s.id === initialRoute?.screen);
+    return saved?.id ?? tabs[0]?.id ?? 'devices';
+  });
   const [notice, setNotice] = useState<Notice | null>(initialNotice ? { tone: 'info', text: initialNotice } : null);
   // The enrolment is opened from the queue and lives on the queue tab until the officer goes back.
-  const [enrolmentId, setEnrolmentId] = useState<string | null>(null);
+  const [enrolmentId, setEnrolmentId] = useState<string | null>(initialRoute?.screen === 'queue' ? initialRoute.enrolmentId : null);
+  const stepRef = useRef<string | null>(initialRoute?.step ?? null);
+  const remember = useCallback((patch: { screen?: ScreenId; enrolmentId?: string | null; step?: string | null }) => {
+    if ('step' in patch) stepRef.current = patch.step ?? null;
+    saveRoute({ officerId: session.officerId ?? '', screen: patch.screen ?? screen, enrolmentId: patch.enrolmentId !== undefined ? patch.enrolmentId : enrolmentId, step: stepRef.current });
+  }, [session.officerId, screen, enrolmentId]);
+  useEffect(() => { remember({ screen, enrolmentId, ...(enrolmentId ? {} : { step: null }) }); }, [screen, enrolmentId, remember]);
+  // After unlock, focus goes back to where the officer was (the screens stayed mounted): the
+  // last control focused inside the workspace, remembered as focus moves.
+  const workspaceRef = useRef<HTMLDivElement>(null);
+  const lastFocus = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const onIn = (e: FocusEvent) => {
+      if (e.target instanceof HTMLElement && workspaceRef.current?.contains(e.target)) lastFocus.current = e.target;
+    };
+    document.addEventListener('focusin', onIn);
+    return () => document.removeEventListener('focusin', onIn);
+  }, []);
+  const wasLocked = useRef(locked);
+  useEffect(() => {
+    const unlocked = wasLocked.current && !locked;
+    wasLocked.current = locked;
+    const el = lastFocus.current;
+    if (unlocked && el?.isConnected) requestAnimationFrame(() => el.focus());
+  }, [locked]);
   // The applicant's receipt after the last submit (printed, or why not, with Reprint).
   const [receipt, setReceipt] = useState<SubmittedReceipt | null>(null);
 
@@ -78,6 +108,7 @@ export function Workspace({ session, today, locked, setSession, initialNotice, o
   }, [session, setSession]);
 
   const logout = useCallback(() => {
+    clearRoute();
     call('auth.logout', {}).finally(() => setSession(null)).catch(() => undefined);
   }, [setSession]);
 
@@ -105,7 +136,7 @@ export function Workspace({ session, today, locked, setSession, initialNotice, o
 
   return (
     <SessionContext.Provider value={ctx}>
-      <div className="workspace" inert={locked} aria-hidden={locked}>
+      <div className="workspace" ref={workspaceRef} inert={locked} aria-hidden={locked}>
         <header className="top-bar">
           <span className="brand">{t('app.name')}</span>
           <TabBar tabs={tabs} current={screen} onSelect={go} />
@@ -125,6 +156,8 @@ export function Workspace({ session, today, locked, setSession, initialNotice, o
             <EnrolmentScreen
               key={enrolmentId}
               appointmentId={enrolmentId}
+              initialStep={stepRef.current}
+              onStep={(step) => remember({ step })}
               onBack={() => setEnrolmentId(null)}
               onSubmitted={(v) => {
                 setNotice({ tone: 'ready', text: t('enrolment.submitted', { name: v.appointment.fullName, code: v.appointment.bookingCode }) });

@@ -1,11 +1,17 @@
 // One applicant's enrolment at the counter, reached from the queue: the applicant in the
 // header, the steps as tabs (Alt+1.., in order) with how far each has come, and the current step.
 // Every step is saved by the station as it happens: there is no Save button, and leaving
-// (Esc) loses nothing; it tells the station the fingerprint capture may leave memory.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// (Esc) loses nothing; it tells the station the fingerprint capture may leave memory. Typed
+// text not yet confirmed is a draft (use-draft.ts): leaving with some asks first.
+//
+// The flow is Enter: when the step on screen becomes complete, focus goes to "Next" (its
+// footer), so Enter goes on; PageDown / PageUp move between steps from anywhere.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrolmentView } from '../../../electron/contract-types';
 import { Alert } from '../../components/alert';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { typedTextHeld } from '../../lib/use-draft';
 import { Kbd } from '../../components/kbd';
 import { StatusBadge } from '../../components/status-badge';
 import { enrolmentError } from '../../lib/device-text';
@@ -19,20 +25,31 @@ import { MrzStep } from './mrz-step';
 import { PhotoStep } from './photo-step';
 import { SignatureStep } from './signature-step';
 import { ServiceStep } from './service-step';
-import { STEP_LOOK, stepState, visibleSteps, type StepId } from './steps';
+import { STEP_LOOK, STEPS, stepState, visibleSteps, type StepId } from './steps';
 import { SummaryStep } from './summary-step';
 
 interface Props {
   appointmentId: string;
+  /** Where a reload left the officer (route.ts); the first step otherwise. */
+  initialStep?: string | null;
+  /** Told of every step change, so a reload comes back to it. */
+  onStep?: (step: StepId) => void;
   onBack: () => void;
   onSubmitted: (view: EnrolmentView) => void;
 }
 
-export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
+const isStep = (s: unknown): s is StepId => typeof s === 'string' && (STEPS as readonly string[]).includes(s);
+
+export function EnrolmentScreen({ appointmentId, initialStep, onStep, onBack, onSubmitted }: Props) {
   const { t } = useTranslation();
   const [view, setView] = useState<EnrolmentView | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [step, setStep] = useState<StepId>('mrz');
+  const [step, setStepState] = useState<StepId>(isStep(initialStep) ? initialStep : STEPS[0]);
+  const [asking, setAsking] = useState(false);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const onStepRef = useRef(onStep);
+  onStepRef.current = onStep;
+  const setStep = useCallback((s: StepId) => { setStepState(s); onStepRef.current?.(s); }, []);
   const [readerError, setReaderError] = useState<unknown>(null);
   const alive = useRef(true);
 
@@ -58,16 +75,46 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
 
   // Leaving the enrolment (Esc, Back) lets the station drop the capture held in memory; a
   // reload or a lost connection never gets here, and the capture carries on after them.
-  const leave = useCallback(() => {
+  const leaveNow = useCallback(() => {
+    setAsking(false);
     void call('capture.close', { appointmentId }).catch(() => undefined);
     onBack();
   }, [appointmentId, onBack]);
+  // Typed text not yet confirmed is kept as a draft either way; still, Esc in a text field
+  // is easily a slip, so leaving with some asks first.
+  const leave = useCallback(() => { if (typedTextHeld()) setAsking(true); else leaveNow(); }, [leaveNow]);
 
-  // Alt+1… follow the steps this applicant has (the service step only for some services).
-  const shown = view ? visibleSteps(view) : [];
-  useHotkeys(Object.fromEntries(shown.map((s, i) => [`Alt+${i + 1}`, () => setStep(s)])));
+  // Alt+1… follow the steps this applicant has (the service step only for some services);
+  // PageDown and PageUp move along them.
+  const shown = useMemo(() => (view ? visibleSteps(view) : []), [view]);
+  const at = shown.indexOf(step);
+  const go = useCallback((delta: number) => {
+    if (shown.length === 0) return;
+    const i = Math.min(shown.length - 1, Math.max(0, shown.indexOf(step) + delta));
+    setStep(shown[i]!);
+  }, [shown, step, setStep]);
+  const stepKeys = useMemo(() => Object.fromEntries(shown.map((s, i) => [`Alt+${i + 1}`, () => setStep(s)])), [shown, setStep]);
+  useHotkeys({ ...stepKeys, PageDown: () => go(1), PageUp: () => go(-1) });
   // On the window, after the screen's own keys: a step may claim Esc first (cancel a capture).
-  useHotkeys({ Escape: leave }, true, 'global');
+  useHotkeys({ Escape: leave }, !asking, 'global');
+
+  // The step on screen just became complete: focus "Next", so Enter goes on. Not while the
+  // officer types (a reader's read arriving mid-typing must not steal the keys).
+  const state = view ? stepState(view, step) : null;
+  const doneBefore = useRef<{ step: StepId; done: boolean } | null>(null);
+  useEffect(() => {
+    if (!state) return;
+    const done = state === 'done';
+    const prev = doneBefore.current;
+    doneBefore.current = { step, done };
+    const turnedDone = done && (!prev || prev.step !== step || !prev.done);
+    if (!turnedDone) return;
+    const el = document.activeElement;
+    // An empty field that merely had the focus is not typing.
+    const typing = (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type !== 'radio' && el.type !== 'checkbox')) && el.value.length > 0;
+    const openingDone = !prev || prev.step !== step;
+    if (!typing || openingDone) nextRef.current?.focus();
+  }, [state, step]);
 
   const update = useCallback((v: EnrolmentView) => setView(v), []);
 
@@ -89,11 +136,16 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
   return (
     <section className="enrolment" data-testid="enrolment" data-appointment-id={a.id}>
       <header className="enrolment-head">
-        <button type="button" className="btn" onClick={leave} data-testid="enrolment-back">
-          <span aria-hidden="true">← </span>{t('enrolment.back')} <Kbd keys="Esc" />
+        <button type="button" className="btn enrolment-back" onClick={leave} data-testid="enrolment-back" title={t('enrolment.back')}>
+          <span aria-hidden="true">← </span><span className="back-word">{t('enrolment.back')}</span> <Kbd keys="Esc" />
         </button>
         <div className="enrolment-who" data-testid="enrolment-applicant">
-          <h1>{a.fullName}</h1>
+          <div className="enrolment-name">
+            <h1>{a.fullName}</h1>
+            <p className="autosave muted" data-testid="enrolment-autosave">
+              <span aria-hidden="true">✔ </span>{t('enrolment.autosave', { time: saved.toLocaleTimeString() })}
+            </p>
+          </div>
           <dl className="facts">
             <div><dt>{t('field.bookingCode')}</dt><dd className="mono">{a.bookingCode}</dd></div>
             <div><dt>{t('field.nik')}</dt><dd className="mono">{a.nik}</dd></div>
@@ -103,9 +155,6 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
             <div><dt>{t('field.status')}</dt><dd><StatusBadge status={a.status} /></dd></div>
           </dl>
         </div>
-        <p className="autosave muted" data-testid="enrolment-autosave">
-          <span aria-hidden="true">✔ </span>{t('enrolment.autosave', { time: saved.toLocaleTimeString() })}
-        </p>
       </header>
       <nav className="step-tabs" role="tablist" aria-label={t('enrolment.steps')}>
         {shown.map((s, i) => {
@@ -126,7 +175,7 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
           );
         })}
       </nav>
-      <div className="step-body" role="tabpanel" data-testid={`step-body-${step}`}>
+      <div className="step-body" role="tabpanel" data-testid={`step-body-${step}`} data-state={state ?? ''}>
         {step === 'mrz' && <MrzStep view={view} onView={update} readerError={readerError} onNext={() => setStep('identity')} />}
         {step === 'identity' && <IdentityStep view={view} onView={update} onNext={() => setStep('details')} />}
         {step === 'details' && <DetailsStep view={view} onView={update} onNext={() => setStep(shown.includes('service') ? 'service' : 'documents')} />}
@@ -137,6 +186,21 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
         {step === 'signature' && <SignatureStep view={view} onView={update} />}
         {step === 'summary' && <SummaryStep view={view} onView={update} onSubmitted={onSubmitted} onGoTo={setStep} />}
       </div>
+      {at >= 0 && at < shown.length - 1 && (
+        <footer className="step-foot">
+          <button ref={nextRef} type="button" className={`btn${state === 'done' ? ' btn-primary' : ''}`} onClick={() => go(1)} data-testid="step-next">
+            {t('enrolmentFlow.next', { step: t(`enrolment.step.${shown[at + 1]!}`) })} <Kbd keys={state === 'done' ? 'Enter' : 'PageDown'} />
+          </button>
+        </footer>
+      )}
+      {asking && (
+        <ConfirmDialog
+          title={t('enrolmentFlow.leaveTitle')} confirmLabel={t('enrolmentFlow.leaveConfirm')}
+          onConfirm={leaveNow} onClose={() => setAsking(false)} testId="enrolment-leave-confirm"
+        >
+          <p>{t('enrolmentFlow.leaveText')}</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

@@ -3,6 +3,10 @@
 // its score against the threshold, attempts left, the countdown, the transfer progress and
 // the station's sentence. R retries, S skips a finger with a reason, A accepts the best
 // print below the threshold (only once the attempts are used up), Esc stops waiting.
+//
+// The capture flows: opening the step starts the first planned finger, and after a good
+// capture the station starts the next one by itself (capture.start with `flow`); the officer
+// acts only on exceptions (a poor print, a missing finger, a reader problem).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaptureFinger, CaptureView, EnrolmentView, FingerName } from '../../../electron/contract-types';
@@ -44,8 +48,13 @@ export function FingerprintStep({ view }: { view: EnrolmentView }) {
 
   useEffect(() => {
     let alive = true;
-    call('capture.get', { appointmentId }).then((c) => { if (alive) { setCapture(c); setLoaded(true); } }, (err: unknown) => {
-      if (alive) { setError(err); setLoaded(true); }
+    // Opening the step starts (or resumes) the flowing capture; a station without a reader
+    // says so, and "Start" stays for after the technician's fix.
+    call('capture.start', { appointmentId, flow: true }).then((c) => { if (alive) { setCapture(c); setLoaded(true); } }, (err: unknown) => {
+      if (!alive) return;
+      call('capture.get', { appointmentId }).then((c) => { if (alive) { setCapture(c); setError(err); setLoaded(true); } }, () => {
+        if (alive) { setError(err); setLoaded(true); }
+      });
     });
     const off = on('capture.state', (c) => { if (c.appointmentId === appointmentId) setCapture(c); });
     return () => {
@@ -72,7 +81,7 @@ export function FingerprintStep({ view }: { view: EnrolmentView }) {
     }
   }, []);
 
-  const start = (): Promise<boolean> => run(() => call('capture.start', { appointmentId }));
+  const start = (): Promise<boolean> => run(() => call('capture.start', { appointmentId, flow: true }));
   const act = (input: Omit<Action, 'appointmentId'>): Promise<boolean> => run(() => call('capture.action', { appointmentId, ...input }));
 
   const current: CaptureFinger | undefined = capture?.fingers.find((f) => f.finger === capture.current);

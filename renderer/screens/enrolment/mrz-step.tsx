@@ -14,6 +14,8 @@ import { enrolmentError, keyedText } from '../../lib/device-text';
 import { expectedLines } from '../../../domain/mrz/mrz-field-spans';
 import { mayReplaceValidRead } from '../../../domain/mrz/keep-valid-read';
 import { call } from '../../lib/station';
+import { useDraft } from '../../lib/use-draft';
+import { DraftRestored } from '../../components/draft-restored';
 
 interface Props {
   view: EnrolmentView;
@@ -29,7 +31,10 @@ function toLines(text: string): string[] {
 
 export function MrzStep({ view, onView, readerError, onNext }: Props) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
+  // What is typed is kept by the station as a draft while it is typed (a crash or a reload
+  // loses at most a second of it), until the station has checked the lines.
+  const draft = useDraft(view.appointment.id, 'mrz');
+  const { text, setText } = draft;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const areaRef = useRef<HTMLTextAreaElement>(null);
@@ -62,7 +67,7 @@ export function MrzStep({ view, onView, readerError, onNext }: Props) {
     setError(null);
     try {
       onView(await call('enrolment.attachMrz', { appointmentId: view.appointment.id, lines, source: 'typed' }));
-      setText('');
+      void draft.clear();
     } catch (err) {
       setError(err);
     } finally {
@@ -87,7 +92,8 @@ export function MrzStep({ view, onView, readerError, onNext }: Props) {
   return (
     <div className="step mrz-step">
       <h2>{t('enrolment.mrz.title')}</h2>
-      <p className="muted">{t('enrolment.mrz.intro')}</p>
+      {/* Once a read is in, the intro gives its room to the read (1366 × 768). */}
+      {!mrz && <p className="muted">{t('enrolment.mrz.intro')}</p>}
       {shownError !== null && shownError !== undefined && (
         <Alert tone="problem" testId="mrz-error">{enrolmentError(t, shownError)}</Alert>
       )}
@@ -131,6 +137,7 @@ export function MrzStep({ view, onView, readerError, onNext }: Props) {
           placeholder={'P<IDN…\nX1234567<…'}
         />
         <div className="field-hint">{t('enrolment.mrz.typeHint')}</div>
+        {draft.restoredAt && <DraftRestored at={draft.restoredAt} />}
       </div>
       <div className="actions">
         <button type="button" className="btn btn-primary" onClick={() => void submit()} disabled={busy} data-testid="mrz-submit">

@@ -2,6 +2,10 @@
 // a frame, crops the guide's 35:45 area to 413×531 px (≈300 dpi) and measures it (exposure,
 // sharpness, a centred subject); the officer retakes (R) or keeps it (Enter), and the JPEG
 // goes to the station with the measurements. The saved photo is shown beside.
+//
+// A photo that fails a check is kept only with a reason (the station insists too). After a
+// save, focus leaves the capture button (the enrolment moves it to "Next"): a second Enter
+// must not take another photo.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrolmentView, PhotoInfo } from '../../../electron/contract-types';
@@ -42,6 +46,10 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
   const [shot, setShot] = useState<Shot | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [reason, setReason] = useState('');
+  const [reasonProblem, setReasonProblem] = useState(false);
+  /** Just saved: the capture button must not take the focus back (Enter would shoot again). */
+  const savedRef = useRef(false);
   const videoRef = useRef<HTMLVideoElement>(null);
   const cropRef = useRef<HTMLCanvasElement | null>(null);
   const streamRef = useRef<MediaStream | null>(null);
@@ -77,7 +85,10 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
     return () => { alive = false; stop(); };
   }, [cameraId]);
 
-  useEffect(() => { if (phase === 'live' || phase === 'captured') mainRef.current?.focus(); }, [phase]);
+  useEffect(() => {
+    if (phase === 'live' && savedRef.current) { savedRef.current = false; return; }
+    if (phase === 'live' || phase === 'captured') mainRef.current?.focus();
+  }, [phase]);
 
   const capture = useCallback((): void => {
     const v = videoRef.current;
@@ -98,6 +109,8 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
   }, []);
 
   const retake = useCallback((): void => {
+    setReason('');
+    setReasonProblem(false);
     setShot(null);
     cropRef.current = null;
     setPhase('live');
@@ -106,6 +119,8 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
   const use = useCallback(async (): Promise<void> => {
     const canvas = cropRef.current;
     if (!canvas || !shot || saving) return;
+    const passed = shot.checks.exposureOk && shot.checks.sharpnessOk && shot.checks.subjectOk;
+    if (!passed && reason.trim().length < 3) { setReasonProblem(true); return; }
     setSaving(true);
     setError(null);
     try {
@@ -116,14 +131,16 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
       onView(await call('photo.save', {
         appointmentId: view.appointment.id, jpegBase64: await toBase64(blob),
         width: canvas.width, height: canvas.height, camera: label.slice(0, 200), checks: { ...shot.checks },
+        ...(passed ? {} : { overrideReason: reason.trim() }),
       }));
+      savedRef.current = true;
       retake();
     } catch (err) {
       setError(err);
     } finally {
       setSaving(false);
     }
-  }, [cameras, cameraId, onView, retake, saving, shot, view.appointment.id]);
+  }, [cameras, cameraId, onView, reason, retake, saving, shot, view.appointment.id]);
 
   useHotkeys({ R: () => { if (phase === 'captured') retake(); } }, phase === 'captured');
 
@@ -165,6 +182,21 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
               <div>
                 <CheckList checks={shot.checks} />
                 {error !== null && <Alert tone="problem" testId="photo-error">{enrolmentError(t, error)}</Alert>}
+                {!allOk && (
+                  <div className={`field${reasonProblem ? ' field-invalid' : ''}`}>
+                    <label htmlFor="photo-reason">{t('enrolmentFlow.photoReason')}</label>
+                    <input
+                      id="photo-reason" type="text" maxLength={300} value={reason} autoFocus data-testid="photo-reason"
+                      onChange={(e) => { setReason(e.target.value); setReasonProblem(false); }}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter') { e.preventDefault(); void use(); return; }
+                        // Letters typed here are text, not the step's shortcuts (R = retake).
+                        if (e.key !== 'Escape') e.stopPropagation();
+                      }}
+                    />
+                    {reasonProblem && <div className="field-error" role="alert" data-testid="photo-reason-error"><span aria-hidden="true">⚠ </span>{t('enrolmentFlow.photoReasonRequired')}</div>}
+                  </div>
+                )}
                 <div className="actions">
                   <button ref={mainRef} type="button" className={`btn ${allOk ? 'btn-primary' : 'btn-warning'}`} onClick={() => void use()} disabled={saving} data-testid="photo-use">
                     {saving ? t('enrolment.photo.saving') : t(allOk ? 'enrolment.photo.use' : 'enrolment.photo.useAnyway')} <Kbd keys="Enter" />

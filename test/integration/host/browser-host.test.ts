@@ -133,20 +133,27 @@ describe('WebSocket', () => {
     ws.close();
   });
 
-  it('carries contract calls and events, one session per connection', async () => {
+  it('carries contract calls and events, one session per tab (credential), kept across a reload', async () => {
     const c = await credential();
     const a = await connect(`ws://127.0.0.1:${host.port}/ws`, { origin: base() }, withCredential(c));
     const ra = rpc(a);
     expect(await ra.call('setup.status')).toMatchObject({ ok: true, value: { needsFirstAdmin: true } });
     expect(await ra.call('setup.createFirstAdmin', ADMIN)).toMatchObject({ ok: true, value: { nip: ADMIN.nip } });
     expect(ra.events.some((e) => e.t === 'event' && e.e === 'session.changed')).toBe(true);
-    // The same credential opens another connection (a reload of the same tab)…
+    // The tab reloads: its socket closes, and the same credential connects again…
+    const gone = new Promise((r) => a.once('close', r));
+    a.close();
+    await gone;
     const b = await connect(`ws://127.0.0.1:${host.port}/ws`, {}, withCredential(c));
     const rb = rpc(b);
-    // …which is its own session: not logged in.
-    expect(await rb.call('officers.list')).toMatchObject({ ok: false, error: { code: 'not_logged_in' } });
-    expect(await ra.call('officers.list')).toMatchObject({ ok: true });
-    a.close(); b.close();
+    // …and finds its session: still logged in, and the events come to the new socket.
+    expect(await rb.call('officers.list')).toMatchObject({ ok: true });
+    expect(await rb.call('auth.lock')).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(rb.events.some((e) => e.t === 'event' && e.e === 'session.changed')).toBe(true);
+    // Another tab (another credential) is its own session: not logged in.
+    const other = await connect(`ws://127.0.0.1:${host.port}/ws`, {}, withCredential(await credential()));
+    expect(await rpc(other).call('officers.list')).toMatchObject({ ok: false, error: { code: 'not_logged_in' } });
+    b.close(); other.close();
   });
 });
 

@@ -68,10 +68,16 @@ describe('window.loket', () => {
     expect(Object.isFrozen(bridge)).toBe(true);
   });
 
-  it('forwards a contract-shaped method with its input', async () => {
+  it('forwards a contract-shaped method with its input and its request id (only a string)', async () => {
     fake.reply = () => Promise.resolve({ ok: true, value: 42 });
     await expect(bridge.invoke('queue.view', { date: '2026-01-02' })).resolves.toEqual({ ok: true, value: 42 });
-    expect(fake.calls).toEqual([[IPC_INVOKE, 'queue.view', { date: '2026-01-02' }]]);
+    await bridge.invoke('enrolment.submit', { appointmentId: 'x' }, 'req-0001');
+    await bridge.invoke('enrolment.submit', { appointmentId: 'x' }, { not: 'an id' } as unknown as string);
+    expect(fake.calls).toEqual([
+      [IPC_INVOKE, 'queue.view', { date: '2026-01-02' }, undefined],
+      [IPC_INVOKE, 'enrolment.submit', { appointmentId: 'x' }, 'req-0001'],
+      [IPC_INVOKE, 'enrolment.submit', { appointmentId: 'x' }, undefined],
+    ]);
   });
 
   it.each([
