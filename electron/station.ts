@@ -31,6 +31,7 @@ import { PrinterCalibrationService } from './services/printer-calibration';
 import { DayReports } from './services/day-report';
 import { KeyProtectionService } from './services/key-protection';
 import { ReceiptService } from './services/receipts';
+import { ReviewService } from './services/review';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
 const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
@@ -88,6 +89,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   const capture = new FingerprintCaptureService(store, queue, services.enrolment, deviceService,
     () => ({ fingers: DEFAULT_FINGERS, qualityThreshold: settings.get().fingerprintThreshold, maxAttempts: settings.get().fingerprintMaxAttempts }),
     now, (view) => broadcast('capture.state', view));
+  const review = new ReviewService(store, services.enrolment, workflow, auth, settings, now);
 
   let demoScanner: EsclSim | null = null;
   let demoPrinter: IppSim | null = null;
@@ -113,7 +115,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
 
   const connOf = new WeakMap<SessionState, Conn>();
   const dispatch = createDispatcher({
-    handlers: createHandlers({ ...services, capture }),
+    handlers: createHandlers({ ...services, capture, review }),
     rolesOf: (s) => auth.rolesOf(s),
     beforeCall(state, method) {
       const conn = connOf.get(state);

@@ -148,9 +148,19 @@ export class AuthService {
     return this.sessionInfo(session)!;
   }
 
+  /** The logged-in officer proves their password again (approving a batch): the same
+   * throttle, lock-out and audit of failures as a login. */
+  async confirmPassword(session: SessionState, password: string): Promise<void> {
+    const officer = session.officerId ? this.store.officers.byId(session.officerId) : undefined;
+    if (!officer) throw new StationError('not_logged_in');
+    await this.authenticate(session, officer.nip, password);
+  }
+
   lock(session: SessionState, reason: 'officer' | 'idle'): void {
     if (!session.officerId) return;
     session.locked = true;
+    // An approval batch does not survive a lock: the password unlocks the screen, not approvals.
+    session.batchGrant = null;
     this.store.tx(() => this.store.audit.append(session.officerId, 'lock', { reason }, this.iso()));
   }
 
