@@ -496,6 +496,8 @@ export interface ReviewView {
   timing: EnrolmentTiming;
   returnedVersions: ReturnedVersion[];
   batch: BatchGrantView | null;
+  /** The fingerprint quality the station asks for, to mark each score against. */
+  fingerprintThreshold: number;
 }
 
 /** The supervisor's approval batch as the screen shows it. */

@@ -80,6 +80,7 @@ export class ReviewService {
         at: r.at, contentHash: r.contentHash, reason: r.reason, note: r.note, officerName: this.store.officers.byId(r.officerId)?.name ?? null,
       })),
       batch: grantView(session.batchGrant, this.now().getTime(), session.officerId),
+      fingerprintThreshold: this.settings.get().fingerprintThreshold,
     };
   }
 

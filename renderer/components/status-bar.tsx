@@ -7,6 +7,8 @@ import { useDevices } from '../lib/use-devices';
 import { DeviceBadge } from './device-badge';
 import { Kbd } from './kbd';
 import { LanguageToggle } from './language-toggle';
+import { BacklogLine } from './backlog-line';
+import { hasAnyRole } from '../../domain/catalog';
 
 interface Props {
   session: SessionInfo;
@@ -37,6 +39,7 @@ export function StatusBar({ session, onLanguage, onLock, onLogout }: Props) {
         <span aria-hidden="true">{online ? '●' : '✖'} </span>
         {online ? t('link.online') : t('link.offline')}
       </div>
+      {hasAnyRole(session.roles, ['counter', 'supervisor']) && <BacklogLine />}
       <div className="status-devices" aria-label={t('device.title')}>
         {devices.length === 0 && <span className="muted">{t('device.none')}</span>}
         {devices.map((d) => <DeviceBadge key={d.id} slot={d} />)}

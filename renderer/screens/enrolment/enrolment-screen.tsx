@@ -17,6 +17,8 @@ import { MrzStep } from './mrz-step';
 import { PhotoStep } from './photo-step';
 import { STEP_LOOK, STEPS, stepState, type StepId } from './steps';
 import { SummaryStep } from './summary-step';
+import { ReturnedBanner } from './returned-banner';
+import { useStepTimer } from '../../lib/use-step-timer';
 
 interface Props {
   appointmentId: string;
@@ -31,6 +33,7 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
   const [step, setStep] = useState<StepId>('mrz');
   const [readerError, setReaderError] = useState<unknown>(null);
   const alive = useRef(true);
+  useStepTimer(appointmentId, step);
 
   useEffect(() => {
     alive.current = true;
@@ -107,6 +110,7 @@ export function EnrolmentScreen({ appointmentId, onBack, onSubmitted }: Props) {
           <span aria-hidden="true">✔ </span>{t('enrolment.autosave', { time: saved.toLocaleTimeString() })}
         </p>
       </header>
+      <ReturnedBanner view={view} />
       <nav className="step-tabs" role="tablist" aria-label={t('enrolment.steps')}>
         {STEPS.map((s, i) => {
           const state = stepState(view, s);
