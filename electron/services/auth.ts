@@ -148,12 +148,13 @@ export class AuthService {
     return this.sessionInfo(session)!;
   }
 
-  /** The logged-in officer proves their password again (approving a batch): the same
-   * throttle, lock-out and audit of failures as a login. */
+  /** The logged-in officer proves their password again (opening an approval batch). As for
+   * a password change, the session is already theirs: a wrong answer is refused (and audited
+   * by the caller) without counting towards the login lock-out. */
   async confirmPassword(session: SessionState, password: string): Promise<void> {
     const officer = session.officerId ? this.store.officers.byId(session.officerId) : undefined;
-    if (!officer) throw new StationError('not_logged_in');
-    await this.authenticate(session, officer.nip, password);
+    if (!officer || officer.disabled) throw new StationError('not_logged_in');
+    if (!(await verifyPassword(password, officer.passwordHash))) throw new StationError('bad_credentials', undefined, 'password');
   }
 
   lock(session: SessionState, reason: 'officer' | 'idle'): void {

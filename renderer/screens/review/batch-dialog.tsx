@@ -9,7 +9,7 @@ import { Alert } from '../../components/alert';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { Kbd } from '../../components/kbd';
-import { errorMessage } from '../../i18n/errors';
+import { errorCode, errorMessage } from '../../i18n/errors';
 import { call } from '../../lib/station';
 
 interface Props {
@@ -43,7 +43,7 @@ export function BatchDialog({ reason, onUnlocked, onClose }: Props) {
     <Dialog title={t('review.batch.title')} onClose={onClose} testId="review-batch-dialog">
       <Alert tone="info">{t(`review.batch.why.${reason}`, { max: BATCH_MAX_APPROVALS, minutes: BATCH_MINUTES })}</Alert>
       <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <Field id="review-batch-password" label={t('field.password')} error={error !== null ? errorMessage(t, error) : undefined}>
+        <Field id="review-batch-password" label={t('field.password')} error={error === null ? undefined : errorCode(error) === 'bad_credentials' ? t('review.batch.wrong') : errorMessage(t, error)}>
           <input
             id="review-batch-password" data-testid="review-batch-password" type="password" autoComplete="current-password" autoFocus
             value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={error !== null}
