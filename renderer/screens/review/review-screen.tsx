@@ -46,6 +46,7 @@ export function ReviewScreen() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
+  const approveRef = useRef<HTMLButtonElement>(null);
 
   const loadQueue = useCallback(async (): Promise<ReviewQueue | null> => {
     try {
@@ -145,6 +146,9 @@ export function ReviewScreen() {
   } : { F5: () => void loadQueue() }, active);
 
   useEffect(() => { if (active && !review) listRef.current?.focus(); }, [active, review]);
+  // Each enrolment that opens (the next after a decision too) has Approve ready on Enter.
+  const shownId = review?.enrolment.appointment.id;
+  useEffect(() => { if (active && shownId && !busy) approveRef.current?.focus(); }, [active, shownId, busy]);
 
   const batchLine = batch && !localProblem(batch)
     ? t('review.batch.live', { remaining: batch.remaining, max: batch.max, time: new Date(batch.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) })
@@ -193,7 +197,7 @@ export function ReviewScreen() {
           <div className="review-decide">
             <span className="muted" data-testid="review-batch">{batchLine}</span>
             <button
-              type="button" className="btn btn-primary" autoFocus disabled={busy || !decidable}
+              ref={approveRef} type="button" className="btn btn-primary" autoFocus disabled={busy || !decidable}
               onClick={() => void approve()} data-testid="review-approve"
             >
               <span aria-hidden="true">✔ </span>{t('review.approve')} <Kbd keys="Enter" /> <Kbd keys="Alt+A" />
