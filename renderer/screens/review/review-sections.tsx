@@ -188,8 +188,8 @@ export const REVIEW_SECTIONS: readonly ReviewSection[] = [
   { id: 'photo', title: 'review.section.photo', Body: PhotoSection },
   { id: 'fingerprints', title: 'review.section.fingerprints', wide: true, Body: FingerprintsSection },
   { id: 'application', title: 'review.section.application', Body: ApplicationSection },
-  { id: 'documents', title: 'review.section.documents', wide: true, Body: DocumentsSection },
+  { id: 'documents', title: 'review.section.documents', Body: DocumentsSection },
   { id: 'mrz', title: 'review.section.mrz', Body: MrzSection },
   { id: 'timing', title: 'review.section.timing', Body: TimingSection },
-  { id: 'history', title: 'review.section.history', wide: true, Body: HistorySection },
+  { id: 'history', title: 'review.section.history', Body: HistorySection },
 ];
