@@ -30,7 +30,7 @@ const ZONES = [
     name: 'electron/ (station core)',
     folders: ['electron'],
     layers: ['electron', 'domain', 'native', 'resources', 'package.json'],
-    packages: [NODE, 'zod', 'ws', 'papaparse', 'image-size', 'pdfkit', 'fontkit', 'jpeg-js', 'pngjs', 'libphonenumber-js'],
+    packages: [NODE, 'zod', 'ws', 'papaparse', 'image-size', 'pdfkit', 'fontkit', 'jpeg-js', 'pngjs', 'libphonenumber-js', 'canonicalize'],
     why: 'The station runs in plain Node: SQLite only in electron/store, electron only in the shell files.',
   },
   {

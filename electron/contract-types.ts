@@ -44,6 +44,8 @@ export interface StationSettings {
   fingerprintThreshold: number;
   /** Attempts per finger before the officer decides. */
   fingerprintMaxAttempts: number;
+  /** Past this many enrolments awaiting approval, the counter screens say so. */
+  reviewBacklogLimit: number;
 }
 
 export interface AppointmentRow {
@@ -305,6 +307,11 @@ export interface EnrolmentView {
   /** The checklist's next open line's usual type: what the documents step scans next. */
   nextDocType: DocumentType | null;
   signature: SignatureInfo | null;
+  /** SHA-256 of what this view shows (electron/services/content-hash.ts): the review screen
+   *  sends it back with an approval, and a changed enrolment is refused. */
+  contentHash: string;
+  /** While returned: why the supervisor sent it back (shown on the enrolment itself). */
+  lastReturn?: ReturnNotice | null;
 }
 
 export type { MissingItem, Identity, Correction, IdentityField, CorrectionReason, TravelPurpose };
@@ -569,3 +576,55 @@ export interface SignatureInfo {
 export interface BapPdfView { pdfBase64: string; fileName: string }
 /** Text typed into an enrolment and not yet confirmed, kept by the station (drafts). */
 export interface DraftView { field: string; text: string; updatedAt: string }
+// ---- the supervisor's review (issue 10) ---------------------------------------------------------
+
+/** Why an enrolment came back: a reason code (domain/review.ts) and the supervisor's words. */
+export interface ReturnNotice { reason: string; note: string | null; at: string; officerName: string | null }
+
+export interface ReviewQueueRow {
+  appointment: AppointmentRow;
+  submittedAt: string;
+  /** Who sent it for approval (the counter officer who enrolled, or corrected, it). */
+  submittedBy: string | null;
+  resubmitted: boolean;
+}
+
+export interface ReviewQueue {
+  /** Oldest submission first. */
+  rows: ReviewQueueRow[];
+  counts: { waiting: number; resubmitted: number; approvedToday: number; returnedToday: number };
+  /** The guard rail: past this many waiting, the counters are told. */
+  backlogLimit: number;
+}
+
+/** Time spent in the enrolment: the steps of its history, and each screen step as measured. */
+export interface EnrolmentTiming {
+  checkedInAt: string | null;
+  openedAt: string | null;
+  submittedAt: string | null;
+  checkInToSubmitSeconds: number | null;
+  openToSubmitSeconds: number | null;
+  /** Seconds the officer spent on each step of the enrolment screen, in the order first seen. */
+  steps: { step: string; seconds: number; visits: number }[];
+}
+
+/** An earlier version sent back to the counter: its content hash and what it held. */
+export interface ReturnedVersion { at: string; reason: string; note: string | null; contentHash: string; officerName: string | null }
+
+export interface ReviewView {
+  enrolment: EnrolmentView;
+  history: ApplicationStep[];
+  timing: EnrolmentTiming;
+  returnedVersions: ReturnedVersion[];
+  batch: BatchGrantView | null;
+  /** The fingerprint quality the station asks for, to mark each score against. */
+  fingerprintThreshold: number;
+}
+
+/** The supervisor's approval batch as the screen shows it. */
+export interface BatchGrantView { expiresAt: string; remaining: number; max: number }
+
+export interface ReviewApproved { appointment: AppointmentRow; batch: BatchGrantView | null }
+
+/** The counters' guard-rail line. */
+export interface BacklogView { waiting: number; limit: number; over: boolean }

@@ -17,6 +17,8 @@ import type { ReceiptOutcome } from './contract-types';
 import type { OfficeRefusalView, OfficeStatus } from './contract-types';
 import type { DisplayAddress, QueueCallResult } from './contract-types';
 import type { DraftView } from './contract-types';
+import type { BacklogView, BatchGrantView, ReviewApproved, ReviewQueue, ReviewView } from './contract-types';
+import { RETURN_REASONS } from '../domain/review';
 import type { ServiceRules } from '../domain/service-rules';
 import { BLOB_SCREEN_NAMES } from '../domain/blob-access';
 import { CORRECTION_REASONS, IDENTITY_FIELDS, TRAVEL_PURPOSES } from '../domain/enrolment-identity';
@@ -98,6 +100,7 @@ export const methods = {
     lockoutMinutes: z.number().int().min(1).max(1440).optional(),
     fingerprintThreshold: z.number().int().min(0).max(100).optional(),
     fingerprintMaxAttempts: z.number().int().min(1).max(10).optional(),
+    reviewBacklogLimit: z.number().int().min(1).max(1000).optional(),
   }).strict(), ['admin']),
 
   'queue.view': method<QueueView>()(z.object({
@@ -166,8 +169,26 @@ export const methods = {
   'enrolment.submit': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
   /** A returned enrolment, corrected, goes back for approval (the same completeness check). */
   'enrolment.resubmit': method<EnrolmentView>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
-  'review.approve': method<AppointmentRow>()(z.object({ appointmentId: id }).strict(), ['supervisor']),
-  'review.return': method<AppointmentRow>()(z.object({ appointmentId: id, reason }).strict(), ['supervisor']),
+  /** Approves within the batch the supervisor's password unlocked (review.unlockBatch), and
+   *  only the content they were shown: `contentHash` is the view's. */
+  'review.approve': method<ReviewApproved>()(z.object({ appointmentId: id, contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'content_hash') }).strict(), ['supervisor']),
+  /** Back to the counter with a reason from the list (domain/review.ts) and the supervisor's words ("other" needs them). */
+  'review.return': method<AppointmentRow>()(z.object({
+    appointmentId: id, reason: z.enum(RETURN_REASONS), note: z.string().trim().max(300, 'too_long').optional(),
+  }).strict(), ['supervisor']),
+  /** The enrolments awaiting approval, oldest submission first, with the day's counts. */
+  'review.queue': method<ReviewQueue>()(empty, ['supervisor']),
+  /** One enrolment with its history, time per step and returned versions, for the decision. */
+  'review.view': method<ReviewView>()(z.object({ appointmentId: id }).strict(), ['supervisor']),
+  /** The supervisor's password again: a batch of at most 50 approvals within 15 minutes. */
+  'review.unlockBatch': method<BatchGrantView>()(z.object({ password: z.string().min(1).max(200) }).strict(), ['supervisor']),
+  'review.batch': method<BatchGrantView | null>()(empty, ['supervisor']),
+  /** The guard rail the counter screens show: enrolments awaiting approval against the limit. */
+  'review.backlog': method<BacklogView>()(empty, ['counter', 'supervisor']),
+  /** Seconds the officer spent on one step of the enrolment screen (added up per step). */
+  'enrolment.stepTime': method<{ recorded: boolean }>()(z.object({
+    appointmentId: id, step: z.string().regex(/^[a-z_]{2,24}$/), seconds: z.number().min(0).max(4 * 3600),
+  }).strict(), ['counter', 'supervisor']),
   /** The MRZ lines of the old passport, from a reader's event or typed by the officer. */
   'enrolment.attachMrz': method<EnrolmentView>()(z.object({
     appointmentId: id, lines: z.array(z.string().max(60)).min(1).max(4), source: z.enum(['reader', 'typed']),

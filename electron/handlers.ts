@@ -6,7 +6,7 @@ import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys, receipts, office } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys, receipts, office, review } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -72,8 +72,14 @@ export function createHandlers(s: Services): Handlers {
     // (a resubmit prints none: the officer reprints if the applicant needs a new one).
     'enrolment.submit': async (i, c) => { const v = enrolment.submit(who(c.officerId), c.roles, i.appointmentId); capture.release(i.appointmentId); s.drafts.discardAll(i.appointmentId); return { ...v, receipt: await receipts.afterSubmit(who(c.officerId), i.appointmentId) }; },
     'enrolment.resubmit': (i, c) => { const v = enrolment.submit(who(c.officerId), c.roles, i.appointmentId, 'resubmit'); capture.release(i.appointmentId); return v; },
-    'review.approve': (i, c) => workflow.take(who(c.officerId), c.roles, 'approve', i.appointmentId),
-    'review.return': (i, c) => workflow.take(who(c.officerId), c.roles, 'return', i.appointmentId, { reason: i.reason }),
+    'review.approve': (i, c) => review.approve(c.session, who(c.officerId), c.roles, i.appointmentId, i.contentHash),
+    'review.return': (i, c) => review.return(who(c.officerId), c.roles, i.appointmentId, i.reason, i.note),
+    'review.queue': () => review.queue(),
+    'review.view': (i, c) => review.view(c.session, i.appointmentId),
+    'review.unlockBatch': (i, c) => review.unlockBatch(c.session, who(c.officerId), i.password),
+    'review.batch': (_i, c) => review.batch(c.session),
+    'review.backlog': () => review.backlog(),
+    'enrolment.stepTime': (i) => enrolment.recordStepTime(i.appointmentId, i.step, i.seconds),
     'enrolment.attachMrz': (i, c) => enrolment.attachMrz(who(c.officerId), i.appointmentId, i.lines, i.source),
     'enrolment.decideMrz': (i, c) => enrolment.decideMrz(who(c.officerId), i.appointmentId, i.choice),
     'enrolment.correct': (i, c) => enrolment.correct(who(c.officerId), i.appointmentId, i),

@@ -34,6 +34,7 @@ import { DayReports } from './services/day-report';
 import { KeyProtectionService } from './services/key-protection';
 import { ReceiptService } from './services/receipts';
 import { OfficeSyncService } from './services/office-sync';
+import { ReviewService } from './services/review';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
 const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
@@ -95,6 +96,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   const capture = new FingerprintCaptureService(store, queue, services.enrolment, deviceService,
     () => ({ fingers: DEFAULT_FINGERS, qualityThreshold: settings.get().fingerprintThreshold, maxAttempts: settings.get().fingerprintMaxAttempts }),
     now, (view) => broadcast('capture.state', view));
+  const review = new ReviewService(store, services.enrolment, workflow, auth, settings, now);
 
   let demoScanner: EsclSim | null = null;
   let demoPrinter: IppSim | null = null;
@@ -121,7 +123,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
 
   const connOf = new WeakMap<SessionState, Conn>();
   const dispatch = createDispatcher({
-    handlers: createHandlers({ ...services, capture }),
+    handlers: createHandlers({ ...services, capture, review }),
     rolesOf: (s) => auth.rolesOf(s),
     beforeCall(state, method) {
       const conn = connOf.get(state);

@@ -157,9 +157,20 @@ export class AuthService {
     return this.sessionInfo(session)!;
   }
 
+  /** The logged-in officer proves their password again (opening an approval batch). As for
+   * a password change, the session is already theirs: a wrong answer is refused (and audited
+   * by the caller) without counting towards the login lock-out. */
+  async confirmPassword(session: SessionState, password: string): Promise<void> {
+    const officer = session.officerId ? this.store.officers.byId(session.officerId) : undefined;
+    if (!officer || officer.disabled) throw new StationError('not_logged_in');
+    if (!(await verifyPassword(password, officer.passwordHash))) throw new StationError('bad_credentials', undefined, 'password');
+  }
+
   lock(session: SessionState, reason: 'officer' | 'idle'): void {
     if (!session.officerId) return;
     session.locked = true;
+    // An approval batch does not survive a lock: the password unlocks the screen, not approvals.
+    session.batchGrant = null;
     this.store.tx(() => this.store.audit.append(session.officerId, 'lock', { reason }, this.iso()));
   }
 

@@ -4,7 +4,7 @@
 import { imageSize } from 'image-size';
 import type { Role } from '../contract';
 import type {
-  DocumentPageInfo, DocumentType, EnrolmentView, FingerprintInfo, MrzReadView, PhotoInfo, BlobData,
+  DocumentPageInfo, DocumentType, EnrolmentView, FingerprintInfo, MrzReadView, PhotoInfo, BlobData, ReturnNotice,
 } from '../contract-types';
 import { parseMrz } from '../../domain/mrz/parse-mrz';
 import { compareWithBooking } from '../../domain/mrz/compare-booking';
@@ -35,6 +35,7 @@ import type { BapPdfView, ServiceStepView, SignatureInfo } from '../contract-typ
 import { composeBap } from '../bap/compose-bap';
 import { cropSignature, type CropBox } from './signature-crop';
 import type { SignaturePadPort } from './signature-pad';
+import { contentHash, hashedContent } from './content-hash';
 
 export interface EnrolmentData {
   mrz?: MrzReadView;
@@ -53,7 +54,17 @@ export interface EnrolmentData {
   /** The service step: a replacement's old passport, a lost or damaged passport's BAP. */
   oldPassport?: OldPassportData;
   bap?: BapData;
+  /** Seconds the officer spent on each step of the enrolment screen (and how many visits),
+   *  in the order first seen. Not content: the content hash leaves it out. */
+  stepSeconds?: Record<string, { seconds: number; visits: number }>;
+  /** Each version returned by a supervisor: its content hash and what it held, so the
+   *  corrected enrolment's history keeps the earlier one. */
+  returns?: ReturnedRecord[];
 }
+
+/** One return by a supervisor: the reason code (also in the history), their words, and the
+ *  version they returned (its content hash and content, images by blob id). */
+export interface ReturnedRecord { at: string; reason: string; note: string | null; officerId: string; contentHash: string; snapshot: Record<string, unknown> }
 
 export interface ScannedPage { mime: string; bytes: Buffer }
 /** What the scanner was actually asked for, chosen from its capabilities. */
@@ -122,11 +133,12 @@ export class EnrolmentService {
     const extra = this.serviceParts(appointment.service as Service, data, documents, blobs);
     const missingAll: EnrolmentView['missing'] = [...missing, ...extra.missing];
     const updatedAt = this.store.enrolments.get(appointmentId)?.updatedAt ?? appointment.updatedAt;
-    return {
+    const base = {
       appointment, documents, photo, fingerprints, mrz: data.mrz ?? null, mrzHeld: data.mrzHeld ?? null, missing: missingAll, updatedAt,
       identity, details, flags: supervisorFlags(identity, details, appointment.passportType),
       service: extra.service, checklist: extra.checklist, nextDocType: nextDocumentType(extra.checklist), signature: extra.signature,
     };
+    return { ...base, contentHash: contentHash(base), lastReturn: appointment.status === 'returned' ? this.lastReturn(appointmentId) : null };
   }
 
   private identityView(a: EnrolmentView['appointment'], data: EnrolmentData): IdentityView {
@@ -218,6 +230,42 @@ export class EnrolmentService {
     const at = this.now().toISOString();
     const override = { supervisorId: supervisor.id, supervisorName: supervisor.name, supervisorNip: supervisor.nip, officerId, reason: reason.trim(), at };
     return this.save(officerId, appointmentId, { paymentOverride: override }, 'enrolment.payment_override', { supervisorId: supervisor.id, counterOfficerId: officerId, reason: reason.trim() });
+  }
+
+  /** The supervisor's latest return of this enrolment: reason code, note, when and who. */
+  private lastReturn(appointmentId: string): ReturnNotice | null {
+    const r = this.data(appointmentId).returns?.at(-1);
+    return r ? { reason: r.reason, note: r.note, at: r.at, officerName: this.store.officers.byId(r.officerId)?.name ?? null } : null;
+  }
+
+  /** Adds time the officer spent on one step of the enrolment screen. Taken while the
+   *  enrolment is open, returned, or just submitted (the summary's last seconds); a figure
+   *  for any other status is dropped. No audit row: it records time, not a change. */
+  recordStepTime(appointmentId: string, step: string, seconds: number): { recorded: boolean } {
+    const status = this.queue.get(appointmentId).status;
+    if (!EDITABLE_STATUSES.includes(status) && status !== 'awaiting_approval') return { recorded: false };
+    this.store.tx(() => {
+      const data = this.data(appointmentId);
+      const steps = { ...data.stepSeconds };
+      const was = steps[step] ?? { seconds: 0, visits: 0 };
+      steps[step] = { seconds: Math.round((was.seconds + seconds) * 10) / 10, visits: was.visits + 1 };
+      this.store.enrolments.put(appointmentId, { ...data, stepSeconds: steps }, this.now().toISOString());
+    });
+    return { recorded: true };
+  }
+
+  /** Keeps the version a supervisor returns (hash and snapshot), inside the return's step. */
+  keepReturnedVersion(appointmentId: string, r: Omit<ReturnedRecord, 'contentHash' | 'snapshot'>): void {
+    const view = this.view(appointmentId);
+    const data = this.data(appointmentId);
+    const returns = [...(data.returns ?? []), { ...r, contentHash: view.contentHash, snapshot: hashedContent(view) }];
+    this.store.enrolments.put(appointmentId, { ...data, returns }, r.at);
+  }
+
+  /** What the review screen shows beside the view: the time per step and the returned versions' hashes. */
+  reviewData(appointmentId: string): Pick<EnrolmentData, 'stepSeconds' | 'returns'> {
+    const d = this.data(appointmentId);
+    return { stepSeconds: d.stepSeconds ?? {}, returns: d.returns ?? [] };
   }
 
   /** Starts (or resumes) the enrolment: a checked-in applicant moves to enrolment. */

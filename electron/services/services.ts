@@ -19,6 +19,7 @@ import type { KeyProtectionService } from './key-protection';
 import type { ReceiptService } from './receipts';
 import type { OfficeSyncService } from './office-sync';
 import type { DraftsService } from './drafts';
+import type { ReviewService } from './review';
 
 export interface Services {
   store: Store;
@@ -42,4 +43,5 @@ export interface Services {
   keys: KeyProtectionService;
   office: OfficeSyncService;
   drafts: DraftsService;
+  review: ReviewService;
 }

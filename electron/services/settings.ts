@@ -1,9 +1,11 @@
 // Station settings with their defaults: idle lock and login lock-out.
 import type { StationSettings } from '../contract-types';
 import type { Store } from '../store/store';
+import { DEFAULT_BACKLOG_LIMIT } from '../../domain/review';
 
 export const DEFAULT_SETTINGS: StationSettings = {
   idleLockMinutes: 10, maxFailedLogins: 5, lockoutMinutes: 15, fingerprintThreshold: 50, fingerprintMaxAttempts: 3,
+  reviewBacklogLimit: DEFAULT_BACKLOG_LIMIT,
 };
 
 export class SettingsService {
@@ -17,6 +19,7 @@ export class SettingsService {
     this.cache = {
       idleLockMinutes: num('idleLockMinutes'), maxFailedLogins: num('maxFailedLogins'), lockoutMinutes: num('lockoutMinutes'),
       fingerprintThreshold: num('fingerprintThreshold'), fingerprintMaxAttempts: num('fingerprintMaxAttempts'),
+      reviewBacklogLimit: num('reviewBacklogLimit'),
     };
     return this.cache;
   }

@@ -8,7 +8,7 @@ import type { ChangeLog } from './changelog';
 
 export type { AppointmentFields };
 
-interface DbRow {
+export interface DbRow {
   seq: number; id: string; station_id: string; booking_code: string; nik: string; full_name: string;
   birth_place: string; birth_date: string; sex: 'M' | 'F'; service: string; passport_type: 'ordinary' | 'electronic';
   appointment_date: string; time_slot: string; payment_status: 'paid' | 'unpaid'; billing_code: string; phone: string;
@@ -24,8 +24,9 @@ export interface ViewFilter {
   limit: number;
 }
 
-// Priority applicants first, then by time slot, then in the order they were added.
-const ORDER = `ORDER BY (a.priority != '') DESC, a.time_slot, a.seq`;
+// Enrolments returned by the supervisor first (the officer corrects them before the next
+// applicant), then priority applicants, then by time slot, then in the order they were added.
+const ORDER = `ORDER BY (a.status = 'returned') DESC, (a.priority != '') DESC, a.time_slot, a.seq`;
 
 export class AppointmentsRepo {
   private readonly byCode;
@@ -212,7 +213,7 @@ function toDbFields(f: AppointmentFields) {
   };
 }
 
-function toRow(r: DbRow): AppointmentRow {
+export function toRow(r: DbRow): AppointmentRow {
   return {
     id: r.id, bookingCode: r.booking_code, nik: r.nik, fullName: r.full_name, birthPlace: r.birth_place, birthDate: r.birth_date,
     sex: r.sex, service: r.service, passportType: r.passport_type, appointmentDate: r.appointment_date, timeSlot: r.time_slot,

@@ -10,6 +10,7 @@ import { HlcClock } from '../../domain/hlc';
 import { AuditRepo } from './audit-repo';
 import { AuditQuery } from './audit-query';
 import { NumbersQuery } from './numbers-query';
+import { ReviewQuery } from './review-query';
 import { OfficersRepo } from './officers-repo';
 import { SettingsRepo } from './settings-repo';
 import { AppointmentsRepo } from './appointments-repo';
@@ -44,6 +45,7 @@ export class Store {
   readonly audit: AuditRepo;
   readonly auditLog: AuditQuery;
   readonly numbers: NumbersQuery;
+  readonly review: ReviewQuery;
   readonly officers: OfficersRepo;
   readonly settings: SettingsRepo;
   readonly appointments: AppointmentsRepo;
@@ -64,6 +66,7 @@ export class Store {
     this.audit = new AuditRepo(db, this.stationId, deriveAuditKey(dataKey));
     this.auditLog = new AuditQuery(db);
     this.numbers = new NumbersQuery(db);
+    this.review = new ReviewQuery(db);
     this.officers = new OfficersRepo(db, this.stationId, this.changes);
     this.settings = new SettingsRepo(db, this.changes);
     this.appointments = new AppointmentsRepo(db, this.stationId, this.changes);

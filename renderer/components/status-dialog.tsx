@@ -16,7 +16,7 @@ import { Field } from './field';
 import { Kbd } from './kbd';
 import { StatusBadge } from './status-badge';
 
-type QueueAction = 'checkIn' | 'undoCheckIn' | 'cancel' | 'reopen' | 'approve' | 'return';
+type QueueAction = 'checkIn' | 'undoCheckIn' | 'cancel' | 'reopen';
 
 /** Each queue action is its own contract method. */
 function takeAction(action: QueueAction, row: AppointmentRow, reason: string): Promise<AppointmentRow> {
@@ -25,8 +25,6 @@ function takeAction(action: QueueAction, row: AppointmentRow, reason: string): P
     case 'undoCheckIn': return call('application.undoCheckIn', { id: row.id });
     case 'cancel': return call('application.cancel', { id: row.id, reason });
     case 'reopen': return call('application.reopen', { id: row.id, reason });
-    case 'approve': return call('review.approve', { appointmentId: row.id });
-    case 'return': return call('review.return', { appointmentId: row.id, reason });
   }
 }
 

@@ -23,8 +23,9 @@ export const STATUS_LOOK: Record<AppointmentStatus, { tone: Tone; icon: string }
 };
 
 /** The actions the queue's row menu offers; the others have their own screens (the
- *  enrolment for open/submit, the print room for printing and handover). */
-const QUEUE_ACTIONS: ReadonlySet<WorkflowActionName> = new Set<WorkflowActionName>(['checkIn', 'undoCheckIn', 'cancel', 'reopen', 'approve', 'return']);
+ *  enrolment for open/submit, the review for approve/return — it needs the supervisor's
+ *  password batch and the content they saw —, the print room for printing and handover). */
+const QUEUE_ACTIONS: ReadonlySet<WorkflowActionName> = new Set<WorkflowActionName>(['checkIn', 'undoCheckIn', 'cancel', 'reopen']);
 
 /** The actions an officer may take from the queue: exactly what the station accepts. */
 export function queueActions(from: AppointmentStatus, roles: readonly Role[]): WorkflowActionName[] {

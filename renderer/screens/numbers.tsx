@@ -138,7 +138,7 @@ export function NumbersScreen() {
             <thead><tr><th scope="col">{t('numbers.reason')}</th><th scope="col">{t('numbers.count')}</th></tr></thead>
             <tbody>
               {n.returns.length === 0 && <tr><td colSpan={2}>{t('numbers.noReturns')}</td></tr>}
-              {n.returns.map((r) => <tr key={r.reason}><td>{r.reason}</td><td>{r.count}</td></tr>)}
+              {n.returns.map((r) => <tr key={r.reason}><td>{t(`review.returnReason.${r.reason}`, { defaultValue: r.reason })}</td><td>{r.count}</td></tr>)}
             </tbody>
           </table>
         </>

@@ -26,9 +26,10 @@ const OfficersScreen = lazy(() => import('./officers').then((m) => ({ default: m
 const SettingsScreen = lazy(() => import('./settings').then((m) => ({ default: m.SettingsScreen })));
 const NumbersScreen = lazy(() => import('./numbers').then((m) => ({ default: m.NumbersScreen })));
 const AuditScreen = lazy(() => import('./audit').then((m) => ({ default: m.AuditScreen })));
+const ReviewScreen = lazy(() => import('./review/review-screen').then((m) => ({ default: m.ReviewScreen })));
 const WalkInScreen = lazy(() => import('./walk-in').then((m) => ({ default: m.WalkInScreen })));
 
-export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings' | 'numbers' | 'audit';
+export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings' | 'numbers' | 'audit' | 'review';
 
 interface ScreenDef extends Tab<ScreenId> { roles: readonly Role[] }
 
@@ -43,6 +44,7 @@ const SCREENS: readonly ScreenDef[] = [
   { id: 'settings', key: 'F8', roles: ['admin'] },
   { id: 'numbers', key: 'F9', roles: ['supervisor', 'head'] },
   { id: 'audit', key: 'F10', roles: ['admin', 'supervisor', 'head'] },
+  { id: 'review', key: 'F1', roles: ['supervisor'] },
 ];
 
 interface Props {
@@ -173,6 +175,7 @@ export function Workspace({ session, today, locked, setSession, initialNotice, o
           {screen === 'settings' && <SettingsScreen />}
           {screen === 'numbers' && <NumbersScreen />}
           {screen === 'audit' && <AuditScreen />}
+          {screen === 'review' && <ReviewScreen />}
           </Suspense>
         </main>
         <StatusBar session={session} onLanguage={switchLanguage} onLock={lock} onLogout={logout} />

@@ -27,6 +27,8 @@ import { SignatureStep } from './signature-step';
 import { ServiceStep } from './service-step';
 import { STEP_LOOK, STEPS, stepState, visibleSteps, type StepId } from './steps';
 import { SummaryStep } from './summary-step';
+import { ReturnedBanner } from './returned-banner';
+import { useStepTimer } from '../../lib/use-step-timer';
 
 interface Props {
   appointmentId: string;
@@ -52,6 +54,7 @@ export function EnrolmentScreen({ appointmentId, initialStep, onStep, onBack, on
   const setStep = useCallback((s: StepId) => { setStepState(s); onStepRef.current?.(s); }, []);
   const [readerError, setReaderError] = useState<unknown>(null);
   const alive = useRef(true);
+  useStepTimer(appointmentId, step);
 
   useEffect(() => {
     alive.current = true;
@@ -156,6 +159,7 @@ export function EnrolmentScreen({ appointmentId, initialStep, onStep, onBack, on
           </dl>
         </div>
       </header>
+      <ReturnedBanner view={view} />
       <nav className="step-tabs" role="tablist" aria-label={t('enrolment.steps')}>
         {shown.map((s, i) => {
           const state = stepState(view, s);

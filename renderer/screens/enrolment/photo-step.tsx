@@ -215,7 +215,7 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
   );
 }
 
-function CheckList({ checks }: { checks: PhotoChecks | Record<string, boolean | number> }) {
+export function CheckList({ checks }: { checks: PhotoChecks | Record<string, boolean | number> }) {
   const { t } = useTranslation();
   const c = checks as Partial<PhotoChecks>;
   const rows: { id: string; ok: boolean | undefined; text: string }[] = [

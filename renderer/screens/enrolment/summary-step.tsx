@@ -32,7 +32,9 @@ export function SummaryStep({ view, onView, onSubmitted, onGoTo }: Props) {
     setBusy(true);
     setRefusal(null);
     try {
-      onSubmitted(await call('enrolment.submit', { appointmentId: view.appointment.id }));
+      // A returned enrolment, corrected, goes back as a resubmission (no new receipt).
+      const method = view.appointment.status === 'returned' ? 'enrolment.resubmit' : 'enrolment.submit';
+      onSubmitted(await call(method, { appointmentId: view.appointment.id }));
     } catch (err) {
       const p = err instanceof ApiError ? err.error.params : undefined;
       if (err instanceof ApiError && err.error.code === 'conflict' && p?.reason === 'incomplete') {

@@ -78,7 +78,7 @@ describe('the day in numbers', () => {
     t.clock.now = at('09:07'); await first.ok('application.checkIn', { id: c.id });
     await enrolAndSubmit(first, a.id, '09:10', '09:30'); // 20 min enrolling, 30 min from check-in
     await enrolAndSubmit(second, b.id, '09:40', '10:10'); // 30 min enrolling, 65 min from check-in
-    t.clock.now = at('10:30'); await supervisor.ok('review.return', { appointmentId: a.id, reason: 'Foto buram' });
+    t.clock.now = at('10:30'); await supervisor.ok('review.return', { appointmentId: a.id, reason: 'photo', note: 'Foto buram' });
     t.clock.now = at('10:45'); await admin.ok('application.cancel', { id: d.id, reason: 'Pemohon membatalkan' });
     t.clock.now = at('11:00');
     await admin.ok('queue.addWalkIn', {
@@ -94,7 +94,7 @@ describe('the day in numbers', () => {
     expect(n.served).toEqual(expect.arrayContaining([{ service: a.service, passportType: a.passportType, count: a.service === b.service && a.passportType === b.passportType ? 2 : 1 }]));
     expect(n.enrolmentMinutes).toEqual({ median: 20, p90: 30, count: 2 });
     expect(n.checkInToSubmitMinutes).toEqual({ median: 30, p90: 65, count: 2 });
-    expect(n.returns).toEqual([{ reason: 'Foto buram', count: 1 }]);
+    expect(n.returns).toEqual([{ reason: 'photo', count: 1 }]);
     expect(n.perOfficer).toEqual(expect.arrayContaining([{ officerName: OFFICER.name, count: 1 }, { officerName: SECOND.name, count: 1 }]));
     // Waiting at the end of each hour (WIB): one from 09:30, a second at 10:10, one returned at 10:30.
     expect(n.backlog.slice(0, 6)).toEqual([
@@ -111,7 +111,7 @@ describe('the day in numbers', () => {
     const parsed = Papa.parse<{ figure: string; key: string; value: string }>(x.csv, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data.find((r) => r.figure === 'enrolment_minutes' && r.key === 'p90')?.value).toBe('30');
-    expect(parsed.data.find((r) => r.figure === 'returns')).toEqual({ figure: 'returns', key: 'Foto buram', value: '1' });
+    expect(parsed.data.find((r) => r.figure === 'returns')).toEqual({ figure: 'returns', key: 'photo', value: '1' });
 
     // A counter officer does not read the numbers; a bad day is refused.
     expect(await first.call('numbers.day', { day: DAY })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
