@@ -44,7 +44,7 @@ const SCREENS: readonly ScreenDef[] = [
   { id: 'settings', key: 'F8', roles: ['admin'] },
   { id: 'numbers', key: 'F9', roles: ['supervisor', 'head'] },
   { id: 'audit', key: 'F10', roles: ['admin', 'supervisor', 'head'] },
-  { id: 'review', key: 'F1', roles: ['supervisor'] },
+  { id: 'review', key: 'F12', roles: ['supervisor'] },
 ];
 
 interface Props {

@@ -78,7 +78,7 @@ test('a supervisor approves a batch after entering the password again; a changed
   test.setTimeout(180_000);
   const ids = await setUp(page, station.url);
 
-  await page.keyboard.press('F1');
+  await page.keyboard.press('F12');
   await expect(page.getByTestId('review-queue')).toBeVisible();
   await expect(page.getByTestId('review-row')).toHaveCount(3);
   await expect(page.getByTestId('review-row').first()).toHaveAttribute('data-appointment-id', ids[0]!);
@@ -148,7 +148,7 @@ test('a return with a reason reaches the counter officer, who corrects and resub
   test.setTimeout(180_000);
   const ids = await setUp(page, station.url);
 
-  await page.keyboard.press('F1');
+  await page.keyboard.press('F12');
   await expect(page.getByTestId('review-row')).toHaveCount(3);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('review-detail')).toHaveAttribute('data-appointment-id', ids[0]!);
@@ -191,7 +191,7 @@ test('a return with a reason reaches the counter officer, who corrects and resub
   // Back with the supervisor: resubmitted, the earlier version kept in its history.
   await logout(page);
   await login(page, SUPERVISOR);
-  await page.keyboard.press('F1');
+  await page.keyboard.press('F12');
   const row = page.locator(`[data-testid="review-row"][data-appointment-id="${ids[0]}"]`);
   await expect(row).toContainText('Dikirim ulang');
   await row.click();
