@@ -59,6 +59,12 @@ export const REPLICATED: readonly ReplicatedTable[] = [
   { table: 'import_files', key: 'id', mintedKey: true },
   // The metadata replicates; the sealed bytes travel separately, by the blob's id.
   { table: 'blobs', key: 'id', binary: ['sealed'], mintedKey: true },
+  // Blank-book stock (issue 11): a book is named by its serial, so two stations that receive
+  // the same delivery merge into one row per book; its history and the print jobs are UUIDs.
+  { table: 'books', key: 'serial' },
+  { table: 'book_deliveries', key: 'id', mintedKey: true },
+  { table: 'book_events', key: 'id', mintedKey: true },
+  { table: 'print_jobs', key: 'id', mintedKey: true },
 ];
 
 export const LOCAL_ONLY: Readonly<Record<string, string>> = {

@@ -17,6 +17,7 @@ import { BlobsRepo } from './blobs-repo';
 import { ImportsRepo } from './imports-repo';
 import { EnrolmentsRepo } from './enrolments-repo';
 import { DevicesRepo } from './devices-repo';
+import { StockRepo } from './stock-repo';
 import { withPrivateStoreFiles } from './file-modes';
 
 import { DB_FILE_NAME } from './file-names';
@@ -48,6 +49,7 @@ export class Store {
   readonly imports: ImportsRepo;
   readonly enrolments: EnrolmentsRepo;
   readonly devices: DevicesRepo;
+  readonly stock: StockRepo;
 
   private constructor(private readonly db: Db, dataKey: Buffer, physicalClock: () => number, validateRemote?: ChangeValidator) {
     this.stationId = stationIdOf(db);
@@ -64,6 +66,7 @@ export class Store {
     this.imports = new ImportsRepo(db, this.stationId, this.changes);
     this.enrolments = new EnrolmentsRepo(db, this.stationId, this.changes);
     this.devices = new DevicesRepo(db);
+    this.stock = new StockRepo(db, this.stationId, this.changes);
   }
 
   static open(opts: StoreOptions): Store {
