@@ -6,7 +6,7 @@ import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys, receipts } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys, receipts, stock, issuance } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -93,5 +93,18 @@ export function createHandlers(s: Services): Handlers {
     'printer.setOffsets': (i, c) => printerCalibration.setOffsets(who(c.officerId), i),
     'printer.printPage': (i) => printerCalibration.printPage(i),
     'receipts.reprint': (i, c) => receipts.reprint(who(c.officerId), i.appointmentId),
+    'stock.overview': () => stock.overview(),
+    'stock.receive': (i, c) => stock.receive(who(c.officerId), i),
+    'stock.spoil': (i, c) => stock.spoilBlank(who(c.officerId), i.serial, i.reason),
+    'stock.return': (i, c) => stock.returnToHq(who(c.officerId), i),
+    'stock.setConfig': (i, c) => stock.setConfig(who(c.officerId), i),
+    'stock.reconciliation': (i) => stock.reconciliation(i.day),
+    'stock.reconciliationCsv': (i, c) => stock.reconciliationExport(who(c.officerId), i.day),
+    'stock.uncollected': () => stock.uncollected(),
+    'issuance.queue': () => issuance.queue(),
+    'issuance.print': (i, c) => issuance.print(who(c.officerId), c.roles, i.appointmentId, i.serial),
+    'issuance.spoil': (i, c) => issuance.spoil(who(c.officerId), c.roles, i.jobId, i.reason),
+    'issuance.requeue': (i, c) => issuance.requeue(who(c.officerId), c.roles, i.jobId),
+    'issuance.check': (i, c) => issuance.check(who(c.officerId), i.jobId),
   } satisfies Handlers;
 }

@@ -21,6 +21,7 @@ import { EnrolmentService, type DocumentScannerPort } from './services/enrolment
 import { DeviceService } from './services/device-service';
 import { SessionState } from './services/session';
 import { seedDemoDay } from './services/demo-seed';
+import { seedDemoIssuance } from './services/demo-issuance';
 import { localDate } from '../domain/dates';
 import { esclScanner } from './services/escl-scanner';
 import { FingerprintCaptureService } from './services/fingerprint-capture';
@@ -31,6 +32,8 @@ import { PrinterCalibrationService } from './services/printer-calibration';
 import { DayReports } from './services/day-report';
 import { KeyProtectionService } from './services/key-protection';
 import { ReceiptService } from './services/receipts';
+import { StockService } from './services/stock';
+import { IssuanceService } from './services/issuance';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
 const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
@@ -85,6 +88,8 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     receipts: new ReceiptService(store, deviceService, (id) => queue.get(id), now),
     enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow),
   };
+  const stock = new StockService(store, now);
+  const issuance = new IssuanceService(store, stock, workflow, deviceService, () => services.rules.current(), now);
   const capture = new FingerprintCaptureService(store, queue, services.enrolment, deviceService,
     () => ({ fingers: DEFAULT_FINGERS, qualityThreshold: settings.get().fingerprintThreshold, maxAttempts: settings.get().fingerprintMaxAttempts }),
     now, (view) => broadcast('capture.state', view));
@@ -92,6 +97,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   let demoScanner: EsclSim | null = null;
   let demoPrinter: IppSim | null = null;
   if (opts.demo) seedDemoDay(store, now, localDate(now()));
+  if (opts.demo) await seedDemoIssuance(store, now);
   if (opts.demo || (opts.simulators && store.devices.all().length === 0)) {
     // The scanner simulator (and its JPEG encoder) is loaded only when simulators stand in.
     const { startEsclSim } = await import('../native/sim/escl-sim');
@@ -113,7 +119,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
 
   const connOf = new WeakMap<SessionState, Conn>();
   const dispatch = createDispatcher({
-    handlers: createHandlers({ ...services, capture }),
+    handlers: createHandlers({ ...services, capture, stock, issuance }),
     rolesOf: (s) => auth.rolesOf(s),
     beforeCall(state, method) {
       const conn = connOf.get(state);

@@ -14,14 +14,14 @@ export interface BookRecord {
 export type PrintJobState = 'printing' | 'printed' | 'failed' | 'spoiled' | 'released';
 export interface PrintJobRecord {
   id: string; appointmentId: string; serial: string; state: PrintJobState; printerId: string | null; ippJobId: number | null;
-  mrz: [string, string] | null; errorKey: string | null; qcPassed: boolean | null; checkedAt: string | null;
+  mrz: [string, string] | null; pdfSha256: string | null; errorKey: string | null; qcPassed: boolean | null; checkedAt: string | null;
   officerId: string; createdAt: string; updatedAt: string;
 }
 export interface DeliveryRecord { id: string; reference: string; series: string; firstSerial: string; lastSerial: string; count: number; receivedAt: string }
 
 type BookRow = { serial: string; series: string; delivery_id: string; state: BookState; spoil_reason: SpoilReason | null; appointment_id: string | null; updated_at: string };
 type JobRow = {
-  id: string; appointment_id: string; serial: string; state: PrintJobState; printer_id: string | null; ipp_job_id: number | null; mrz: string | null;
+  id: string; appointment_id: string; serial: string; state: PrintJobState; printer_id: string | null; ipp_job_id: number | null; mrz: string | null; pdf_sha256: string | null;
   error_key: string | null; qc_passed: number | null; checked_at: string | null; officer_id: string; created_at: string; updated_at: string;
 };
 
@@ -30,7 +30,7 @@ const book = (r: BookRow): BookRecord => ({
 });
 const job = (r: JobRow): PrintJobRecord => ({
   id: r.id, appointmentId: r.appointment_id, serial: r.serial, state: r.state, printerId: r.printer_id, ippJobId: r.ipp_job_id,
-  mrz: r.mrz ? (JSON.parse(r.mrz) as [string, string]) : null, errorKey: r.error_key, qcPassed: r.qc_passed === null ? null : r.qc_passed === 1,
+  mrz: r.mrz ? (JSON.parse(r.mrz) as [string, string]) : null, pdfSha256: r.pdf_sha256, errorKey: r.error_key, qcPassed: r.qc_passed === null ? null : r.qc_passed === 1,
   checkedAt: r.checked_at, officerId: r.officer_id, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
@@ -122,12 +122,13 @@ export class StockRepo {
     return r && job(r);
   }
 
-  updateJob(id: string, patch: { state?: PrintJobState; ippJobId?: number | null; mrz?: [string, string]; errorKey?: string | null; qcPassed?: boolean; checkedAt?: string; at: string }): PrintJobRecord {
+  updateJob(id: string, patch: { state?: PrintJobState; ippJobId?: number | null; mrz?: [string, string]; pdfSha256?: string; errorKey?: string | null; qcPassed?: boolean; checkedAt?: string; at: string }): PrintJobRecord {
     const sets: string[] = ['updated_at = @at'];
     const vals: Record<string, unknown> = { id, at: patch.at };
     if (patch.state !== undefined) { sets.push('state = @state'); vals.state = patch.state; }
     if (patch.ippJobId !== undefined) { sets.push('ipp_job_id = @ipp'); vals.ipp = patch.ippJobId; }
     if (patch.mrz !== undefined) { sets.push('mrz = @mrz'); vals.mrz = JSON.stringify(patch.mrz); }
+    if (patch.pdfSha256 !== undefined) { sets.push('pdf_sha256 = @sha'); vals.sha = patch.pdfSha256; }
     if (patch.errorKey !== undefined) { sets.push('error_key = @err'); vals.err = patch.errorKey; }
     if (patch.qcPassed !== undefined) { sets.push('qc_passed = @qc'); vals.qc = patch.qcPassed ? 1 : 0; }
     if (patch.checkedAt !== undefined) { sets.push('checked_at = @checked'); vals.checked = patch.checkedAt; }
@@ -139,5 +140,19 @@ export class StockRepo {
   printedNotIssued(): { appointmentId: string; serial: string; printedAt: string }[] {
     return this.db.prepare(`SELECT b.appointment_id AS appointmentId, b.serial, b.updated_at AS printedAt FROM books b
       WHERE b.state = 'printed' AND b.appointment_id IS NOT NULL ORDER BY b.updated_at`).all() as { appointmentId: string; serial: string; printedAt: string }[];
+  }
+
+  /** Approved applications with the time of their (latest) approval, oldest first. */
+  approvedQueue(limit: number): { appointmentId: string; approvedAt: string }[] {
+    return this.db.prepare(`SELECT a.id AS appointmentId, max(e.at) AS approvedAt FROM appointments a
+      JOIN appointment_events e ON e.appointment_id = a.id AND e.to_status = 'approved'
+      WHERE a.status = 'approved' GROUP BY a.id ORDER BY approvedAt, a.id LIMIT ?`).all(limit) as { appointmentId: string; approvedAt: string }[];
+  }
+
+  /** Jobs the operator must still act on: printing or failed, or printed and not passed. */
+  openJobs(): PrintJobRecord[] {
+    return (this.db.prepare(`SELECT j.* FROM print_jobs j
+      WHERE j.state IN ('printing', 'failed') OR (j.state = 'printed' AND (j.qc_passed IS NULL OR j.qc_passed = 0))
+      ORDER BY j.created_at`).all() as JobRow[]).map(job);
   }
 }

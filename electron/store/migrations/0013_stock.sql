@@ -64,6 +64,8 @@ CREATE TABLE print_jobs (
   ipp_job_id     INTEGER,
   -- The two MRZ lines composed for the page, for the quality check.
   mrz            TEXT,
+  -- SHA-256 of the PDF sent to the printer: what the printer received can be compared.
+  pdf_sha256     TEXT,
   error_key      TEXT,
   -- The quality check through the MRZ reader: NULL not yet checked, 1 passed, 0 failed.
   -- The handover requires qc_passed = 1 on the application's latest job.
