@@ -56,7 +56,11 @@ test('every key the screens use exists, including those built from contract valu
     'date_two_digit_year', 'scientific_notation', 'wrong_type', 'json_number']);
   each('import.note', ['encoding_windows_1252', 'phone_zero_restored']);
   each('import.fileError', ['file_empty', 'file_unreadable', 'missing_columns', 'not_a_list', 'too_many_rows', 'replacement_character']);
-  each('nav', ['queue', 'walkin', 'import', 'devices', 'officers', 'settings', 'numbers', 'audit']);
+  each('nav', ['queue', 'walkin', 'import', 'devices', 'officers', 'settings', 'numbers', 'audit', 'print']);
+  each('issuance.sections', ['queue', 'stock', 'uncollected', 'reconciliation']);
+  each('issuance.state', ['in_stock', 'assigned', 'printed', 'issued', 'spoiled', 'returned']);
+  each('issuance.jobState', ['printing', 'printed', 'failed', 'qcFailed', 'spoiled', 'released']);
+  each('issuance.reason', ['misprint', 'jam', 'damaged', 'qc_failed']);
   each('service', ['new', 'replace_expired', 'replace_full', 'replace_lost', 'replace_damaged', 'replace_disaster']);
   each('passportType', ['ordinary', 'electronic']);
   each('priority', ['elderly', 'child', 'disabled']);
