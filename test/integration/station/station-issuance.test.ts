@@ -23,7 +23,7 @@ beforeEach(async () => {
   await admin.ok('officers.create', { ...PRINT, roles: ['print', 'supervisor'] });
   s = t.session();
   await s.ok('auth.login', { nip: PRINT.nip, password: PRINT.password });
-});
+}, 60_000);
 afterEach(async () => { await t.close(); });
 
 const queue = () => s.ok<PrintQueueView>('issuance.queue');
@@ -31,7 +31,7 @@ const firstOf = async (type: 'ordinary' | 'electronic') => (await queue()).waiti
 const serialFor = (type: 'ordinary' | 'electronic', n: number) => `${type === 'electronic' ? 'C' : 'B'}${String(n).padStart(7, '0')}`;
 const app = (id: string) => s.ok<AppointmentRow>('queue.get', { id });
 
-describe('the print queue', () => {
+describe('the print queue', { timeout: 90_000 }, () => {
   it('lists the approved applications oldest first, and the stock received', async () => {
     const q = await queue();
     expect(q.waiting).toHaveLength(DEMO_APPROVED);
@@ -138,7 +138,7 @@ describe('the print queue', () => {
   });
 });
 
-describe('stock and the day\'s reconciliation', () => {
+describe('stock and the day\'s reconciliation', { timeout: 90_000 }, () => {
   it('receives a range once, refuses serials already known or outside the series', async () => {
     const d = await s.ok<{ count: number }>('stock.receive', { reference: 'SP/HQ/2026/12/001', series: 'elektronik', first: 'C0000100', last: 'C0000149' });
     expect(d.count).toBe(50);
@@ -159,6 +159,37 @@ describe('stock and the day\'s reconciliation', () => {
     const csv = await s.ok<{ fileName: string; csv: string }>('stock.reconciliationCsv', { day });
     expect(csv.fileName).toBe(`rekonsiliasi-buku-${day}.csv`);
     expect(csv.csv).toContain('gap,C0000002\r\n');
+  });
+});
+
+describe('configuration and the passports not collected', { timeout: 90_000 }, () => {
+  it('lists a printed passport not issued after the configured days, with the phone', async () => {
+    const a = await firstOf('electronic');
+    await s.ok('issuance.print', { appointmentId: a.id, serial: 'C0000010' });
+    expect(await s.ok('stock.uncollected')).toEqual([]);
+    t.clock.advanceMinutes(31 * 24 * 60);
+    // A month later the idle lock has long closed the session.
+    await s.call('auth.touch');
+    await s.ok('auth.unlock', { nip: PRINT.nip, password: PRINT.password });
+    expect(await s.ok('stock.uncollected')).toEqual([expect.objectContaining({ appointmentId: a.id, serial: 'C0000010', phone: a.phone, bookingCode: a.bookingCode, days: 31 })]);
+    const admin = t.session();
+    await admin.ok('auth.login', { nip: ADMIN.nip, password: ADMIN.password });
+    await admin.ok('stock.setConfig', { uncollectedDays: 45 });
+    expect(await s.ok('stock.uncollected')).toEqual([]);
+  });
+
+  it('takes series patterns from the administrator only when each example fits its pattern', async () => {
+    const admin = t.session();
+    await admin.ok('auth.login', { nip: ADMIN.nip, password: ADMIN.password });
+    const bad = [{ id: 'e2027', passportType: 'electronic', pattern: 'E[0-9]{8}', example: 'E1234567' }];
+    expect(await admin.call('stock.setConfig', { series: bad })).toMatchObject({ ok: false, error: { code: 'bad_input', params: { reason: 'series_example_mismatch', series: 'e2027' } } });
+    const good = [{ ...bad[0]!, example: 'E12345678' }, { id: 'biasa', passportType: 'ordinary', pattern: '[AB][0-9]{7}', example: 'B1234567' }];
+    const o = await admin.ok<StockOverview>('stock.setConfig', { series: good });
+    expect(o.series.map((x) => x.id)).toEqual(['e2027', 'biasa']);
+    // The electronic books of the old series no longer fit an electronic passport.
+    const a = await firstOf('electronic');
+    expect(await s.call('issuance.print', { appointmentId: a.id, serial: 'C0000001' })).toMatchObject({ ok: false, error: { params: { reason: 'serial_wrong_series', example: 'E12345678' } } });
+    expect(await s.call('stock.setConfig', { uncollectedDays: 10 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
 
