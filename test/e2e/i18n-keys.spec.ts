@@ -61,6 +61,7 @@ test('every key the screens use exists, including those built from contract valu
   each('issuance.state', ['in_stock', 'assigned', 'printed', 'issued', 'spoiled', 'returned']);
   each('issuance.jobState', ['printing', 'printed', 'failed', 'qcFailed', 'spoiled', 'released']);
   each('issuance.reason', ['misprint', 'jam', 'damaged', 'qc_failed']);
+  each('issuance.qcField', ['documentType', 'issuingState', 'primaryIdentifier', 'secondaryIdentifier', 'documentNumber', 'nationality', 'birthDate', 'sex', 'expiryDate', 'optionalData', 'checkDigits', 'structure', 'lines']);
   each('service', ['new', 'replace_expired', 'replace_full', 'replace_lost', 'replace_damaged', 'replace_disaster']);
   each('passportType', ['ordinary', 'electronic']);
   each('priority', ['elderly', 'child', 'disabled']);

@@ -153,7 +153,7 @@ export function PrintQueue() {
               {qc && qc.mismatches.length > 0 && (
                 <table className="table" data-testid="print-qc-mismatches">
                   <thead><tr><th>{t('issuance.field')}</th><th>{t('issuance.expected')}</th><th>{t('issuance.read')}</th></tr></thead>
-                  <tbody>{qc.mismatches.map((m) => <tr key={m.field}><td>{m.field}</td><td className="mono">{m.expected}</td><td className="mono">{m.read}</td></tr>)}</tbody>
+                  <tbody>{qc.mismatches.map((m) => <tr key={m.field}><td>{t(`issuance.qcField.${m.field}`)}</td><td className="mono">{m.expected}</td><td className="mono">{m.read}</td></tr>)}</tbody>
                 </table>
               )}
               <button type="button" className="btn btn-danger" onClick={() => void decide(true, 'qc_failed')} data-testid="print-spoil-qc">{t('issuance.spoilQc')}</button>
