@@ -39,6 +39,8 @@ export const WORKFLOW = {
   spoil: act(['printing', 'printed'], 'approved', PRINT, true),
   issue: act(['printed'], 'issued', PRINT),
   dispatch: act(['printed'], 'dispatched', PRINT),
+  /** A print job that failed without spoiling the book: the application waits in the queue again. */
+  requeue: act(['printing'], 'approved', PRINT),
 } as const satisfies Record<string, WorkflowAction>;
 
 export type WorkflowActionName = keyof typeof WORKFLOW;

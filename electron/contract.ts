@@ -20,6 +20,8 @@ import type { DraftView } from './contract-types';
 import type { BacklogView, BatchGrantView, ReviewApproved, ReviewQueue, ReviewView } from './contract-types';
 import { RETURN_REASONS } from '../domain/review';
 import type { ServiceRules } from '../domain/service-rules';
+import type { DeliveryView, PrintJobView, PrintQueueView, QcView, Reconciliation, StockOverview, UncollectedRow } from './issuance-types';
+import { SPOIL_REASONS } from '../domain/stock';
 import { BLOB_SCREEN_NAMES } from '../domain/blob-access';
 import { CORRECTION_REASONS, IDENTITY_FIELDS, TRAVEL_PURPOSES } from '../domain/enrolment-identity';
 import { IMPORT_CHUNK_CHARS, IMPORT_MAX_CHUNKS } from '../domain/import-limits';
@@ -280,7 +282,7 @@ export const methods = {
    *  a finger lie on the simulated sensor (code = finger name, variant = quality or fault). */
   'devices.simulate': method<null>()(z.object({
     id: z.string().max(40),
-    action: z.enum(['present_document', 'scan_code', 'place_finger', 'lift_finger', 'fault']),
+    action: z.enum(['present_document', 'scan_code', 'place_finger', 'lift_finger', 'fault', 'feed_page']),
     lines: z.array(z.string().max(60)).min(1).max(3).optional(),
     code: z.string().max(64).optional(),
     variant: z.string().max(32).optional(),
@@ -327,6 +329,34 @@ export const methods = {
   'drafts.list': method<DraftView[]>()(z.object({ appointmentId: id }).strict(), ['counter', 'supervisor']),
   'drafts.save': method<DraftView>()(z.object({ appointmentId: id, field: draftField, text: z.string().max(20_000) }).strict(), ['counter', 'supervisor']),
   'drafts.discard': method<null>()(z.object({ appointmentId: id, field: draftField }).strict(), ['counter', 'supervisor']),
+  // ---- blank-book stock and the print queue (issue 11) ----
+  'stock.overview': method<StockOverview>()(empty, ['print', 'supervisor', 'head', 'admin']),
+  /** A delivery from headquarters: a range of serials of one series with its delivery note. */
+  'stock.receive': method<DeliveryView>()(z.object({
+    reference: z.string().trim().min(3).max(60), series: z.string().min(1).max(30), first: z.string().trim().min(1).max(20), last: z.string().trim().min(1).max(20),
+  }).strict(), ['print', 'supervisor']),
+  /** A blank book found damaged (or misprinted outside the queue). */
+  'stock.spoil': method<StockOverview>()(z.object({ serial: z.string().trim().min(1).max(20), reason: z.enum(['damaged', 'misprint']) }).strict(), ['print', 'supervisor']),
+  'stock.return': method<StockOverview>()(z.object({
+    first: z.string().trim().min(1).max(20), last: z.string().trim().min(1).max(20), reference: z.string().trim().min(3).max(60),
+  }).strict(), ['supervisor']),
+  'stock.setConfig': method<StockOverview>()(z.object({
+    series: z.array(z.object({
+      id: z.string().regex(/^[a-z0-9-]{1,30}$/), passportType: z.enum(['ordinary', 'electronic']), pattern: z.string().min(1).max(100), example: z.string().min(1).max(9),
+    }).strict()).min(1).max(20).optional(),
+    uncollectedDays: z.number().int().min(1).max(365).optional(),
+  }).strict(), ['admin']),
+  'stock.reconciliation': method<Reconciliation>()(z.object({ day: isoDate }).strict(), ['supervisor', 'head']),
+  'stock.reconciliationCsv': method<{ fileName: string; csv: string }>()(z.object({ day: isoDate }).strict(), ['supervisor', 'head']),
+  'stock.uncollected': method<UncollectedRow[]>()(empty, ['print', 'supervisor', 'head']),
+  'issuance.queue': method<PrintQueueView>()(empty, ['print', 'supervisor']),
+  /** Prints the application's data page on the book with this serial (checked first). */
+  'issuance.print': method<PrintJobView>()(z.object({ appointmentId: id, serial: z.string().trim().min(1).max(20) }).strict(), ['print', 'supervisor']),
+  'issuance.spoil': method<PrintJobView>()(z.object({ jobId: id, reason: z.enum(SPOIL_REASONS) }).strict(), ['print', 'supervisor']),
+  /** A failed job whose book is still blank: the book back to stock, the application to the queue. */
+  'issuance.requeue': method<PrintJobView>()(z.object({ jobId: id }).strict(), ['print', 'supervisor']),
+  /** The quality check of a printed page through the MRZ reader. */
+  'issuance.check': method<QcView>()(z.object({ jobId: id }).strict(), ['print', 'supervisor']),
 } as const;
 
 export type Methods = typeof methods;

@@ -6,7 +6,7 @@ import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys, receipts, office, review } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys, receipts, office, review, stock, issuance } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -122,5 +122,18 @@ export function createHandlers(s: Services): Handlers {
     'drafts.list': (i) => s.drafts.list(i.appointmentId),
     'drafts.save': (i, c) => s.drafts.save(who(c.officerId), i.appointmentId, i.field, i.text),
     'drafts.discard': (i) => s.drafts.discard(i.appointmentId, i.field),
+    'stock.overview': () => stock.overview(),
+    'stock.receive': (i, c) => stock.receive(who(c.officerId), i),
+    'stock.spoil': (i, c) => stock.spoilBlank(who(c.officerId), i.serial, i.reason),
+    'stock.return': (i, c) => stock.returnToHq(who(c.officerId), i),
+    'stock.setConfig': (i, c) => stock.setConfig(who(c.officerId), i),
+    'stock.reconciliation': (i) => stock.reconciliation(i.day),
+    'stock.reconciliationCsv': (i, c) => stock.reconciliationExport(who(c.officerId), i.day),
+    'stock.uncollected': () => stock.uncollected(),
+    'issuance.queue': () => issuance.queue(),
+    'issuance.print': (i, c) => issuance.print(who(c.officerId), c.roles, i.appointmentId, i.serial),
+    'issuance.spoil': (i, c) => issuance.spoil(who(c.officerId), c.roles, i.jobId, i.reason),
+    'issuance.requeue': (i, c) => issuance.requeue(who(c.officerId), c.roles, i.jobId),
+    'issuance.check': (i, c) => issuance.check(who(c.officerId), i.jobId),
   } satisfies Handlers;
 }

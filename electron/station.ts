@@ -23,6 +23,7 @@ import { DraftsService } from './services/drafts';
 import { DeviceService } from './services/device-service';
 import { SessionState } from './services/session';
 import { seedDemoDay } from './services/demo-seed';
+import { seedDemoIssuance } from './services/demo-issuance';
 import { localDate } from '../domain/dates';
 import { esclScanner } from './services/escl-scanner';
 import { FingerprintCaptureService } from './services/fingerprint-capture';
@@ -35,6 +36,8 @@ import { KeyProtectionService } from './services/key-protection';
 import { ReceiptService } from './services/receipts';
 import { OfficeSyncService } from './services/office-sync';
 import { ReviewService } from './services/review';
+import { StockService } from './services/stock';
+import { IssuanceService } from './services/issuance';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
 const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
@@ -93,6 +96,8 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     office: new OfficeSyncService(store, now, queueChanged, (status) => broadcast('office.status', status)),
     drafts: new DraftsService(store, queue, now),
   };
+  const stock = new StockService(store, now);
+  const issuance = new IssuanceService(store, stock, workflow, deviceService, () => services.rules.current(), now);
   const capture = new FingerprintCaptureService(store, queue, services.enrolment, deviceService,
     () => ({ fingers: DEFAULT_FINGERS, qualityThreshold: settings.get().fingerprintThreshold, maxAttempts: settings.get().fingerprintMaxAttempts }),
     now, (view) => broadcast('capture.state', view));
@@ -101,6 +106,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   let demoScanner: EsclSim | null = null;
   let demoPrinter: IppSim | null = null;
   if (opts.demo) seedDemoDay(store, now, localDate(now()));
+  if (opts.demo) await seedDemoIssuance(store, now);
   if (opts.demo || (opts.simulators && store.devices.all().length === 0)) {
     // The scanner simulator (and its JPEG encoder) is loaded only when simulators stand in.
     const { startEsclSim } = await import('../native/sim/escl-sim');
@@ -123,7 +129,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
 
   const connOf = new WeakMap<SessionState, Conn>();
   const dispatch = createDispatcher({
-    handlers: createHandlers({ ...services, capture, review }),
+    handlers: createHandlers({ ...services, capture, review, stock, issuance }),
     rolesOf: (s) => auth.rolesOf(s),
     beforeCall(state, method) {
       const conn = connOf.get(state);

@@ -83,6 +83,8 @@ export class DeviceService {
   private printerSim: IppSim | null = null;
   private scannerSim: EsclSim | null = null;
   readonly printers: PrinterDevices;
+  /** Who waits for the next MRZ read besides the screens (the print quality check). */
+  private readonly mrzWatchers = new Set<(lines: string[]) => void>();
 
   constructor(
     private readonly store: Store,
@@ -196,6 +198,7 @@ export class DeviceService {
       const src = this.manager.driver<MrzSource>(id);
       const onDoc = (d: { lines: string[]; framing: string; bccUnverified?: boolean }) => {
         this.clearFlag(id);
+        for (const w of this.mrzWatchers) w(d.lines);
         this.broadcast('mrz.read', { deviceId: id, lines: d.lines, framing: d.framing, ...(d.bccUnverified ? { bccUnverified: true } : {}) });
       };
       const onErr = (e: { key: string; params?: Record<string, string | number> }) => this.flagSlot(id, e);
@@ -454,7 +457,30 @@ export class DeviceService {
     return { fileName: `loket-trace-${id}-${stamp}.txt`, text: t.toText(`Loket trace of ${id}`) };
   }
 
-  async simulate(input: { id: string; action: 'present_document' | 'scan_code' | 'place_finger' | 'lift_finger' | 'fault'; lines?: string[]; code?: string; variant?: string }): Promise<null> {
+  /** Calls `watch` with each MRZ any reader reads until the returned function is called. */
+  watchMrz(watch: (lines: string[]) => void): () => void {
+    this.mrzWatchers.add(watch);
+    return () => this.mrzWatchers.delete(watch);
+  }
+
+  /** Whether the MRZ reader in use is the in-process simulator (demo, training, tests). */
+  private mrzSimulated(): boolean {
+    return this.configs().some((c) => c.kind === 'mrz' && c.port.kind === 'sim' && c.port.name === 'mrz');
+  }
+
+  /** Demo: a printed page goes into the simulated reader's tray; false with a real reader. */
+  feedPrintedPage(lines: readonly string[]): boolean {
+    if (!this.mrzSimulated()) return false;
+    this.sims.mrz.feedPage(lines);
+    return true;
+  }
+
+  /** Demo: the simulated reader reads the page in its tray; false with a real reader or none fed. */
+  readFedPage(): Promise<boolean> {
+    return this.mrzSimulated() ? this.sims.mrz.readPage() : Promise.resolve(false);
+  }
+
+  async simulate(input: { id: string; action: 'present_document' | 'scan_code' | 'place_finger' | 'lift_finger' | 'fault' | 'feed_page'; lines?: string[]; code?: string; variant?: string }): Promise<null> {
     const cfg = this.configs().find((c) => c.id === input.id);
     const simulatedPrinter = cfg?.kind === 'printer' && this.simulated.includes(cfg) && this.store.devices.all().length === 0;
     const simulatedScanner = cfg?.kind === 'document_scanner' && this.simulated.includes(cfg) && this.store.devices.all().length === 0;
@@ -462,6 +488,10 @@ export class DeviceService {
     let sent = false;
     if (input.action === 'present_document' && cfg.kind === 'mrz') {
       sent = await this.sims.mrz.present(input.lines ?? [], (input.variant ?? 'good') as MrzSimVariant);
+    } else if (input.action === 'feed_page' && cfg.kind === 'mrz') {
+      // A printed page (its MRZ lines) laid in the simulated reader's tray for the quality check.
+      this.sims.mrz.feedPage(input.lines ?? []);
+      sent = true;
     } else if (input.action === 'scan_code' && cfg.kind === 'barcode') {
       sent = await this.sims.barcode.scan(input.code ?? '', (input.variant ?? 'good') as BarcodeSimVariant);
     } else if (cfg.kind === 'fingerprint' && input.action === 'place_finger' && this.fingerprintSim(cfg.port.name)) {

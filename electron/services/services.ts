@@ -20,6 +20,8 @@ import type { ReceiptService } from './receipts';
 import type { OfficeSyncService } from './office-sync';
 import type { DraftsService } from './drafts';
 import type { ReviewService } from './review';
+import type { StockService } from './stock';
+import type { IssuanceService } from './issuance';
 
 export interface Services {
   store: Store;
@@ -44,4 +46,6 @@ export interface Services {
   office: OfficeSyncService;
   drafts: DraftsService;
   review: ReviewService;
+  stock: StockService;
+  issuance: IssuanceService;
 }

@@ -61,6 +61,12 @@ export const REPLICATED: readonly ReplicatedTable[] = [
   { table: 'blobs', key: 'id', binary: ['sealed'], mintedKey: true },
   // Who called whom to which counter (the waiting-room display of every counter of the office).
   { table: 'queue_calls', key: 'id', mintedKey: true },
+  // Blank-book stock (issue 11): a book is named by its serial, so two stations that receive
+  // the same delivery merge into one row per book; its history and the print jobs are UUIDs.
+  { table: 'books', key: 'serial' },
+  { table: 'book_deliveries', key: 'id', mintedKey: true },
+  { table: 'book_events', key: 'id', mintedKey: true },
+  { table: 'print_jobs', key: 'id', mintedKey: true },
 ];
 
 export const LOCAL_ONLY: Readonly<Record<string, string>> = {

@@ -21,6 +21,7 @@ import { DevicesRepo } from './devices-repo';
 import { OfficeLinkRepo } from './office-link-repo';
 import { QueueCallsRepo } from './queue-calls-repo';
 import { DraftsRepo } from './drafts-repo';
+import { StockRepo } from './stock-repo';
 import { withPrivateStoreFiles } from './file-modes';
 
 import { DB_FILE_NAME } from './file-names';
@@ -57,6 +58,7 @@ export class Store {
   readonly officeLink: OfficeLinkRepo;
   readonly queueCalls: QueueCallsRepo;
   readonly drafts: DraftsRepo;
+  readonly stock: StockRepo;
 
   private constructor(private readonly db: Db, dataKey: Buffer, physicalClock: () => number, validateRemote?: ChangeValidator) {
     this.stationId = stationIdOf(db);
@@ -78,6 +80,7 @@ export class Store {
     this.officeLink = new OfficeLinkRepo(db, cipher);
     this.queueCalls = new QueueCallsRepo(db, this.stationId, this.changes);
     this.drafts = new DraftsRepo(db);
+    this.stock = new StockRepo(db, this.stationId, this.changes);
   }
 
   static open(opts: StoreOptions): Store {

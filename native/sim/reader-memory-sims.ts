@@ -22,10 +22,23 @@ async function memoryLink(name: string): Promise<[MemoryTransport, MemoryTranspo
 
 export interface MrzMemorySim extends SimulatorFactory {
   present(lines: readonly string[], variant?: MrzSimVariant): Promise<boolean>;
+  /**
+   * A printed data page laid in the reader's tray (demo: the station feeds the page it just
+   * printed; a test or trainer may feed another, e.g. a misprint); read by `readPage`.
+   */
+  feedPage(lines: readonly string[]): void;
+  /** Reads the page in the tray (once) as the reader would send it; false when none or unplugged. */
+  readPage(): Promise<boolean>;
 }
 
 export function mrzMemorySim(name: string, framing: MrzFraming): MrzMemorySim {
   let sim: MrzReaderSim | undefined;
+  let tray: string[] | null = null;
+  const present = async (lines: readonly string[], variant: MrzSimVariant = 'good') => {
+    if (!sim || !sim.transport.isOpen) return false;
+    await sim.present(lines, variant);
+    return true;
+  };
   return {
     name,
     async connect() {
@@ -33,10 +46,15 @@ export function mrzMemorySim(name: string, framing: MrzFraming): MrzMemorySim {
       sim = new MrzReaderSim(device, { framing });
       return host;
     },
-    async present(lines, variant = 'good') {
-      if (!sim || !sim.transport.isOpen) return false;
-      await sim.present(lines, variant);
-      return true;
+    present,
+    feedPage(lines) {
+      tray = [...lines];
+    },
+    async readPage() {
+      if (!tray) return false;
+      const page = tray;
+      tray = null;
+      return present(page);
     },
   };
 }

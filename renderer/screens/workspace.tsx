@@ -28,8 +28,9 @@ const NumbersScreen = lazy(() => import('./numbers').then((m) => ({ default: m.N
 const AuditScreen = lazy(() => import('./audit').then((m) => ({ default: m.AuditScreen })));
 const ReviewScreen = lazy(() => import('./review/review-screen').then((m) => ({ default: m.ReviewScreen })));
 const WalkInScreen = lazy(() => import('./walk-in').then((m) => ({ default: m.WalkInScreen })));
+const PrintScreen = lazy(() => import('./print/print-screen').then((m) => ({ default: m.PrintScreen })));
 
-export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings' | 'numbers' | 'audit' | 'review';
+export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings' | 'numbers' | 'audit' | 'review' | 'print';
 
 interface ScreenDef extends Tab<ScreenId> { roles: readonly Role[] }
 
@@ -45,6 +46,7 @@ const SCREENS: readonly ScreenDef[] = [
   { id: 'numbers', key: 'F9', roles: ['supervisor', 'head'] },
   { id: 'audit', key: 'F10', roles: ['admin', 'supervisor', 'head'] },
   { id: 'review', key: 'F12', roles: ['supervisor'] },
+  { id: 'print', key: 'F11', roles: ['print', 'supervisor', 'head'] },
 ];
 
 interface Props {
@@ -176,6 +178,7 @@ export function Workspace({ session, today, locked, setSession, initialNotice, o
           {screen === 'numbers' && <NumbersScreen />}
           {screen === 'audit' && <AuditScreen />}
           {screen === 'review' && <ReviewScreen />}
+          {screen === 'print' && <PrintScreen />}
           </Suspense>
         </main>
         <StatusBar session={session} onLanguage={switchLanguage} onLock={lock} onLogout={logout} />

@@ -56,10 +56,15 @@ test('every key the screens use exists, including those built from contract valu
     'date_two_digit_year', 'scientific_notation', 'wrong_type', 'json_number']);
   each('import.note', ['encoding_windows_1252', 'phone_zero_restored']);
   each('import.fileError', ['file_empty', 'file_unreadable', 'missing_columns', 'not_a_list', 'too_many_rows', 'replacement_character']);
-  each('nav', ['queue', 'walkin', 'import', 'devices', 'officers', 'settings', 'numbers', 'audit', 'review']);
+  each('nav', ['queue', 'walkin', 'import', 'devices', 'officers', 'settings', 'numbers', 'audit', 'review', 'print']);
   each('review.returnReason', ['photo', 'fingerprints', 'documents_missing', 'documents_unreadable', 'data_mismatch', 'mrz', 'payment', 'other']);
   each('review.section', ['photo', 'fingerprints', 'application', 'documents', 'mrz', 'timing', 'history']);
   each('review.batch.why', ['batch_needed', 'batch_expired', 'batch_used_up']);
+  each('issuance.sections', ['queue', 'stock', 'uncollected', 'reconciliation']);
+  each('issuance.state', ['in_stock', 'assigned', 'printed', 'issued', 'spoiled', 'returned']);
+  each('issuance.jobState', ['printing', 'printed', 'failed', 'qcFailed', 'spoiled', 'released']);
+  each('issuance.reason', ['misprint', 'jam', 'damaged', 'qc_failed']);
+  each('issuance.qcField', ['documentType', 'issuingState', 'primaryIdentifier', 'secondaryIdentifier', 'documentNumber', 'nationality', 'birthDate', 'sex', 'expiryDate', 'optionalData', 'checkDigits', 'structure', 'lines']);
   each('service', ['new', 'replace_expired', 'replace_full', 'replace_lost', 'replace_damaged', 'replace_disaster']);
   each('passportType', ['ordinary', 'electronic']);
   each('priority', ['elderly', 'child', 'disabled']);
