@@ -4,9 +4,10 @@ import type { Handlers } from './dispatcher';
 import type { Services } from './services/services';
 import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
+import { dispatchManifest } from './services/dispatch-manifest';
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys, receipts } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys, receipts, issuance } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -93,5 +94,11 @@ export function createHandlers(s: Services): Handlers {
     'printer.setOffsets': (i, c) => printerCalibration.setOffsets(who(c.officerId), i),
     'printer.printPage': (i) => printerCalibration.printPage(i),
     'receipts.reprint': (i, c) => receipts.reprint(who(c.officerId), i.appointmentId),
+    'issuance.identify': (i, c) => issuance.identify(who(c.officerId), i.code),
+    'issuance.get': (i, c) => issuance.get(who(c.officerId), i.appointmentId),
+    'issuance.verifyFinger': (i, c) => issuance.verifyFinger(who(c.officerId), i.appointmentId),
+    'issuance.issue': (i, c) => issuance.issue(c.session, who(c.officerId), c.roles, i),
+    'issuance.dispatch': (i, c) => issuance.dispatch(who(c.officerId), c.roles, i),
+    'issuance.manifest': (i) => dispatchManifest(i.day, receipts.settings().officeName, issuance.dispatchedOn(i.day), now()),
   } satisfies Handlers;
 }

@@ -31,6 +31,7 @@ import { PrinterCalibrationService } from './services/printer-calibration';
 import { DayReports } from './services/day-report';
 import { KeyProtectionService } from './services/key-protection';
 import { ReceiptService } from './services/receipts';
+import { IssuanceService } from './services/issuance';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
 const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
@@ -89,6 +90,13 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     () => ({ fingers: DEFAULT_FINGERS, qualityThreshold: settings.get().fingerprintThreshold, maxAttempts: settings.get().fingerprintMaxAttempts }),
     now, (view) => broadcast('capture.state', view));
 
+  // The quality-check seam: the print queue will record a pass on its print job; until then
+  // the office setting says whether one is required and no pass is known.
+  const issuance = new IssuanceService(store, deviceService, workflow, auth, {
+    required: () => store.settings.getAll()['issuance.requireQc'] === 'true',
+    passed: () => false,
+  }, () => services.receipts.settings().officeName, now);
+
   let demoScanner: EsclSim | null = null;
   let demoPrinter: IppSim | null = null;
   if (opts.demo) seedDemoDay(store, now, localDate(now()));
@@ -113,7 +121,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
 
   const connOf = new WeakMap<SessionState, Conn>();
   const dispatch = createDispatcher({
-    handlers: createHandlers({ ...services, capture }),
+    handlers: createHandlers({ ...services, capture, issuance }),
     rolesOf: (s) => auth.rolesOf(s),
     beforeCall(state, method) {
       const conn = connOf.get(state);

@@ -17,12 +17,16 @@ import { EDITABLE_STATUSES } from '../../domain/workflow';
 import { mayReadBlob, type BlobScreen } from '../../domain/blob-access';
 import { DOCUMENT_MIN_DPI } from '../../domain/document-scan';
 import { ESCL_KEYS } from '../../native/drivers/escl/escl-keys';
+import type { DispatchRecord, HandoverRecord } from '../issuance-types';
 
 export interface EnrolmentData {
   mrz?: MrzReadView;
   /** A failed read held beside a valid `mrz` until the officer decides (keep-valid-read.ts). */
   mrzHeld?: MrzReadView;
   fingerprints?: FingerprintInfo[];
+  /** How the passport left the office (issuance.ts): handed over at the counter, or sent by post. */
+  handover?: HandoverRecord;
+  dispatch?: DispatchRecord;
 }
 
 export interface ScannedPage { mime: string; bytes: Buffer }

@@ -17,6 +17,7 @@ import type { NumbersService } from './numbers';
 import type { DayReports } from './day-report';
 import type { KeyProtectionService } from './key-protection';
 import type { ReceiptService } from './receipts';
+import type { IssuanceService } from './issuance';
 
 export interface Services {
   store: Store;
@@ -38,4 +39,5 @@ export interface Services {
   now: () => Date;
   reports: DayReports;
   keys: KeyProtectionService;
+  issuance: IssuanceService;
 }

@@ -10,6 +10,7 @@ import { HlcClock } from '../../domain/hlc';
 import { AuditRepo } from './audit-repo';
 import { AuditQuery } from './audit-query';
 import { NumbersQuery } from './numbers-query';
+import { DispatchQuery } from './dispatch-query';
 import { OfficersRepo } from './officers-repo';
 import { SettingsRepo } from './settings-repo';
 import { AppointmentsRepo } from './appointments-repo';
@@ -48,6 +49,8 @@ export class Store {
   readonly imports: ImportsRepo;
   readonly enrolments: EnrolmentsRepo;
   readonly devices: DevicesRepo;
+  /** The day's parcels sent by post (the dispatch manifest). */
+  readonly dispatches: DispatchQuery;
 
   private constructor(private readonly db: Db, dataKey: Buffer, physicalClock: () => number, validateRemote?: ChangeValidator) {
     this.stationId = stationIdOf(db);
@@ -64,6 +67,7 @@ export class Store {
     this.imports = new ImportsRepo(db, this.stationId, this.changes);
     this.enrolments = new EnrolmentsRepo(db, this.stationId, this.changes);
     this.devices = new DevicesRepo(db);
+    this.dispatches = new DispatchQuery(db);
   }
 
   static open(opts: StoreOptions): Store {
