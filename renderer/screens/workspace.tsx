@@ -26,8 +26,9 @@ const SettingsScreen = lazy(() => import('./settings').then((m) => ({ default: m
 const NumbersScreen = lazy(() => import('./numbers').then((m) => ({ default: m.NumbersScreen })));
 const AuditScreen = lazy(() => import('./audit').then((m) => ({ default: m.AuditScreen })));
 const WalkInScreen = lazy(() => import('./walk-in').then((m) => ({ default: m.WalkInScreen })));
+const HandoverScreen = lazy(() => import('./handover/handover-screen').then((m) => ({ default: m.HandoverScreen })));
 
-export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings' | 'numbers' | 'audit';
+export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings' | 'numbers' | 'audit' | 'handover';
 
 interface ScreenDef extends Tab<ScreenId> { roles: readonly Role[] }
 
@@ -42,6 +43,7 @@ const SCREENS: readonly ScreenDef[] = [
   { id: 'settings', key: 'F8', roles: ['admin'] },
   { id: 'numbers', key: 'F9', roles: ['supervisor', 'head'] },
   { id: 'audit', key: 'F10', roles: ['admin', 'supervisor', 'head'] },
+  { id: 'handover', key: 'F11', roles: ['print', 'supervisor'] },
 ];
 
 interface Props {
@@ -140,6 +142,7 @@ export function Workspace({ session, today, locked, setSession, initialNotice, o
           {screen === 'settings' && <SettingsScreen />}
           {screen === 'numbers' && <NumbersScreen />}
           {screen === 'audit' && <AuditScreen />}
+          {screen === 'handover' && <HandoverScreen />}
           </Suspense>
         </main>
         <StatusBar session={session} onLanguage={switchLanguage} onLock={lock} onLogout={logout} />
