@@ -256,7 +256,7 @@ export const methods = {
     appointmentId: id,
     collector: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('applicant') }).strict(),
-      z.object({ kind: z.literal('representative'), name: z.string().trim().max(100), nik: z.string().trim().max(32), letterNote: z.string().trim().max(300) }).strict(),
+      z.object({ kind: z.literal('representative'), name: z.string().trim().max(100), nik: z.string().trim().max(32), letterNote: z.string().trim().max(300), letterBlobId: id.optional() }).strict(),
     ]),
     override: z.object({ nip, password: z.string().min(1).max(200), reason }).strict().optional(),
   }).strict(), ['print', 'supervisor']),
@@ -264,6 +264,8 @@ export const methods = {
     appointmentId: id, address: z.string().trim().max(500), courier: z.string().trim().max(60),
     trackingNumber: z.string().trim().max(40), dispatchDate: isoDate,
   }).strict(), ['print', 'supervisor']),
+  /** The representative's letter of authorisation on the document scanner, kept sealed; its id goes with issuance.issue. */
+  'issuance.scanLetter': method<{ blobId: string; pages: number }>()(z.object({ appointmentId: id }).strict(), ['print', 'supervisor']),
   /** The day's dispatch manifest, as CSV and PDF. */
   'issuance.manifest': method<DispatchManifest>()(z.object({ day: isoDate }).strict(), ['print', 'supervisor', 'head']),
 } as const;

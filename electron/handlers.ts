@@ -99,6 +99,7 @@ export function createHandlers(s: Services): Handlers {
     'issuance.verifyFinger': (i, c) => issuance.verifyFinger(who(c.officerId), i.appointmentId),
     'issuance.issue': (i, c) => issuance.issue(c.session, who(c.officerId), c.roles, i),
     'issuance.dispatch': (i, c) => issuance.dispatch(who(c.officerId), c.roles, i),
+    'issuance.scanLetter': (i, c) => issuance.scanLetter(who(c.officerId), i.appointmentId),
     'issuance.manifest': (i) => dispatchManifest(i.day, receipts.settings().officeName, issuance.dispatchedOn(i.day), now()),
   } satisfies Handlers;
 }

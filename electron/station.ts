@@ -95,7 +95,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   const issuance = new IssuanceService(store, deviceService, workflow, auth, {
     required: () => store.settings.getAll()['issuance.requireQc'] === 'true',
     passed: () => false,
-  }, () => services.receipts.settings().officeName, now);
+  }, () => services.receipts.settings().officeName, now, documentScanner);
 
   let demoScanner: EsclSim | null = null;
   let demoPrinter: IppSim | null = null;

@@ -8,7 +8,7 @@ import type { Role } from '../contract';
 import type { AppointmentRow, ReceiptOutcome } from '../contract-types';
 import type { DispatchRecord, HandoverRecord, HandoverView, IssueResult, VerifyFingerResult } from '../issuance-types';
 import {
-  dispatchPreconditions, handoverPreconditions, issuanceBlockers, type Collector, type IssuanceState, type Verification,
+  dispatchPreconditions, handoverPreconditions, issuanceBlockers, type AuthorisationLetter, type Collector, type IssuanceState, type Verification,
 } from '../../domain/handover';
 import { handoverReceipt } from '../../domain/handover-receipt';
 import { localDate } from '../../domain/dates';
@@ -19,6 +19,7 @@ import type { Store } from '../store/store';
 import type { FingerprintInfo } from '../contract-types';
 import type { SessionState } from './session';
 import type { WorkflowService } from './workflow';
+import type { DocumentScannerPort } from './enrolment';
 import { StationError } from './errors';
 
 /** The devices the handover uses. */
@@ -46,7 +47,7 @@ interface IssuanceData { fingerprints?: FingerprintInfo[]; handover?: HandoverRe
 
 export interface IssueInput {
   appointmentId: string;
-  collector: { kind: 'applicant' } | { kind: 'representative'; name: string; nik: string; letterNote: string };
+  collector: { kind: 'applicant' } | { kind: 'representative'; name: string; nik: string; letterNote: string; letterBlobId?: string | undefined };
   override?: { nip: string; password: string; reason: string };
 }
 
@@ -58,6 +59,10 @@ export interface DispatchInput {
 const VERIFIED_MS = 10 * 60_000;
 const FINGER_TIMEOUT_MS = 20_000;
 const OWNER = 'appointment';
+/** The letter of authorisation is kept as its own kind: it is not one of the enrolment's documents. */
+export const LETTER_KIND = 'authorisation_letter';
+/** Text on A4 reads well at 200 dpi; the scanner's nearest offered resolution at or above is used. */
+const LETTER_DPI = 200;
 
 export class IssuanceService {
   private readonly verified = new Map<string, { officerId: string; finger: string; at: Date }>();
@@ -70,7 +75,33 @@ export class IssuanceService {
     private readonly qc: QcSource,
     private readonly officeName: () => string,
     private readonly now: () => Date,
+    private readonly scanner: () => DocumentScannerPort | null = () => null,
   ) {}
+
+  /** Scans the representative's letter of authorisation on the document scanner; kept sealed, its id returned for the handover. */
+  async scanLetter(officerId: string, appointmentId: string): Promise<{ blobId: string; pages: number }> {
+    const row = this.row(appointmentId);
+    const blockers = issuanceBlockers(this.state(row));
+    if (blockers.length) throw new StationError('conflict', { reason: blockers[0]! });
+    const scanner = this.scanner();
+    if (!scanner) throw new StationError('device', { key: 'device.scanner.not_configured' });
+    const outcome = await scanner.scan({ source: 'platen', minResolution: LETTER_DPI, colorMode: 'grayscale' });
+    if (!outcome.ok) throw new StationError('device', { key: outcome.error.key, ...outcome.error.params });
+    const at = this.now().toISOString();
+    // One blob per page; the first names the letter (the others carry its id in their meta).
+    const ids = this.store.tx(() => {
+      const out: string[] = [];
+      outcome.pages.forEach((p, i) => {
+        out.push(this.store.blobs.put({ type: OWNER, id: appointmentId }, LETTER_KIND, p.mime, p.bytes, {
+          page: i + 1, resolution: outcome.used.resolution, ...(i > 0 ? { letter: out[0] } : {}),
+        }, at));
+      });
+      this.store.audit.append(officerId, 'handover.letter_scanned', { appointmentId, pages: outcome.pages.length }, at);
+      return out;
+    });
+    if (!ids[0]) throw new StationError('conflict', { reason: 'letter_missing' });
+    return { blobId: ids[0], pages: ids.length };
+  }
 
   /** A receipt's code (scanned or typed) → the applicant, photo, and what the handover needs. */
   identify(officerId: string, code: string): HandoverView {
@@ -131,7 +162,7 @@ export class IssuanceService {
     const verification = await this.verification(session, officerId, input);
     const collector: Collector = input.collector.kind === 'applicant'
       ? { kind: 'applicant' }
-      : { kind: 'representative', name: input.collector.name.trim(), nik: input.collector.nik.trim(), letter: { kind: 'noted', note: input.collector.letterNote.trim() } };
+      : { kind: 'representative', name: input.collector.name.trim(), nik: input.collector.nik.trim(), letter: this.letter(input.appointmentId, input.collector) };
     const at = this.now();
     const officer = this.store.officers.byId(officerId);
     const record: HandoverRecord = {
@@ -195,6 +226,14 @@ export class IssuanceService {
       const dispatch = (JSON.parse(r.data) as IssuanceData).dispatch;
       return appointment && dispatch ? [{ appointment, dispatch }] : [];
     });
+  }
+
+  /** A scanned letter must be one scanned for this application; otherwise the officer's note stands. */
+  private letter(appointmentId: string, c: { letterNote: string; letterBlobId?: string | undefined }): AuthorisationLetter {
+    if (!c.letterBlobId) return { kind: 'noted', note: c.letterNote.trim() };
+    const b = this.store.blobs.listFor(OWNER, appointmentId).find((x) => x.id === c.letterBlobId && x.kind === LETTER_KIND);
+    if (!b) throw new StationError('bad_input', { reason: 'letter_missing' }, 'letterBlobId');
+    return { kind: 'scanned', blobId: b.id };
   }
 
   private async verification(session: SessionState, officerId: string, input: IssueInput): Promise<Verification | null> {

@@ -9,6 +9,7 @@ import type { SessionInfo } from '../../../electron/contract-types';
 import type { DispatchManifest, HandoverView, IssueResult } from '../../../electron/issuance-types';
 import { Store } from '../../../electron/store/store';
 import { fileKeyProvider } from '../../../electron/key-providers';
+import { startEsclSim } from '../../../native/sim/escl-sim';
 
 let t: TestStation;
 let s: TestSession;
@@ -43,6 +44,33 @@ describe('handover to a representative', () => {
     });
     // No receipt printer here: the handover stands, the outcome says why no receipt.
     expect(v.receipt).toMatchObject({ printed: false, message: { key: 'receipts.noPrinter' } });
+  });
+});
+
+describe('the letter of authorisation on the document scanner', () => {
+  it('is scanned, kept sealed with the application, and named by the handover record', async () => {
+    const a = bringToPrinted(t.dataDir, { bookingCode: 'HOREP002' });
+    const sim = await startEsclSim({ profile: 'office' });
+    try {
+      await s.ok('officers.update', { id: (await s.ok<SessionInfo>('auth.session')).officerId, roles: ['admin', 'print', 'technician'] });
+      await s.ok('devices.save', { id: 'scanner-desk', kind: 'document_scanner', driver: 'escl', label: 'Desk scanner', port: { kind: 'url', url: sim.url } });
+      const letter = await s.ok<{ blobId: string; pages: number }>('issuance.scanLetter', { appointmentId: a.appointmentId });
+      expect(letter.pages).toBe(1);
+      const rep = { kind: 'representative', name: 'Siti Aminah', nik: '3171015203880002', letterNote: '' };
+      // A blob id that is not this application's letter is refused.
+      expect(await s.call('issuance.issue', { appointmentId: a.appointmentId, collector: { ...rep, letterBlobId: '00000000-0000-4000-8000-000000000000' } }))
+        .toMatchObject({ ok: false, error: { code: 'bad_input', field: 'letterBlobId' } });
+      const r = await s.ok<IssueResult>('issuance.issue', { appointmentId: a.appointmentId, collector: { ...rep, letterBlobId: letter.blobId } });
+      expect(r.view.handover?.collector).toMatchObject({ kind: 'representative', letter: { kind: 'scanned', blobId: letter.blobId } });
+      // Kept with the application under its own kind (not one of the enrolment's documents): the scanned page, a JPEG.
+      const store = Store.open({ dataDir: t.dataDir, dataKey: fileKeyProvider().loadOrCreateKey(t.dataDir) });
+      const blob = store.blobs.get(letter.blobId);
+      store.close();
+      expect(blob?.info).toMatchObject({ kind: 'authorisation_letter', ownerId: a.appointmentId });
+      expect(blob?.data.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    } finally {
+      await sim.close();
+    }
   });
 });
 
