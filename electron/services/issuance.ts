@@ -5,15 +5,13 @@
 // same transaction as its record in the enrolment; a second receipt follows and never fails
 // the step. The order (printed → issued | dispatched) and the roles are the workflow's.
 import type { Role } from '../contract';
-import type { AppointmentRow, ReceiptOutcome } from '../contract-types';
+import type { AppointmentRow } from '../contract-types';
 import type { DispatchRecord, HandoverRecord, HandoverView, IssueResult, VerifyFingerResult } from '../issuance-types';
 import {
   dispatchPreconditions, handoverPreconditions, issuanceBlockers, type AuthorisationLetter, type Collector, type IssuanceState, type Verification,
 } from '../../domain/handover';
-import { handoverReceipt } from '../../domain/handover-receipt';
 import { localDate } from '../../domain/dates';
 import { canCompare, isTemplateFormat, type FingerprintReader, type FingerprintTemplate } from '../../native/drivers/fingerprint-reader';
-import { renderReceipt } from '../../native/drivers/escpos/escpos-document';
 import type { EscPosPrinter } from '../../native/drivers/escpos/driver';
 import type { Store } from '../store/store';
 import type { FingerprintInfo } from '../contract-types';
@@ -21,6 +19,7 @@ import type { SessionState } from './session';
 import type { WorkflowService } from './workflow';
 import type { DocumentScannerPort } from './enrolment';
 import { StationError } from './errors';
+import { printHandoverReceipt } from './handover-receipt-print';
 
 /** The devices the handover uses. */
 export interface IssuanceDevices {
@@ -154,6 +153,8 @@ export class IssuanceService {
     this.store.tx(() => this.store.audit.append(officerId, 'handover.verify_finger', {
       appointmentId, matched: Boolean(match), compared, ...(match ? { finger: match.finger } : {}), ...(probe.ok ? {} : { reason: probe.error.key }),
     }, at.toISOString()));
+    // Too few features to compare: the module's own sentence (place the finger flat, clean it).
+    if (!probe.ok) throw new StationError('device', { key: probe.error.key, ...probe.error.params });
     return { matched: Boolean(match), ...(match ?? {}), compared, view: this.view(officerId, this.row(appointmentId)) };
   }
 
@@ -185,7 +186,7 @@ export class IssuanceService {
     });
     this.verified.delete(input.appointmentId);
     const row = this.row(input.appointmentId);
-    const receipt = await this.printReceipt(officerId, row, {
+    const receipt = await printHandoverReceipt(this.store, this.devices, this.officeName(), this.now(), officerId, row, {
       kind: 'counter', collectedBy: collector.kind === 'applicant' ? row.fullName : collector.name, representative: collector.kind === 'representative',
       verifiedBy: record.verification?.method ?? 'letter', officerName: record.officerName,
     });
@@ -212,7 +213,7 @@ export class IssuanceService {
     });
     this.verified.delete(input.appointmentId);
     const row = this.row(input.appointmentId);
-    const receipt = await this.printReceipt(officerId, row, {
+    const receipt = await printHandoverReceipt(this.store, this.devices, this.officeName(), this.now(), officerId, row, {
       kind: 'post', collectedBy: row.fullName, representative: false, verifiedBy: null, officerName: record.officerName,
       courier: record.courier, trackingNumber: record.trackingNumber, dispatchDate: record.dispatchDate,
     });
@@ -247,33 +248,6 @@ export class IssuanceService {
     const v = this.verified.get(input.appointmentId);
     if (!v || v.officerId !== officerId || this.now().getTime() - v.at.getTime() > VERIFIED_MS) return null;
     return { method: 'finger', finger: v.finger };
-  }
-
-  private async printReceipt(officerId: string, row: AppointmentRow, r: {
-    kind: 'counter' | 'post'; collectedBy: string; representative: boolean; verifiedBy: 'finger' | 'override' | 'letter' | null; officerName: string;
-    courier?: string; trackingNumber?: string; dispatchDate?: string;
-  }): Promise<ReceiptOutcome> {
-    const target = this.devices.receiptPrinter();
-    const at = this.now();
-    let outcome: ReceiptOutcome;
-    try {
-      if (!target) outcome = { printed: false, collectionDate: '', message: { key: 'receipts.noPrinter' } };
-      else {
-        const blocks = handoverReceipt({ officeName: this.officeName(), applicantName: row.fullName, bookingCode: row.bookingCode, at: localStamp(at), ...r }, target.paperMm);
-        const p = await target.printer.print(renderReceipt(blocks, target.paperMm));
-        outcome = p.ok
-          ? { printed: true, collectionDate: '', printerId: target.id, ...(p.value.problems.length ? { message: p.value.message } : {}) }
-          : { printed: false, collectionDate: '', printerId: target.id, message: { key: p.error.key, ...(p.error.params ? { params: p.error.params } : {}) } };
-      }
-    } catch (err) {
-      // The passport has left; a receipt problem must not turn that into a failure.
-      console.error(`[issuance] handover receipt failed: ${(err as Error)?.message ?? String(err)}`);
-      outcome = { printed: false, collectionDate: '', message: { key: 'receipts.failed' } };
-    }
-    this.store.tx(() => this.store.audit.append(officerId, 'receipt.handover', {
-      appointmentId: row.id, kind: r.kind, printed: outcome.printed, ...(outcome.printerId ? { printerId: outcome.printerId } : {}), ...(outcome.message ? { reason: outcome.message.key } : {}),
-    }, at.toISOString()));
-    return outcome;
   }
 
   private view(officerId: string, row: AppointmentRow): HandoverView {
@@ -331,10 +305,4 @@ function fieldOf(problem: string): string | undefined {
     representative_name: 'name', representative_nik: 'nik', letter_missing: 'letterNote', override_reason: 'reason',
     address_missing: 'address', courier_missing: 'courier', tracking_missing: 'trackingNumber', dispatch_date: 'dispatchDate',
   } as Record<string, string>)[problem];
-}
-
-/** "2026-03-17T10:42" in the station's local time. */
-function localStamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
