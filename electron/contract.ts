@@ -19,6 +19,7 @@ import type { DisplayAddress, QueueCallResult } from './contract-types';
 import type { DraftView } from './contract-types';
 import type { BacklogView, BatchGrantView, ReviewApproved, ReviewQueue, ReviewView } from './contract-types';
 import { RETURN_REASONS } from '../domain/review';
+import type { DispatchManifest, HandoverView, IssueResult, VerifyFingerResult } from './handover-types';
 import type { ServiceRules } from '../domain/service-rules';
 import type { DeliveryView, PrintJobView, PrintQueueView, QcView, Reconciliation, StockOverview, UncollectedRow } from './issuance-types';
 import { SPOIL_REASONS } from '../domain/stock';
@@ -357,6 +358,29 @@ export const methods = {
   'issuance.requeue': method<PrintJobView>()(z.object({ jobId: id }).strict(), ['print', 'supervisor']),
   /** The quality check of a printed page through the MRZ reader. */
   'issuance.check': method<QcView>()(z.object({ jobId: id }).strict(), ['print', 'supervisor']),
+  // ---- handover at the counter or the drive-thru, and dispatch by post (issue 11) ----
+  /** A receipt's booking code, scanned or typed → the applicant, photo and what the handover needs. */
+  'issuance.identify': method<HandoverView>()(z.object({ code: z.string().trim().min(4).max(32) }).strict(), ['print', 'supervisor']),
+  'issuance.get': method<HandoverView>()(z.object({ appointmentId: id }).strict(), ['print', 'supervisor']),
+  /** One finger on the reader here, 1:1 on the device against the enrolled templates of its family. */
+  'issuance.verifyFinger': method<VerifyFingerResult>()(z.object({ appointmentId: id }).strict(), ['print', 'supervisor']),
+  /** Handed over: to the applicant (finger matched here, or a supervisor's NIP + password + reason) or a representative. */
+  'issuance.issue': method<IssueResult>()(z.object({
+    appointmentId: id,
+    collector: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('applicant') }).strict(),
+      z.object({ kind: z.literal('representative'), name: z.string().trim().max(100), nik: z.string().trim().max(32), letterNote: z.string().trim().max(300), letterBlobId: id.optional() }).strict(),
+    ]),
+    override: z.object({ nip, password: z.string().min(1).max(200), reason }).strict().optional(),
+  }).strict(), ['print', 'supervisor']),
+  'issuance.dispatch': method<IssueResult>()(z.object({
+    appointmentId: id, address: z.string().trim().max(500), courier: z.string().trim().max(60),
+    trackingNumber: z.string().trim().max(40), dispatchDate: isoDate,
+  }).strict(), ['print', 'supervisor']),
+  /** The representative's letter of authorisation on the document scanner, kept sealed; its id goes with issuance.issue. */
+  'issuance.scanLetter': method<{ blobId: string; pages: number }>()(z.object({ appointmentId: id }).strict(), ['print', 'supervisor']),
+  /** The day's dispatch manifest, as CSV and PDF. */
+  'issuance.manifest': method<DispatchManifest>()(z.object({ day: isoDate }).strict(), ['print', 'supervisor', 'head']),
 } as const;
 
 export type Methods = typeof methods;
@@ -396,7 +420,8 @@ export const eventRules: { readonly [E in EventName]: EventRule } = {
   'queue.changed': { access: methods['queue.view'].access },
   'device.status': { access: methods['devices.slots'].access },
   'mrz.read': { access: methods['enrolment.attachMrz'].access, relevance: 'open-enrolment' },
-  'barcode.scanned': { access: methods['queue.checkIn'].access },
+  // The counter checks in with it; the print operator scans the receipt at the handover.
+  'barcode.scanned': { access: ['counter', 'supervisor', 'print'] },
   'enrolment.changed': { access: methods['enrolment.get'].access },
   'capture.state': { access: methods['capture.get'].access, relevance: 'its-enrolment' },
   'session.ended': { access: 'public' },

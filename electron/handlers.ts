@@ -4,9 +4,10 @@ import type { Handlers } from './dispatcher';
 import type { Services } from './services/services';
 import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
+import { dispatchManifest } from './services/dispatch-manifest';
 
 export function createHandlers(s: Services): Handlers {
-  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys, receipts, office, review, stock, issuance } = s;
+  const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys, receipts, office, review, stock, issuance, handover } = s;
   const who = (officerId: string | null) => officerId ?? '';
   return {
     'setup.status': () => ({ needsFirstAdmin: auth.needsFirstAdmin(), stationId: store.stationId, version: pkg.version, today: localDate(now()) }),
@@ -135,5 +136,12 @@ export function createHandlers(s: Services): Handlers {
     'issuance.spoil': (i, c) => issuance.spoil(who(c.officerId), c.roles, i.jobId, i.reason),
     'issuance.requeue': (i, c) => issuance.requeue(who(c.officerId), c.roles, i.jobId),
     'issuance.check': (i, c) => issuance.check(who(c.officerId), i.jobId),
+    'issuance.identify': (i, c) => handover.identify(who(c.officerId), i.code),
+    'issuance.get': (i, c) => handover.get(who(c.officerId), i.appointmentId),
+    'issuance.verifyFinger': (i, c) => handover.verifyFinger(who(c.officerId), i.appointmentId),
+    'issuance.issue': (i, c) => handover.issue(c.session, who(c.officerId), c.roles, i),
+    'issuance.dispatch': (i, c) => handover.dispatch(who(c.officerId), c.roles, i),
+    'issuance.scanLetter': (i, c) => handover.scanLetter(who(c.officerId), i.appointmentId),
+    'issuance.manifest': (i) => dispatchManifest(i.day, receipts.settings().officeName, handover.dispatchedOn(i.day), now()),
   } satisfies Handlers;
 }

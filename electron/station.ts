@@ -38,6 +38,7 @@ import { OfficeSyncService } from './services/office-sync';
 import { ReviewService } from './services/review';
 import { StockService } from './services/stock';
 import { IssuanceService } from './services/issuance';
+import { HandoverService } from './services/handover';
 
 /** Reads the screen makes on its own (on events, on a timer) are not officer activity. */
 const PASSIVE: ReadonlySet<MethodName> = new Set<MethodName>(['setup.status', 'auth.session', 'queue.view', 'devices.slots', 'settings.get', 'queue.get']);
@@ -103,6 +104,13 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     now, (view) => broadcast('capture.state', view));
   const review = new ReviewService(store, services.enrolment, workflow, auth, settings, now);
 
+  // The handover requires the print queue's quality check where the office setting says so:
+  // the application's latest print job must have passed it.
+  const handover = new HandoverService(store, deviceService, workflow, auth, {
+    required: () => store.settings.getAll()['issuance.requireQc'] === 'true',
+    passed: (appointmentId) => issuance.qcPassed(appointmentId),
+  }, () => services.receipts.settings().officeName, now, documentScanner);
+
   let demoScanner: EsclSim | null = null;
   let demoPrinter: IppSim | null = null;
   if (opts.demo) seedDemoDay(store, now, localDate(now()));
@@ -129,7 +137,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
 
   const connOf = new WeakMap<SessionState, Conn>();
   const dispatch = createDispatcher({
-    handlers: createHandlers({ ...services, capture, review, stock, issuance }),
+    handlers: createHandlers({ ...services, capture, review, stock, issuance, handover }),
     rolesOf: (s) => auth.rolesOf(s),
     beforeCall(state, method) {
       const conn = connOf.get(state);

@@ -50,6 +50,15 @@ export class AuthService {
   }
 
   /**
+   * Another officer proves who they are at this PC without taking over the session (a
+   * supervisor's override at the handover): the same checks, throttle and lock-out as a login.
+   */
+  async confirmOfficer(session: SessionState, nip: string, password: string): Promise<{ id: string; name: string; roles: Role[] }> {
+    const o = await this.authenticate(session, nip, password);
+    return { id: o.id, name: o.name, roles: o.roles };
+  }
+
+  /**
    * Checks a NIP and password. Every refusal — unknown NIP, locked account, wrong password —
    * costs one real scrypt derivation and has the same shape (no count of tries left), so
    * neither the answer nor its time tells whether a NIP belongs to an officer. The attempt

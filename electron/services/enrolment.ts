@@ -36,6 +36,7 @@ import { composeBap } from '../bap/compose-bap';
 import { cropSignature, type CropBox } from './signature-crop';
 import type { SignaturePadPort } from './signature-pad';
 import { contentHash, hashedContent } from './content-hash';
+import type { DispatchRecord, HandoverRecord } from '../handover-types';
 
 export interface EnrolmentData {
   mrz?: MrzReadView;
@@ -60,6 +61,9 @@ export interface EnrolmentData {
   /** Each version returned by a supervisor: its content hash and what it held, so the
    *  corrected enrolment's history keeps the earlier one. */
   returns?: ReturnedRecord[];
+  /** How the passport left the office (issuance.ts): handed over at the counter, or sent by post. */
+  handover?: HandoverRecord;
+  dispatch?: DispatchRecord;
 }
 
 /** One return by a supervisor: the reason code (also in the history), their words, and the

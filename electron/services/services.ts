@@ -21,6 +21,7 @@ import type { OfficeSyncService } from './office-sync';
 import type { DraftsService } from './drafts';
 import type { ReviewService } from './review';
 import type { StockService } from './stock';
+import type { HandoverService } from './handover';
 import type { IssuanceService } from './issuance';
 
 export interface Services {
@@ -47,5 +48,6 @@ export interface Services {
   drafts: DraftsService;
   review: ReviewService;
   stock: StockService;
+  handover: HandoverService;
   issuance: IssuanceService;
 }

@@ -11,6 +11,7 @@ import { AuditRepo } from './audit-repo';
 import { AuditQuery } from './audit-query';
 import { NumbersQuery } from './numbers-query';
 import { ReviewQuery } from './review-query';
+import { DispatchQuery } from './dispatch-query';
 import { OfficersRepo } from './officers-repo';
 import { SettingsRepo } from './settings-repo';
 import { AppointmentsRepo } from './appointments-repo';
@@ -59,6 +60,8 @@ export class Store {
   readonly queueCalls: QueueCallsRepo;
   readonly drafts: DraftsRepo;
   readonly stock: StockRepo;
+  /** The day's parcels sent by post (the dispatch manifest). */
+  readonly dispatches: DispatchQuery;
 
   private constructor(private readonly db: Db, dataKey: Buffer, physicalClock: () => number, validateRemote?: ChangeValidator) {
     this.stationId = stationIdOf(db);
@@ -81,6 +84,7 @@ export class Store {
     this.queueCalls = new QueueCallsRepo(db, this.stationId, this.changes);
     this.drafts = new DraftsRepo(db);
     this.stock = new StockRepo(db, this.stationId, this.changes);
+    this.dispatches = new DispatchQuery(db);
   }
 
   static open(opts: StoreOptions): Store {

@@ -29,8 +29,9 @@ const AuditScreen = lazy(() => import('./audit').then((m) => ({ default: m.Audit
 const ReviewScreen = lazy(() => import('./review/review-screen').then((m) => ({ default: m.ReviewScreen })));
 const WalkInScreen = lazy(() => import('./walk-in').then((m) => ({ default: m.WalkInScreen })));
 const PrintScreen = lazy(() => import('./print/print-screen').then((m) => ({ default: m.PrintScreen })));
+const HandoverScreen = lazy(() => import('./handover/handover-screen').then((m) => ({ default: m.HandoverScreen })));
 
-export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings' | 'numbers' | 'audit' | 'review' | 'print';
+export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings' | 'numbers' | 'audit' | 'review' | 'print' | 'handover';
 
 interface ScreenDef extends Tab<ScreenId> { roles: readonly Role[] }
 
@@ -47,6 +48,8 @@ const SCREENS: readonly ScreenDef[] = [
   { id: 'audit', key: 'F10', roles: ['admin', 'supervisor', 'head'] },
   { id: 'review', key: 'F12', roles: ['supervisor'] },
   { id: 'print', key: 'F11', roles: ['print', 'supervisor', 'head'] },
+  // The print room's second job, beside printing: handing the passport over (or posting it).
+  { id: 'handover', key: 'Shift+F11', roles: ['print', 'supervisor'] },
 ];
 
 interface Props {
@@ -179,6 +182,7 @@ export function Workspace({ session, today, locked, setSession, initialNotice, o
           {screen === 'audit' && <AuditScreen />}
           {screen === 'review' && <ReviewScreen />}
           {screen === 'print' && <PrintScreen />}
+          {screen === 'handover' && <HandoverScreen />}
           </Suspense>
         </main>
         <StatusBar session={session} onLanguage={switchLanguage} onLock={lock} onLogout={logout} />

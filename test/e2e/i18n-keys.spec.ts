@@ -71,6 +71,9 @@ test('every key the screens use exists, including those built from contract valu
   each('sex', ['M', 'F']);
   each('field', ['nik', 'fullName', 'birthPlace', 'birthDate', 'sex', 'service', 'passportType', 'phone', 'priority', 'nip', 'name', 'password', 'roles',
     'booking_code', 'full_name', 'birth_place', 'birth_date', 'passport_type', 'appointment_date', 'time_slot', 'payment_status', 'billing_code']);
+  each('nav', ['handover']);
+  each('handover.reason', ['not_printed', 'already_issued', 'already_dispatched', 'qc_missing']);
+  each('handover.mode', ['applicant', 'representative', 'post']);
   // i18next plurals: a key used with {count} may exist only as key_one / key_other.
   const has = (k: string) => id.has(k) || (id.has(`${k}_one`) && id.has(`${k}_other`));
   expect([...used].filter((k) => !has(k)).sort(), 'keys used but missing from id.json').toEqual([]);

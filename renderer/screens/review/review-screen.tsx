@@ -1,4 +1,4 @@
-// The supervisor's review (F1): the enrolments awaiting approval, oldest first, with the
+// The supervisor's review (F12): the enrolments awaiting approval, oldest first, with the
 // day's counts; Enter opens one with everything the decision needs on one screen (images at
 // full size on demand). Approve (Enter) works inside a batch the supervisor's password opens
 // (50 approvals, 15 minutes) and only on the content shown; Return (Alt+R) asks for a
