@@ -109,7 +109,12 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   const handover = new HandoverService(store, deviceService, workflow, auth, {
     required: () => store.settings.getAll()['issuance.requireQc'] === 'true',
     passed: (appointmentId) => issuance.qcPassed(appointmentId),
-  }, () => services.receipts.settings().officeName, now, documentScanner);
+  }, () => services.receipts.settings().officeName, now, documentScanner, (officerId, appointmentId, at) => {
+    // The book printed for this application goes with it; an application printed before the
+    // stock existed (or brought to printed another way) has no job, and no book to move.
+    const job = store.stock.latestJob(appointmentId);
+    if (job?.state === 'printed') stock.move(officerId, job.serial, 'issue', { appointmentId, at });
+  });
 
   let demoScanner: EsclSim | null = null;
   let demoPrinter: IppSim | null = null;

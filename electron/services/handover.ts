@@ -75,6 +75,8 @@ export class HandoverService {
     private readonly officeName: () => string,
     private readonly now: () => Date,
     private readonly scanner: () => DocumentScannerPort | null = () => null,
+    /** The book leaves the office with the passport (stock: printed → issued), in the step's transaction. */
+    private readonly bookLeft: (officerId: string, appointmentId: string, at: string) => void = () => undefined,
   ) {}
 
   /** Scans the representative's letter of authorisation on the document scanner; kept sealed, its id returned for the handover. */
@@ -183,6 +185,7 @@ export class HandoverService {
         },
       });
       this.patch(input.appointmentId, { handover: record }, at.toISOString());
+      this.bookLeft(officerId, input.appointmentId, at.toISOString());
     });
     this.verified.delete(input.appointmentId);
     const row = this.row(input.appointmentId);
@@ -210,6 +213,7 @@ export class HandoverService {
         detail: { courier: record.courier, trackingNumber: record.trackingNumber, dispatchDate: record.dispatchDate },
       });
       this.patch(input.appointmentId, { dispatch: record }, at.toISOString());
+      this.bookLeft(officerId, input.appointmentId, at.toISOString());
     });
     this.verified.delete(input.appointmentId);
     const row = this.row(input.appointmentId);

@@ -11,6 +11,8 @@ import { ScoreBar } from '../../components/score-bar';
 import { keyedText } from '../../lib/device-text';
 import { CheckList } from '../enrolment/photo-step';
 import { formatDuration } from './review-format';
+import { flagText } from '../enrolment/flag-text';
+import { formatRupiah } from '../enrolment/service-step';
 
 export interface SectionProps {
   review: ReviewView;
@@ -124,6 +126,7 @@ function ApplicationSection({ review }: SectionProps) {
   const { t } = useTranslation();
   const a = review.enrolment.appointment;
   return (
+    <>
     <dl className="facts facts-dense" data-testid="review-application">
       <div><dt>{t('field.service')}</dt><dd>{t(`service.${a.service}`, { defaultValue: a.service })}</dd></div>
       <div><dt>{t('field.passportType')}</dt><dd>{t(`passportType.${a.passportType}`)}</dd></div>
@@ -133,6 +136,32 @@ function ApplicationSection({ review }: SectionProps) {
       <div><dt>{t('field.birthDate')}</dt><dd>{a.birthDate}</dd></div>
       <div><dt>{t('field.sex')}</dt><dd>{t(`enrolment.mrz.sex.${a.sex}`, { defaultValue: a.sex })}</dd></div>
     </dl>
+    <ReviewChecks review={review} />
+    </>
+  );
+}
+
+/** What the counter flagged for the supervisor: corrections (before → after, why), warnings,
+ *  overrides, and the fine of a lost or damaged passport. */
+function ReviewChecks({ review }: Pick<SectionProps, 'review'>) {
+  const { t } = useTranslation();
+  const e = review.enrolment;
+  const corrections = e.identity?.corrections ?? [];
+  const flags = (e.flags ?? []).filter((f) => f.kind !== 'correction');
+  const fine = e.service?.bap ? e.service.fine : null;
+  if (corrections.length === 0 && flags.length === 0 && fine === null) return null;
+  return (
+    <div className="review-checks" data-testid="review-checks">
+      <ul>
+        {corrections.map((c) => (
+          <li key={`${c.field}-${c.at}`} data-testid="review-correction" data-field={c.field}>
+            <strong>{t(`field.${c.field}`)}</strong>: <s>{c.before}</s> → {c.after} <span className="muted">({c.reasonText || t(`enrolIdentity.reason.${c.reason}`, { defaultValue: c.reason })})</span>
+          </li>
+        ))}
+        {flags.map((f, i) => <li key={`${f.kind}-${i}`} data-testid="review-flag" data-kind={f.kind}>⚠ {flagText(t, f)}</li>)}
+        {fine !== null && <li data-testid="review-fine">{fine > 0 ? t('bap.fine', { amount: formatRupiah(fine) }) : t('bap.noFine')}</li>}
+      </ul>
+    </div>
   );
 }
 

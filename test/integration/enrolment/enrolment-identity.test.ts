@@ -9,6 +9,7 @@ import { composeTd3 } from '../../../domain/mrz/compose-td3';
 import type { AppointmentRow, AuditRow, CaptureView, EnrolmentView, OfficerRow } from '../../../electron/contract-types';
 import { ADMIN, OFFICER, openTestStation, type TestSession, type TestStation } from '../../helpers/station';
 import { SUPERVISOR } from '../../helpers/enrolment-steps';
+import { completeServiceParts } from '../../helpers/service-parts';
 import { until } from '../../helpers/until';
 
 let t: TestStation;
@@ -63,7 +64,8 @@ describe('identity, details and completeness', () => {
     await counter.ok('enrolment.attachMrz', { appointmentId: a.id, lines: oldPassport('1990-08-06'), source: 'reader' });
 
     const refused = await counter.call('enrolment.submit', { appointmentId: a.id });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'incomplete', missing: 'identity,disagreement_birthDate,details,payment,documents,photo,fingerprints' } } });
+    // The identity rule's items first; the service step's, checklist's and signature's follow.
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'incomplete', missing: expect.stringMatching(/^identity,disagreement_birthDate,details,payment,documents,photo,fingerprints(,|$)/) } } });
 
     // A disagreement must be answered before the identity is confirmed.
     expect(await counter.call('enrolment.confirmIdentity', { appointmentId: a.id, keepDisagreements: [] }))
@@ -93,7 +95,7 @@ describe('identity, details and completeness', () => {
     const d = await counter.ok<EnrolmentView>('enrolment.saveDetails', { appointmentId: a.id, passportType: 'electronic', married: false, sameDay: true, travelPurpose: 'umrah', notes: 'Berangkat Februari' });
     // 36 years old: 10 years; electronic 10 y Rp 950,000 + same-day Rp 1,000,000 (PP 45/2024).
     expect(d.details).toMatchObject({ validityYears: 10, bookedValidityYears: 10, fee: { total: 1_950_000 }, payment: { status: 'unpaid', override: null } });
-    expect(d.missing).toEqual(['payment', 'documents', 'photo', 'fingerprints']);
+    expect(d.missing.slice(0, 4)).toEqual(['payment', 'documents', 'photo', 'fingerprints']);
 
     // The override: a wrong password is refused (and counted like a login), a counter
     // officer's own credentials are not a supervisor's, the supervisor's are taken.
@@ -117,6 +119,7 @@ describe('identity, details and completeness', () => {
     await counter.ok('photo.save', { appointmentId: a.id, jpegBase64, width: w, height: h, camera: 'test', checks: { exposureOk: true } });
     await counter.ok('documents.scan', { appointmentId: a.id, docType: 'ktp' });
     await captureFourFingers(a.id);
+    await completeServiceParts(counter.ok.bind(counter) as never, a.id);
     const sent = await counter.ok<EnrolmentView>('enrolment.submit', { appointmentId: a.id });
     expect(sent.appointment.status).toBe('awaiting_approval');
     expect(sent.missing).toEqual([]);

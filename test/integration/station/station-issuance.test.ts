@@ -67,6 +67,12 @@ describe('the print queue', { timeout: 90_000 }, () => {
     expect(await s.call('issuance.check', { jobId: job.id })).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'qc_done' } } });
     const history = await s.ok<{ action: string }[]>('application.history', { id: a.id });
     expect(history.map((h) => h.action).slice(-2)).toEqual(['startPrint', 'printed']);
+    // Sent by post, the book leaves the stock with the passport: printed → issued.
+    await s.ok('issuance.dispatch', {
+      appointmentId: a.id, address: 'Jl. Gajah Mada No. 12, Denpasar 80112', courier: 'Pos Indonesia', trackingNumber: 'RR123456789ID', dispatchDate: localDate(new Date()),
+    });
+    expect((await app(a.id)).status).toBe('dispatched');
+    expect((await s.ok<StockOverview>('stock.overview')).counts).toMatchObject({ printed: 0, issued: 1 });
   });
 
   it('a jam mid-print: the operator spoils the book, the application waits again and prints on the next book', async () => {

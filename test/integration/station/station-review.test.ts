@@ -10,6 +10,8 @@ import type {
 } from '../../../electron/contract-types';
 import { toCsv, validRecords } from '../../helpers/appointment-files';
 import { ADMIN, OFFICER, openTestStation, type TestSession, type TestStation } from '../../helpers/station';
+import { answerIdentityAndDetails } from '../../helpers/enrolment-steps';
+import { completeServiceParts } from '../../helpers/service-parts';
 
 const DAY = '2026-11-23';
 const SUPERVISOR = { name: 'Penyelia Satu', nip: '198207072008011005', password: 'rahasia-penyelia-5' };
@@ -41,6 +43,9 @@ async function enrolAndSubmit(s: TestSession, appointmentId: string): Promise<En
   for (let i = 0; i < 4; i++) await s.ok('capture.action', { appointmentId, action: 'skip', missingReason: 'bandaged', note: 'Perban di tangan' });
   await s.ok('photo.save', { appointmentId, ...photo(180) });
   await s.ok('documents.scan', { appointmentId, docType: 'ktp' });
+  // The identity, details, service step, checklist and signature, as a standard applicant's.
+  await completeServiceParts(s.ok.bind(s) as never, appointmentId);
+  await answerIdentityAndDetails(s, appointmentId, { supervisor: SUPERVISOR });
   return s.ok<EnrolmentView>('enrolment.submit', { appointmentId });
 }
 
