@@ -8,10 +8,12 @@
 // Station whose sessions forward calls and events as messages, and `serveStationThread` (the
 // worker's side) answers them with the real station. Messages are structured clones, as
 // over Electron's IPC, so a result looks the same to the screens in either host.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { EventName, Result } from './contract';
-import type { EventListener, Station, StationSession } from './station-types';
+import type { EventListener, Station, StationSession, WaitingRoomFeed } from './station-types';
+import type { QueueCall } from './contract-types';
 
 /** What the worker needs to build the station (the key provider is chosen inside it). */
 export interface StationThreadOptions {
@@ -31,7 +33,10 @@ export type ToStation =
   | { t: 'stop' };
 
 export type FromStation =
-  | { t: 'ready'; stationId: string }
+  /** `display`: the waiting-room display's token and today's calls, when the station has a display. */
+  | { t: 'ready'; stationId: string; display?: { token: string; calls: QueueCall[] } }
+  /** The waiting room's latest calls, after each call. */
+  | { t: 'calls'; calls: QueueCall[] }
   | { t: 'failed'; failure: StationStartFailure }
   | { t: 'result'; id: number; r: Result<unknown> }
   | { t: 'call-failed'; id: number; error: string }
@@ -75,6 +80,10 @@ export function stationInThread(workerFile: string, options: StationThreadOption
   let nextSid = 1;
   let state: 'starting' | 'ready' | 'stopping' | 'gone' = 'starting';
   let stopped: (() => void) | null = null;
+  // The waiting-room display is served by the host's thread from what the worker tells it.
+  let displayToken: string | null = null;
+  let latestCalls: QueueCall[] = [];
+  const callListeners = new Set<(calls: QueueCall[]) => void>();
   const post = (m: ToStation) => worker.postMessage(m);
   const failAll = (why: string) => {
     for (const p of pending.values()) p.reject(new Error(why));
@@ -86,7 +95,12 @@ export function stationInThread(workerFile: string, options: StationThreadOption
       switch (msg.t) {
         case 'ready':
           state = 'ready';
+          if (msg.display) { displayToken = msg.display.token; latestCalls = msg.display.calls; }
           resolve(station(msg.stationId));
+          break;
+        case 'calls':
+          latestCalls = msg.calls;
+          for (const l of callListeners) { try { l(msg.calls); } catch { /* one display must not stop the others */ } }
           break;
         case 'failed':
           state = 'gone';
@@ -133,8 +147,15 @@ export function stationInThread(workerFile: string, options: StationThreadOption
   });
 
   function station(stationId: string): Station {
+    const digest = (x: string) => createHash('sha256').update(x).digest();
+    const waitingRoom: WaitingRoomFeed | undefined = displayToken === null ? undefined : {
+      valid: (token) => typeof token === 'string' && timingSafeEqual(digest(token), digest(displayToken!)),
+      recent: () => latestCalls,
+      onCalls(listener) { callListeners.add(listener); return () => { callListeners.delete(listener); }; },
+    };
     return {
       stationId,
+      ...(waitingRoom ? { waitingRoom } : {}),
       openSession(): StationSession {
         const sid = nextSid++;
         const mine = new Set<EventListener>();
@@ -216,5 +237,8 @@ export async function serveStationThread(port: MessagePort, open: () => Promise<
         break;
     }
   });
-  send({ t: 'ready', stationId: station.stationId });
+  const room = station.waitingRoom as (WaitingRoomFeed & { path?: () => string }) | undefined;
+  const token = room?.path ? new URLSearchParams(room.path().split('#')[1] ?? '').get('token') : null;
+  if (room && token) room.onCalls((calls) => send({ t: 'calls', calls }));
+  send({ t: 'ready', stationId: station.stationId, ...(room && token ? { display: { token, calls: room.recent() } } : {}) });
 }

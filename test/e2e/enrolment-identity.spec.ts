@@ -5,7 +5,7 @@
 // their NIP and password at the counter PC. Screenshots of each screen are kept in the output.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { COUNTER } from './enrolment-helpers';
+import { COUNTER, goToStep } from './enrolment-helpers';
 import { addOfficer, captureStationSocket, createFirstAdmin, login, logout, rawCall, type Officer } from './helpers';
 import type { QueueView } from '../../electron/contract-types';
 
@@ -56,7 +56,7 @@ test('a correction made with the KTP is kept beside the booking and flagged for 
   test.setTimeout(120_000);
   const row = await openApplicant(page, station.url, (r) => r.service === 'new' && r.paymentStatus === 'paid');
 
-  await page.keyboard.press('Alt+2');
+  await goToStep(page, 'identity');
   await expect(page.getByTestId('identity-confirm')).toBeFocused();
   await expect(page.getByTestId('identity-now-fullName')).toContainText(row.fullName);
   await shot(page, 'identity');
@@ -106,7 +106,7 @@ test('a correction made with the KTP is kept beside the booking and flagged for 
   await expect(page.getByTestId('step-details')).toHaveAttribute('data-state', 'done');
 
   // The summary shows what the supervisor will check; the booking row itself is unchanged.
-  await page.keyboard.press('Alt+7');
+  await goToStep(page, 'summary');
   const flags = page.getByTestId('summary-flags');
   await expect(flags.locator('[data-kind="correction"]')).toHaveCount(2);
   await expect(flags).toContainText('Nama lengkap diperbaiki petugas.');
@@ -121,7 +121,7 @@ test('an unpaid applicant is refused, then overridden by a supervisor\'s NIP and
   await openApplicant(page, station.url, (r) => r.service === 'new' && r.paymentStatus === 'unpaid');
 
   // A standard applicant: one key confirms the identity.
-  await page.keyboard.press('Alt+2');
+  await goToStep(page, 'identity');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('details-purpose')).toBeFocused();
   await page.getByTestId('details-purpose').selectOption('work');
@@ -129,19 +129,19 @@ test('an unpaid applicant is refused, then overridden by a supervisor\'s NIP and
   await expect(page.getByTestId('step-identity')).toHaveAttribute('data-state', 'done');
 
   // Unpaid: the details step says so, the station refuses the submit and names the payment.
-  await page.keyboard.press('Alt+3');
+  await goToStep(page, 'details');
   await expect(page.getByTestId('details-unpaid')).toBeVisible();
   await expect(page.getByTestId('step-details')).toHaveAttribute('data-state', 'todo');
   await inView(page, ['details-unpaid', 'details-override', 'details-save']);
   await shot(page, 'details-unpaid');
-  await page.keyboard.press('Alt+7');
+  await goToStep(page, 'summary');
   await expect(page.locator('[data-testid="summary-missing-list"] [data-missing="payment"]')).toContainText('Pemohon belum membayar');
   await expect(page.getByTestId('enrolment-submit')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('summary-refusal')).toContainText('Pembayaran');
 
   // The supervisor types their NIP and password at this PC: a wrong password is refused.
-  await page.keyboard.press('Alt+3');
+  await goToStep(page, 'details');
   await page.getByTestId('details-override').click();
   const dialog = page.getByTestId('override-dialog');
   await expect(dialog.getByTestId('override-nip')).toBeFocused();
@@ -164,7 +164,7 @@ test('an unpaid applicant is refused, then overridden by a supervisor\'s NIP and
   await expect(page.getByTestId('step-details')).toHaveAttribute('data-state', 'done');
 
   // The payment is no longer missing, and the supervisor's override is flagged for review.
-  await page.keyboard.press('Alt+7');
+  await goToStep(page, 'summary');
   await expect(page.locator('[data-testid="summary-missing-list"] [data-missing="payment"]')).toHaveCount(0);
   await expect(page.getByTestId('summary-flags').locator('[data-kind="payment_override"]')).toContainText(SUPERVISOR.name);
   await shot(page, 'summary-override');

@@ -21,7 +21,7 @@ test('an officer enrols a checked-in applicant step by step; the fingers flow an
   const first = page.getByTestId('queue-row').first();
   const code = (await first.getAttribute('data-booking-code')) ?? '';
   const name = ((await first.locator('.qt-name').textContent()) ?? '').trim();
-  const nik = ((await first.locator('[role="cell"]').nth(2).textContent()) ?? '').trim();
+  const nik = ((await first.locator('[role="cell"]').nth(3).textContent()) ?? '').trim();
   await page.getByTestId('queue-search').fill(code);
   await expect(page.getByTestId('queue-table')).toHaveAttribute('data-rows', '1');
   await page.getByTestId('queue-search').press('Alt+KeyS');

@@ -6,8 +6,10 @@ import jpeg from 'jpeg-js';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { addOfficer, captureStationSocket, createFirstAdmin, localToday, logout, rawCall, type Officer } from './helpers';
-import { COUNTER } from './enrolment-helpers';
-import type { QueueView } from '../../electron/contract-types';
+import { COUNTER, goToStep } from './enrolment-helpers';
+import { answerIdentityAndDetails } from '../helpers/enrolment-steps';
+import { completeServiceParts } from '../helpers/service-parts';
+import type { EnrolmentView, QueueView } from '../../electron/contract-types';
 
 const SUPERVISOR: Officer = { name: 'Bambang Penyelia', nip: '197903032005011002', password: 'penyelia-rahasia-7' };
 
@@ -48,6 +50,10 @@ async function threeSubmitted(page: Page): Promise<string[]> {
     for (let i = 0; i < 4; i++) await ok(page, 'capture.action', { appointmentId, action: 'skip', missingReason: 'bandaged', note: 'Perban di tangan' });
     await ok(page, 'photo.save', { appointmentId, jpegBase64: jpegBase64(170), width: 300, height: 400, camera: 'e2e', checks: {} });
     await ok(page, 'documents.scan', { appointmentId, docType: 'ktp' });
+    // The identity, details, service step, checklist and signature, as for a standard applicant.
+    const call = <T>(method: string, input?: unknown) => ok<T>(page, method, input ?? {});
+    await completeServiceParts(call, appointmentId);
+    await answerIdentityAndDetails({ ok: call }, appointmentId, { supervisor: SUPERVISOR });
     await ok(page, 'enrolment.submit', { appointmentId });
   }
   return rows.map((r) => r.id);
@@ -93,7 +99,8 @@ test('a supervisor approves a batch after entering the password again; a changed
   await expect(page.getByTestId('review-photo')).toBeVisible();
   await expect(page.getByTestId('review-fingers').locator('tbody tr')).toHaveCount(4);
   await expect(page.getByTestId('review-fingers')).toContainText('Tidak direkam: Diperban');
-  await expect(page.getByTestId('review-documents').locator('img')).toHaveCount(1);
+  const docs = async (appointmentId: string) => (await ok<EnrolmentView>(page, 'enrolment.get', { appointmentId })).documents.length;
+  await expect(page.getByTestId('review-documents').locator('img')).toHaveCount(await docs(ids[0]!));
   await expect(page.getByTestId('review-history')).toContainText('Ajukan untuk persetujuan');
   for (const id of ['review-approve', 'review-return', 'review-back', 'review-section-photo', 'review-section-fingerprints',
     'review-section-documents', 'review-section-mrz', 'review-section-application', 'review-section-timing', 'review-section-history']) {
@@ -178,11 +185,13 @@ test('a return with a reason reaches the counter officer, who corrects and resub
   await expect(page.getByTestId('enrolment-returned')).toContainText('Alasan lain');
   await expect(page.getByTestId('enrolment-returned-note')).toContainText('Minta pemohon menandatangani.');
   // Corrected: the form scanned (it was missing), then sent again from the summary.
-  await page.keyboard.press('Alt+2');
+  await goToStep(page, 'documents');
+  await expect(page.getByTestId('step-body-documents')).toBeVisible();
+  const pages = await page.getByTestId('doc-thumb').count();
   await page.getByTestId('doc-type').selectOption('application_form');
   await page.getByTestId('doc-scan').click();
-  await expect(page.getByTestId('doc-thumb')).toHaveCount(2, { timeout: 30_000 });
-  await page.keyboard.press('Alt+5');
+  await expect(page.getByTestId('doc-thumb')).toHaveCount(pages + 1, { timeout: 30_000 });
+  await goToStep(page, 'summary');
   await expect(page.getByTestId('enrolment-submit')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('screen-queue')).toBeVisible();
@@ -195,7 +204,8 @@ test('a return with a reason reaches the counter officer, who corrects and resub
   const row = page.locator(`[data-testid="review-row"][data-appointment-id="${ids[0]}"]`);
   await expect(row).toContainText('Dikirim ulang');
   await row.click();
-  await expect(page.getByTestId('review-documents').locator('img')).toHaveCount(2);
+  const pagesNow = (await ok<EnrolmentView>(page, 'enrolment.get', { appointmentId: ids[0]! })).documents.length;
+  await expect(page.getByTestId('review-documents').locator('img')).toHaveCount(pagesNow);
   await expect(page.getByTestId('review-returned-version')).toContainText('Alasan lain');
   await expect(page.getByTestId('review-history')).toContainText('Ajukan ulang untuk persetujuan');
   await expect(page.locator('[data-testid="review-time-step"][data-step="documents"]')).toBeVisible();

@@ -54,6 +54,8 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
   const cropRef = useRef<HTMLCanvasElement | null>(null);
   const streamRef = useRef<MediaStream | null>(null);
   const mainRef = useRef<HTMLButtonElement>(null);
+  /** A photo that fails a check asks for a reason first: the reason field takes the focus. */
+  const reasonRef = useRef<HTMLInputElement>(null);
 
   const stop = (): void => {
     streamRef.current?.getTracks().forEach((tr) => tr.stop());
@@ -87,7 +89,8 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
 
   useEffect(() => {
     if (phase === 'live' && savedRef.current) { savedRef.current = false; return; }
-    if (phase === 'live' || phase === 'captured') mainRef.current?.focus();
+    if (phase === 'captured' && reasonRef.current) reasonRef.current.focus();
+    else if (phase === 'live' || phase === 'captured') mainRef.current?.focus();
   }, [phase]);
 
   const capture = useCallback((): void => {
@@ -186,7 +189,7 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
                   <div className={`field${reasonProblem ? ' field-invalid' : ''}`}>
                     <label htmlFor="photo-reason">{t('enrolmentFlow.photoReason')}</label>
                     <input
-                      id="photo-reason" type="text" maxLength={300} value={reason} autoFocus data-testid="photo-reason"
+                      ref={reasonRef} id="photo-reason" type="text" maxLength={300} value={reason} autoFocus data-testid="photo-reason"
                       onChange={(e) => { setReason(e.target.value); setReasonProblem(false); }}
                       onKeyDown={(e) => {
                         if (e.key === 'Enter') { e.preventDefault(); void use(); return; }

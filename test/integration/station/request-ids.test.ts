@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { AppointmentRow, AuditRow, EnrolmentView, SessionInfo } from '../../../electron/contract-types';
 import { ADMIN, openTestStation, type TestSession, type TestStation } from '../../helpers/station';
 import { ok, RENEWAL_APPLICANT, renewalStep, type ScriptSession } from '../../helpers/enrolment-script';
+import { addSupervisor, answerIdentityAndDetails, SUPERVISOR } from '../../helpers/enrolment-steps';
+import { completeServiceParts } from '../../helpers/service-parts';
 
 let t: TestStation;
 let s: TestSession;
@@ -27,6 +29,11 @@ describe('request ids', () => {
   it('the same submit twice at once is submitted once, and both calls get the same answer', async () => {
     const a = await ok<AppointmentRow>(script, 'queue.addWalkIn', RENEWAL_APPLICANT);
     for (const step of ['open', 'mrz', 'fingers', 'photo', 'scan'] as const) await renewalStep(script, a.id, step);
+    // The identity, details, service step and signature, as for a standard applicant.
+    const call = <T>(m: string, i?: unknown) => ok<T>(script, m, i ?? {});
+    await completeServiceParts(call, a.id);
+    await addSupervisor(s);
+    await answerIdentityAndDetails({ ok: call }, a.id, { supervisor: SUPERVISOR });
     const rid = randomUUID();
     const [one, two] = await Promise.all([
       s.raw.call('enrolment.submit', { appointmentId: a.id }, rid),
