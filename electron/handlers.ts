@@ -4,7 +4,6 @@ import type { Handlers } from './dispatcher';
 import type { Services } from './services/services';
 import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
-import { dispatchManifest } from './services/dispatch-manifest';
 
 export function createHandlers(s: Services): Handlers {
   const { auth, officers, settings, queue, importer, store, devices, enrolment, capture, deviceService, workflow, rules, printerCalibration, auditLog, numbers, now, reports, keys, receipts, office, review, stock, issuance, handover } = s;
@@ -142,6 +141,7 @@ export function createHandlers(s: Services): Handlers {
     'issuance.issue': (i, c) => handover.issue(c.session, who(c.officerId), c.roles, i),
     'issuance.dispatch': (i, c) => handover.dispatch(who(c.officerId), c.roles, i),
     'issuance.scanLetter': (i, c) => handover.scanLetter(who(c.officerId), i.appointmentId),
-    'issuance.manifest': (i) => dispatchManifest(i.day, receipts.settings().officeName, handover.dispatchedOn(i.day), now()),
+    // The manifest's PDF writer loads with the first manifest, never at the station's start.
+    'issuance.manifest': async (i) => (await import('./services/dispatch-manifest')).dispatchManifest(i.day, receipts.settings().officeName, handover.dispatchedOn(i.day), now()),
   } satisfies Handlers;
 }

@@ -32,7 +32,6 @@ import { serviceStepKind } from '../../domain/service-step';
 import { serviceStepMissing } from '../../domain/service-step-completeness';
 import type { Service } from '../../domain/catalog';
 import type { BapPdfView, ServiceStepView, SignatureInfo } from '../contract-types';
-import { composeBap } from '../bap/compose-bap';
 import { cropSignature, type CropBox } from './signature-crop';
 import type { SignaturePadPort } from './signature-pad';
 import { contentHash, hashedContent } from './content-hash';
@@ -500,6 +499,8 @@ export class EnrolmentService {
     if (!v.service.bap) throw new StationError('conflict', { reason: 'no_bap_for_service' });
     const officer = this.store.officers.byId(officerId);
     const a = v.appointment;
+    // pdfkit and its fonts load with the first BAP, never at the station's start.
+    const { composeBap } = await import('../bap/compose-bap');
     const pdf = await composeBap({
       service: a.service as Service,
       applicant: { fullName: a.fullName, nik: a.nik, birthPlace: a.birthPlace, birthDate: a.birthDate, sex: a.sex, bookingCode: a.bookingCode },

@@ -71,9 +71,12 @@ export function SettingsScreen() {
   };
 
   return (
-    <section className="card card-narrow">
+    <section className="card settings-screen">
       <h1>{t('settings.title')}</h1>
       {failure !== null && <Alert tone="problem" testId="settings-error">{errorMessage(t, failure)}</Alert>}
+      {/* Two columns at the counter's 1366 px: the policy form, and how the key and the office link stand. */}
+      <div className="settings-columns">
+      <div>
       {loaded && (
         <form onSubmit={(e) => void submit(e)} noValidate data-testid="settings-form">
           {KEYS.map((k) => (
@@ -89,8 +92,12 @@ export function SettingsScreen() {
           </button>
         </form>
       )}
+      </div>
+      <div>
       <KeyProtectionPanel />
       <OfficePanel />
+      </div>
+      </div>
     </section>
   );
 }
