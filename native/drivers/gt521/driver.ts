@@ -7,9 +7,10 @@
 // Like the ZFM driver it outlives its transport: the manager attaches a fresh one after a
 // replug (the module then boots at 9600 again, and identify finds it there).
 import { EventEmitter } from 'node:events';
-import { ExchangeLock, FrameInbox, sleep } from '../../transport/exchange';
+import { sleep } from '../../transport/exchange';
+import { FramedLink } from '../../transport/framed-link';
 import type { Transport } from '../../transport/transport';
-import { DEVICE_KEYS, fail, ok } from '../../result';
+import { fail, ok } from '../../result';
 import type { Result } from '../../result';
 import { redactBiometric } from '../../trace-redact';
 import type {
@@ -48,19 +49,22 @@ const DATA_START = 0x5a;
 const DATA_HEADER_BYTES = 4;
 
 export class Gt521Driver extends EventEmitter<Gt521DriverEvents> implements FingerprintReader {
-  private transport: Transport | undefined;
   private readonly decoder = new Gt521Decoder();
   // Progress items of one image can queue up before the exchange reads them.
-  private readonly inbox = new FrameInbox<Frame>(1024);
-  private readonly lock = new ExchangeLock();
+  private readonly link: FramedLink<Gt521Decoded, Frame> = new FramedLink<Gt521Decoded, Frame>(this.decoder, 1024, {
+    decoded: (d) => this.onDecoded(d),
+    sent: (f) => this.emit('frame', { dir: 'tx', ...f }),
+    busy: (b) => this.emit('busy', b),
+    health: (h) => this.emit('health', h),
+    disconnected: (reason) => this.emit('disconnected', reason),
+  });
+  private readonly inbox = this.link.inbox;
+  private readonly lock = this.link.lock;
   private readonly ackTimeoutMs: number;
   private readonly dataTimeoutMs: number;
   private readonly fastBaud: number;
   private readonly scratchOverride: number | undefined;
   private lastCommand = 0;
-  private unresponsive = false;
-  private lastRxAt = 0;
-  private detachers: (() => void)[] = [];
   /** The line's speed as far as the driver knows (undefined until it set one). */
   private lineBaud: number | undefined;
   /** What the last identify learnt. */
@@ -72,11 +76,14 @@ export class Gt521Driver extends EventEmitter<Gt521DriverEvents> implements Fing
     this.dataTimeoutMs = opts.dataTimeoutMs ?? 1500;
     this.fastBaud = opts.fastBaud ?? FAST_BAUD;
     this.scratchOverride = opts.scratchSlot;
-    this.lock.onBusyChange = (busy) => this.emit('busy', busy);
+  }
+
+  private get transport(): Transport | undefined {
+    return this.link.transport;
   }
 
   get connected(): boolean {
-    return this.transport?.isOpen ?? false;
+    return this.link.connected;
   }
 
   get busy(): boolean {
@@ -94,29 +101,12 @@ export class Gt521Driver extends EventEmitter<Gt521DriverEvents> implements Fing
 
   /** Takes an open transport; a previous one is let go (not closed). A fresh link starts at boot speed. */
   attach(transport: Transport): void {
-    this.detach();
-    this.transport = transport;
+    this.link.attach(transport);
     this.lineBaud = undefined;
-    this.decoder.reset();
-    this.inbox.clear();
-    const onData = (chunk: Buffer): void => this.onBytes(chunk);
-    const onClose = (reason?: Error): void => {
-      if (this.transport !== transport) return;
-      this.detach();
-      this.emit('disconnected', reason);
-    };
-    transport.on('data', onData);
-    transport.on('close', onClose);
-    this.detachers = [() => transport.off('data', onData), () => transport.off('close', onClose)];
   }
 
   detach(): void {
-    for (const d of this.detachers) d();
-    this.detachers = [];
-    if (this.transport) {
-      this.transport = undefined;
-      this.inbox.fail(fail('disconnected', DEVICE_KEYS.disconnected));
-    }
+    this.link.detach();
   }
 
   // ---- the FingerprintReader interface ----
@@ -369,8 +359,7 @@ export class Gt521Driver extends EventEmitter<Gt521DriverEvents> implements Fing
   private async setLineBaud(baud: number): Promise<void> {
     await this.transport?.setBaudRate?.(baud);
     this.lineBaud = baud;
-    this.decoder.reset();
-    this.inbox.clear();
+    this.link.forget();
   }
 
   private async doParameter(code: number, parameter: number): Promise<Result<number>> {
@@ -404,7 +393,7 @@ export class Gt521Driver extends EventEmitter<Gt521DriverEvents> implements Fing
     if (!sent.ok) return sent;
     const answer = await this.inbox.next({ timeoutMs: opts.timeoutMs ?? this.ackTimeoutMs, accept: (f) => f.type === 'packet', signal: opts.signal });
     if (!answer.ok) {
-      if (answer.error.code === 'timeout') this.setHealth('unresponsive');
+      if (answer.error.code === 'timeout') this.link.setHealth('unresponsive');
       return answer;
     }
     const p = (answer.value as { packet: Gt521Packet }).packet;
@@ -423,7 +412,7 @@ export class Gt521Driver extends EventEmitter<Gt521DriverEvents> implements Fing
     if (!sent.ok) return sent;
     const answer = await this.inbox.next({ timeoutMs: this.ackTimeoutMs * 2, accept: (f) => f.type === 'packet' });
     if (!answer.ok) {
-      if (answer.error.code === 'timeout') this.setHealth('unresponsive');
+      if (answer.error.code === 'timeout') this.link.setHealth('unresponsive');
       return answer;
     }
     return ok((answer.value as { packet: Gt521Packet }).packet);
@@ -434,8 +423,8 @@ export class Gt521Driver extends EventEmitter<Gt521DriverEvents> implements Fing
     for (;;) {
       const next = await this.inbox.next({ timeoutMs: this.dataTimeoutMs, accept: (f) => f.type !== 'packet', signal });
       if (!next.ok) {
-        if (next.error.code === 'timeout') this.setHealth('unresponsive');
-        await this.settleLine();
+        if (next.error.code === 'timeout') this.link.setHealth('unresponsive');
+        await this.link.settle();
         return next.error.code === 'timeout' ? fail('timeout', 'device.gt521.image_incomplete', undefined, next.error.detail) : next;
       }
       const f = next.value;
@@ -450,22 +439,9 @@ export class Gt521Driver extends EventEmitter<Gt521DriverEvents> implements Fing
     }
   }
 
-  private async send(bytes: Buffer, name: string): Promise<Result<void>> {
-    const t = this.transport;
-    if (!t?.isOpen) return fail('disconnected', DEVICE_KEYS.disconnected);
+  private send(bytes: Buffer, name: string): Promise<Result<void>> {
     // A data packet (0x5A 0xA5) carries a template to the module: its header only.
-    this.emit('frame', { at: Date.now(), dir: 'tx', ...(bytes[0] === DATA_START ? redactBiometric(bytes, DATA_HEADER_BYTES, name) : { bytes, name }) });
-    try {
-      await t.write(bytes);
-      return ok(undefined);
-    } catch (err) {
-      return fail(t.isOpen ? 'io' : 'disconnected', t.isOpen ? DEVICE_KEYS.io : DEVICE_KEYS.disconnected, t.isOpen ? { detail: (err as Error).message } : undefined, (err as Error).message);
-    }
-  }
-
-  private onBytes(chunk: Buffer): void {
-    this.lastRxAt = Date.now();
-    for (const d of this.decoder.push(chunk)) this.onDecoded(d);
+    return this.link.write(bytes, bytes[0] === DATA_START ? redactBiometric(bytes, DATA_HEADER_BYTES, name) : { bytes, name });
   }
 
   private onDecoded(d: Gt521Decoded): void {
@@ -485,31 +461,14 @@ export class Gt521Driver extends EventEmitter<Gt521DriverEvents> implements Fing
       case 'data':
         // Images and templates: the header, the length and a hash, never the bytes.
         this.emit('frame', { at, dir: 'rx', ...redactBiometric(d.raw, DATA_HEADER_BYTES, `DATA ${d.data.length} B (${commandName(this.lastCommand)})`) });
-        this.setHealth('ok');
+        this.link.setHealth('ok');
         this.inbox.push({ type: 'data', data: d.data });
         return;
       case 'packet':
         this.emit('frame', { at, dir: 'rx', bytes: d.raw, name: `${describePacket(d.packet, commandName)} (${commandName(this.lastCommand)})` });
-        this.setHealth('ok');
+        this.link.setHealth('ok');
         this.inbox.push({ type: 'packet', packet: d.packet });
     }
-  }
-
-  /** After a broken transfer the module may still be sending: wait for silence, then forget it. */
-  private async settleLine(quietMs = 120, maxMs = 3000): Promise<void> {
-    const started = Date.now();
-    while (this.connected && Date.now() - this.lastRxAt < quietMs && Date.now() - started < maxMs) {
-      await sleep(quietMs / 2);
-    }
-    this.decoder.reset();
-    this.inbox.clear();
-  }
-
-  private setHealth(h: 'ok' | 'unresponsive'): void {
-    const unresponsive = h === 'unresponsive';
-    if (unresponsive === this.unresponsive) return;
-    this.unresponsive = unresponsive;
-    this.emit('health', h);
   }
 
   private expectAck(r: Result<Gt521Packet>): Result<Gt521Packet> {

@@ -5,7 +5,8 @@
 // replug, and whoever holds the driver carries on with it. It is a FingerprintReader
 // (zfm-reader.ts maps the interface onto the module's instructions).
 import { EventEmitter } from 'node:events';
-import { ExchangeLock, FrameInbox, sleep } from '../../transport/exchange';
+import { sleep } from '../../transport/exchange';
+import { FramedLink } from '../../transport/framed-link';
 import type { Transport } from '../../transport/transport';
 import { zfmSelfTest } from './selftest';
 import type { SelfTestCheck } from './selftest';
@@ -42,20 +43,22 @@ export type { SelfTestCheck };
 const IMAGE_BYTES_DEFAULT = (256 * 288) / 2;
 
 export class ZfmDriver extends EventEmitter<ZfmDriverEvents> implements FingerprintReader {
-  private transport: Transport | undefined;
-  private readonly decoder = new ZfmDecoder();
   // Room for a whole image in 32-byte packets (1152): a PTY read can deliver hundreds at once.
-  private readonly inbox = new FrameInbox<ZfmPacket>(4096);
-  private readonly lock = new ExchangeLock();
+  private readonly link: FramedLink<ZfmDecoded, ZfmPacket> = new FramedLink<ZfmDecoded, ZfmPacket>(new ZfmDecoder(), 4096, {
+    decoded: (d) => this.onDecoded(d),
+    sent: (f) => this.emit('frame', { dir: 'tx', ...f }),
+    busy: (b) => this.emit('busy', b),
+    health: (h) => this.emit('health', h),
+    disconnected: (reason) => this.emit('disconnected', reason),
+  });
+  private readonly inbox = this.link.inbox;
+  private readonly lock = this.link.lock;
   private readonly address: number;
   private readonly password: number;
   private readonly ackTimeoutMs: number;
   private readonly dataTimeoutMs: number;
   private ledMode: 'auto' | 'aura' | 'none';
   private lastCommand = 0;
-  private unresponsive = false;
-  private lastRxAt = 0;
-  private detachers: (() => void)[] = [];
   /** Parameters from the last ReadSysPara; packet size is never assumed beyond this. */
   sysParams: ZfmSysParams | undefined;
 
@@ -66,11 +69,14 @@ export class ZfmDriver extends EventEmitter<ZfmDriverEvents> implements Fingerpr
     this.ackTimeoutMs = opts.ackTimeoutMs ?? 2000;
     this.dataTimeoutMs = opts.dataTimeoutMs ?? 2000;
     this.ledMode = opts.led ?? 'auto';
-    this.lock.onBusyChange = (busy) => this.emit('busy', busy);
+  }
+
+  private get transport(): Transport | undefined {
+    return this.link.transport;
   }
 
   get connected(): boolean {
-    return this.transport?.isOpen ?? false;
+    return this.link.connected;
   }
 
   get busy(): boolean {
@@ -102,28 +108,11 @@ export class ZfmDriver extends EventEmitter<ZfmDriverEvents> implements Fingerpr
 
   /** Takes an open transport; a previous one is let go (not closed). */
   attach(transport: Transport): void {
-    this.detach();
-    this.transport = transport;
-    this.decoder.reset();
-    this.inbox.clear();
-    const onData = (chunk: Buffer): void => this.onBytes(chunk);
-    const onClose = (reason?: Error): void => {
-      if (this.transport !== transport) return;
-      this.detach();
-      this.emit('disconnected', reason);
-    };
-    transport.on('data', onData);
-    transport.on('close', onClose);
-    this.detachers = [() => transport.off('data', onData), () => transport.off('close', onClose)];
+    this.link.attach(transport);
   }
 
   detach(): void {
-    for (const d of this.detachers) d();
-    this.detachers = [];
-    if (this.transport) {
-      this.transport = undefined;
-      this.inbox.fail(fail('disconnected', DEVICE_KEYS.disconnected));
-    }
+    this.link.detach();
   }
 
   // ---- public commands: each takes the lock for its whole exchange ----
@@ -283,7 +272,7 @@ export class ZfmDriver extends EventEmitter<ZfmDriverEvents> implements Fingerpr
       // Only R50x modules know AuraLedConfig; a short wait keeps others from stalling start-up.
       const probe = await this.command(commands.auraLedConfig(AURA.alwaysOff, 0, AURA.blue, 0), { timeoutMs: Math.min(300, this.ackTimeoutMs) });
       this.ledMode = probe.ok && probe.value.code === CODE.ok ? 'aura' : 'none';
-      if (!probe.ok && probe.error.code === 'timeout') this.setHealth('ok');
+      if (!probe.ok && probe.error.code === 'timeout') this.link.setHealth('ok');
     }
     return ok({ model: this.ledMode === 'aura' ? 'r50x' : 'zfm', sysParams: params.value, templateCount: count.value, hasLedRing: this.ledMode === 'aura' });
   }
@@ -375,8 +364,8 @@ export class ZfmDriver extends EventEmitter<ZfmDriverEvents> implements Fingerpr
         signal,
       });
       if (!next.ok) {
-        if (next.error.code === 'timeout') this.setHealth('unresponsive');
-        await this.settleLine();
+        if (next.error.code === 'timeout') this.link.setHealth('unresponsive');
+        await this.link.settle();
         return next.error.code === 'timeout' ? fail('timeout', 'device.zfm.image_incomplete', undefined, next.error.detail) : next;
       }
       parts.push(next.value.payload);
@@ -396,7 +385,7 @@ export class ZfmDriver extends EventEmitter<ZfmDriverEvents> implements Fingerpr
     const timeoutMs = opts.timeoutMs ?? this.ackTimeoutMs;
     const answer = await this.inbox.next({ timeoutMs, accept: (p) => p.pid === PID.ack, signal: opts.signal });
     if (!answer.ok) {
-      if (answer.error.code === 'timeout') this.setHealth('unresponsive');
+      if (answer.error.code === 'timeout') this.link.setHealth('unresponsive');
       return answer;
     }
     const ack = readAck(answer.value);
@@ -404,22 +393,9 @@ export class ZfmDriver extends EventEmitter<ZfmDriverEvents> implements Fingerpr
     return ok(ack);
   }
 
-  private async send(bytes: Buffer): Promise<Result<void>> {
-    const t = this.transport;
-    if (!t?.isOpen) return fail('disconnected', DEVICE_KEYS.disconnected);
+  private send(bytes: Buffer): Promise<Result<void>> {
     const name = describePacket({ address: this.address, pid: bytes[6]!, payload: bytes.subarray(9, bytes.length - 2) }, instructionName);
-    this.emit('frame', { at: Date.now(), dir: 'tx', ...traced(bytes, bytes[6]!, name) });
-    try {
-      await t.write(bytes);
-      return ok(undefined);
-    } catch (err) {
-      return fail(t.isOpen ? 'io' : 'disconnected', t.isOpen ? DEVICE_KEYS.io : DEVICE_KEYS.disconnected, t.isOpen ? { detail: (err as Error).message } : undefined, (err as Error).message);
-    }
-  }
-
-  private onBytes(chunk: Buffer): void {
-    this.lastRxAt = Date.now();
-    for (const d of this.decoder.push(chunk)) this.onDecoded(d);
+    return this.link.write(bytes, traced(bytes, bytes[6]!, name));
   }
 
   private onDecoded(d: ZfmDecoded): void {
@@ -443,25 +419,8 @@ export class ZfmDriver extends EventEmitter<ZfmDriverEvents> implements Fingerpr
       return;
     }
     this.emit('frame', { at, dir: 'rx', ...traced(d.raw, p.pid, name) });
-    this.setHealth('ok');
+    this.link.setHealth('ok');
     this.inbox.push(p);
-  }
-
-  /** After a broken upload the module may still be sending: wait for silence, then forget it. */
-  private async settleLine(quietMs = 120, maxMs = 3000): Promise<void> {
-    const started = Date.now();
-    while (this.connected && Date.now() - this.lastRxAt < quietMs && Date.now() - started < maxMs) {
-      await sleep(quietMs / 2);
-    }
-    this.decoder.reset();
-    this.inbox.clear();
-  }
-
-  private setHealth(h: 'ok' | 'unresponsive'): void {
-    const unresponsive = h === 'unresponsive';
-    if (unresponsive === this.unresponsive) return;
-    this.unresponsive = unresponsive;
-    this.emit('health', h);
   }
 
   private expectAckOk(r: Result<Ack>): Result<Ack> {
