@@ -1,34 +1,12 @@
-// The ZFM simulator in-process, for the manager's 'sim' ports (demo and training mode, any
-// OS): each connect makes a fresh memory pair, the simulator serving the device end. The
-// simulator itself lives on across reconnects, so its templates and scene persist.
-import type { SimulatorFactory } from '../device-driver';
-import { createMemoryPair } from '../transport/memory-pair';
-import type { MemoryTransport } from '../transport/memory-pair';
+// The ZFM simulator in-process (see memory-sim.ts): its templates and scene persist across
+// reconnects, as a real module's flash does.
+import { memorySim } from './memory-sim';
+import type { MemorySim } from './memory-sim';
 import { ZfmSimulator } from './zfm-sim';
 import type { ZfmSimOptions } from './zfm-sim';
 
-export interface ZfmMemorySim extends SimulatorFactory {
-  readonly sim: ZfmSimulator;
-  /** The host end of the current link (for tests that pull the cable). */
-  readonly link: MemoryTransport | undefined;
-}
+export type ZfmMemorySim = MemorySim<ZfmSimulator>;
 
 export function zfmMemorySim(opts: Omit<ZfmSimOptions, 'onUnplug'> = {}, name = 'zfm'): ZfmMemorySim {
-  let link: MemoryTransport | undefined;
-  const sim = new ZfmSimulator({ ...opts, onUnplug: () => link?.unplug() });
-  return {
-    name,
-    sim,
-    get link() {
-      return link;
-    },
-    async connect() {
-      const [host, device] = createMemoryPair(`sim:${name}`);
-      await device.open();
-      await host.open();
-      sim.attach(device);
-      link = host;
-      return host;
-    },
-  };
+  return memorySim(name, (onUnplug) => new ZfmSimulator({ ...opts, onUnplug }), undefined);
 }

@@ -3,12 +3,12 @@
 // script (a mismatch is an 'error'), '-- close' plays an unplug. ReplayTransport serves
 // protocol fixtures of any device; HidReplayTransport is the HID flavour — the kernel on
 // the test machines has no virtual HID, so HID drivers are tested on real report bytes.
-import { EventEmitter } from 'node:events';
+import { EventedTransport } from './evented-transport';
 import { parseTrafficScript } from './traffic-script';
 import type { TrafficStep } from './traffic-script';
-import type { Transport, TransportEvents } from './transport';
+import type { Transport } from './transport';
 
-export class ReplayTransport extends EventEmitter implements Transport {
+export class ReplayTransport extends EventedTransport implements Transport {
   readonly address: string;
   private readonly steps: TrafficStep[];
   private cursor = 0;
@@ -75,16 +75,6 @@ export class ReplayTransport extends EventEmitter implements Transport {
     } finally {
       this.playing = false;
     }
-  }
-
-  override on<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    return super.on(event, listener);
-  }
-  override off<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    return super.off(event, listener);
-  }
-  override once<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    return super.once(event, listener);
   }
 }
 

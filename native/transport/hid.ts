@@ -1,11 +1,11 @@
 // HID devices through `node-hid`: a thin adapter. Each input report arrives as one 'data'
 // chunk (report id first when the device numbers its reports); write sends one output
 // report. node-hid reports an unplug as a read error, so an error here also closes.
-import { EventEmitter } from 'node:events';
+import { EventedTransport } from './evented-transport';
 import type { HIDAsync } from 'node-hid';
-import type { Transport, TransportEvents } from './transport';
+import type { Transport } from './transport';
 
-export class HidTransport extends EventEmitter implements Transport {
+export class HidTransport extends EventedTransport implements Transport {
   readonly address: string;
   private device: HIDAsync | undefined;
 
@@ -51,15 +51,5 @@ export class HidTransport extends EventEmitter implements Transport {
       // Already gone (unplugged): nothing left to release.
     }
     this.emit('close', reason);
-  }
-
-  override on<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    return super.on(event, listener);
-  }
-  override off<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    return super.off(event, listener);
-  }
-  override once<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    return super.once(event, listener);
   }
 }

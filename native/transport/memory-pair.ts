@@ -1,10 +1,10 @@
 // Two transports joined back to back in memory: what one writes, the other receives.
 // In-process simulators (demo and training mode, unit tests) sit on one end, the driver on
 // the other, so the driver cannot tell a simulator from a cable.
-import { EventEmitter } from 'node:events';
-import type { Transport, TransportEvents } from './transport';
+import { EventedTransport } from './evented-transport';
+import type { Transport } from './transport';
 
-export class MemoryTransport extends EventEmitter implements Transport {
+export class MemoryTransport extends EventedTransport implements Transport {
   peer: MemoryTransport | undefined;
   private opened = false;
 
@@ -45,16 +45,6 @@ export class MemoryTransport extends EventEmitter implements Transport {
     setImmediate(() => {
       if (peer?.opened) peer.emit('data', copy);
     });
-  }
-
-  override on<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    return super.on(event, listener);
-  }
-  override off<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    return super.off(event, listener);
-  }
-  override once<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    return super.once(event, listener);
   }
 }
 

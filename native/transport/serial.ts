@@ -1,10 +1,10 @@
 // Serial ports through `serialport`: a thin adapter onto the Transport interface. Works on
 // USB-serial adapters and on socat PTYs alike; PTYs refuse modem lines (ENOTTY), which is
 // why setModemLines reports rather than throws on them.
-import { EventEmitter } from 'node:events';
+import { EventedTransport } from './evented-transport';
 import { existsSync } from 'node:fs';
 import type { SerialPort } from 'serialport';
-import type { Transport, TransportEvents } from './transport';
+import type { Transport } from './transport';
 
 export interface SerialOptions {
   path: string;
@@ -13,7 +13,7 @@ export interface SerialOptions {
   presenceCheckMs?: number;
 }
 
-export class SerialTransport extends EventEmitter implements Transport {
+export class SerialTransport extends EventedTransport implements Transport {
   readonly address: string;
   private port: SerialPort | undefined;
   private baudRate: number;
@@ -113,15 +113,5 @@ export class SerialTransport extends EventEmitter implements Transport {
     const port = this.port;
     if (!port?.isOpen) return Promise.reject(new Error(`${this.address} is not open`));
     return new Promise((resolve, reject) => port.set(lines, (err) => (err ? reject(err) : resolve())));
-  }
-
-  override on<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    return super.on(event, listener);
-  }
-  override off<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    return super.off(event, listener);
-  }
-  override once<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    return super.once(event, listener);
   }
 }

@@ -3,12 +3,12 @@
 // (\\localhost\QueueName, the "Generic / Text Only" or vendor driver set to pass RAW data
 // through). Both take writes only as far as this transport goes, so the printer driver
 // asks no status on it (`writeOnly`) and reports "no status" instead of guessing.
-import { EventEmitter } from 'node:events';
+import { EventedTransport } from '../../transport/evented-transport';
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import type { Transport, TransportEvents } from '../../transport/transport';
+import type { Transport } from '../../transport/transport';
 
-export class DeviceFileTransport extends EventEmitter implements Transport {
+export class DeviceFileTransport extends EventedTransport implements Transport {
   private handle: FileHandle | undefined;
   /** Nothing comes back through it (the printer driver asks for no status here). */
   readonly writeOnly = true;
@@ -47,16 +47,6 @@ export class DeviceFileTransport extends EventEmitter implements Transport {
       const { bytesWritten } = await this.handle.write(bytes, done, bytes.length - done);
       done += bytesWritten;
     }
-  }
-
-  override on<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    return super.on(event, listener);
-  }
-  override off<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    return super.off(event, listener);
-  }
-  override once<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
-    return super.once(event, listener);
   }
 }
 
