@@ -27,3 +27,36 @@ export interface FingerprintSim {
   on(event: 'sensor', listener: (signal: SensorSignal) => void): unknown;
   off(event: 'sensor', listener: (signal: SensorSignal) => void): unknown;
 }
+
+/**
+ * The faults a simulator is told to commit: each for the next `times` commands, of one
+ * command where named (a fault's default command otherwise, e.g. 'no_finger' on the
+ * finger-detect poll). Both fingerprint simulators keep their plan here.
+ */
+export class FaultPlan<Command extends string> {
+  private planned: { fault: SimFault; on?: Command; times: number }[] = [];
+
+  constructor(
+    private readonly defaults: Partial<Record<SimFault, Command>>,
+    private readonly codeOf: (command: Command) => number,
+  ) {}
+
+  inject(fault: SimFault, opts: { times?: number; on?: Command } = {}): void {
+    const on = opts.on ?? this.defaults[fault];
+    this.planned.push({ fault, times: opts.times ?? 1, ...(on ? { on } : {}) });
+  }
+
+  clear(): void {
+    this.planned = [];
+  }
+
+  /** True, spending one use, when `wanted` is planned for the command with this code. */
+  take(code: number, wanted: SimFault): boolean {
+    const i = this.planned.findIndex((f) => f.fault === wanted && (f.on === undefined || this.codeOf(f.on) === code));
+    if (i < 0) return false;
+    const f = this.planned[i]!;
+    f.times -= 1;
+    if (f.times <= 0) this.planned.splice(i, 1);
+    return true;
+  }
+}

@@ -19,6 +19,7 @@ import { seedFrom, seededRandom } from './prng';
 import { GT521_TEMPLATE, MATCH_THRESHOLD, combineTemplates, isTemplate, matchScore, templateFor } from './sim-templates';
 import { ridgeField, syntheticFingerprint } from './synthetic-finger';
 import type { FingerQuality } from './synthetic-finger';
+import { FaultPlan } from './fingerprint-sim';
 import type { FingerprintSim, SensorSignal, SimFault } from './fingerprint-sim';
 
 export interface Gt521SimOptions {
@@ -41,11 +42,6 @@ interface Finger {
   quality: FingerQuality;
 }
 
-interface ActiveFault {
-  fault: SimFault;
-  on?: CommandName;
-  times: number;
-}
 
 export interface Gt521SimEvents {
   command: [string];
@@ -71,7 +67,7 @@ export class Gt521Simulator extends EventEmitter<Gt521SimEvents> implements Fing
   private readonly pacer: BytePacer;
   private readonly rand;
   private work: Promise<void> = Promise.resolve();
-  private faults: ActiveFault[] = [];
+  private readonly faults = new FaultPlan<CommandName>(DEFAULT_FAULT_TARGET, (name) => CMD[name]);
   private finger: Finger | undefined;
   private attempts = 0;
   private captured: { finger: Finger; attempt: number; image: GrayImage } | undefined;
@@ -168,28 +164,16 @@ export class Gt521Simulator extends EventEmitter<Gt521SimEvents> implements Fing
 
   /** Misbehaves on the next `times` commands (of `on`, where given). */
   inject(fault: SimFault, opts: { times?: number; on?: CommandName } = {}): void {
-    const on = opts.on ?? DEFAULT_FAULT_TARGET[fault];
-    const entry: ActiveFault = { fault, times: opts.times ?? 1 };
-    if (on) entry.on = on;
-    this.faults.push(entry);
+    this.faults.inject(fault, opts);
   }
 
   clearFaults(): void {
-    this.faults = [];
+    this.faults.clear();
   }
 
   /** True while bytes are still queued for the wire (paced mode). */
   get sending(): boolean {
     return this.pacer.pending > 0;
-  }
-
-  private takeFault(code: number, wanted: SimFault): boolean {
-    const i = this.faults.findIndex((f) => f.fault === wanted && (f.on === undefined || CMD[f.on] === code));
-    if (i < 0) return false;
-    const f = this.faults[i]!;
-    f.times -= 1;
-    if (f.times <= 0) this.faults.splice(i, 1);
-    return true;
   }
 
   private enqueue(packet: Gt521Packet | undefined): void {
@@ -229,13 +213,13 @@ export class Gt521Simulator extends EventEmitter<Gt521SimEvents> implements Fing
     if (!packet) return this.send(encodeResponse(false, NACK_CODE.commErr));
     const { code, parameter } = packet;
     this.emit('command', commandName(code));
-    if (this.takeFault(code, 'no_reply')) return;
-    if (this.takeFault(code, 'slow')) await new Promise((r) => setTimeout(r, this.slowMs));
-    if (this.takeFault(code, 'garbage')) {
+    if (this.faults.take(code, 'no_reply')) return;
+    if (this.faults.take(code, 'slow')) await new Promise((r) => setTimeout(r, this.slowMs));
+    if (this.faults.take(code, 'garbage')) {
       // Stray bytes that never hold a start code, as line noise before the answer.
       this.send(Buffer.from(Array.from({ length: 5 + Math.floor(this.rand() * 40) }, () => 0x60 + Math.floor(this.rand() * 0x40))));
     }
-    const corrupt = this.takeFault(code, 'bad_checksum');
+    const corrupt = this.faults.take(code, 'bad_checksum');
     const answer = (ack: boolean, param = 0): void => {
       const bytes = encodeResponse(ack, param);
       if (corrupt && code !== CMD.GetImage) bytes[11]! ^= 0x5a;
@@ -275,7 +259,7 @@ export class Gt521Simulator extends EventEmitter<Gt521SimEvents> implements Fing
       case CMD.Enroll3:
         return this.enroll(code - CMD.Enroll1 + 1, answer);
       case CMD.IsPressFinger: {
-        const pressed = !this.takeFault(code, 'no_finger') && this.finger !== undefined && this.finger.quality !== 'none';
+        const pressed = !this.faults.take(code, 'no_finger') && this.finger !== undefined && this.finger.quality !== 'none';
         if (!this.finger) this.emit('sensor', 'polled_empty');
         return answer(true, pressed ? 0 : 1);
       }
@@ -305,7 +289,7 @@ export class Gt521Simulator extends EventEmitter<Gt521SimEvents> implements Fing
       case CMD.SetTemplate:
         return this.withData(code, parameter, answer);
       case CMD.CaptureFinger:
-        if (this.takeFault(code, 'capture_fail') || !this.finger || this.finger.quality === 'none') return nack(NACK_CODE.fingerIsNotPressed);
+        if (this.faults.take(code, 'capture_fail') || !this.finger || this.finger.quality === 'none') return nack(NACK_CODE.fingerIsNotPressed);
         this.attempts += 1;
         this.captured = {
           finger: this.finger,
@@ -401,7 +385,7 @@ export class Gt521Simulator extends EventEmitter<Gt521SimEvents> implements Fing
     answer(true, 0);
     const packet = encodeDataPacket(this.captured.image.pixels);
     if (corrupt) packet[packet.length - 1]! ^= 0x5a;
-    if (this.takeFault(CMD.GetImage, 'unplug_mid_image')) {
+    if (this.faults.take(CMD.GetImage, 'unplug_mid_image')) {
       this.send(packet.subarray(0, packet.length >> 1));
       await this.pacer.idle();
       return this.unplug();

@@ -15,6 +15,7 @@ import { seedFrom, seededRandom } from './prng';
 import { ridgeField, syntheticFingerprint } from './synthetic-finger';
 import type { FingerQuality } from './synthetic-finger';
 import { MATCH_THRESHOLD, combineTemplates, isTemplate, matchScore, templateFor } from './sim-templates';
+import { FaultPlan } from './fingerprint-sim';
 import type { FingerprintSim, SensorSignal, SimFault } from './fingerprint-sim';
 
 export type ZfmProfile = 'zfm20' | 'r503';
@@ -54,11 +55,6 @@ interface Finger {
   quality: FingerQuality;
 }
 
-interface ActiveFault {
-  fault: SimFault;
-  on?: InstructionName;
-  times: number;
-}
 
 export interface ZfmSimEvents {
   command: [string];
@@ -74,7 +70,7 @@ export class ZfmSimulator extends EventEmitter<ZfmSimEvents> implements Fingerpr
   private readonly pacer: BytePacer;
   private readonly rand;
   private work: Promise<void> = Promise.resolve();
-  private faults: ActiveFault[] = [];
+  private readonly faults = new FaultPlan<InstructionName>(DEFAULT_FAULT_TARGET, (name) => INS[name]);
   private finger: Finger | undefined;
   private attempts = 0;
   private image: { finger: Finger; attempt: number; packed: Buffer } | undefined;
@@ -173,27 +169,15 @@ export class ZfmSimulator extends EventEmitter<ZfmSimEvents> implements Fingerpr
 
   /** Misbehaves on the next `times` commands (of `on`, where given). */
   inject(fault: SimFault, opts: { times?: number; on?: InstructionName } = {}): void {
-    const on = opts.on ?? DEFAULT_FAULT_TARGET[fault];
-    const entry: ActiveFault = { fault, times: opts.times ?? 1 };
-    if (on) entry.on = on;
-    this.faults.push(entry);
+    this.faults.inject(fault, opts);
   }
 
   clearFaults(): void {
-    this.faults = [];
+    this.faults.clear();
   }
 
   get templateCount(): number {
     return this.library.size;
-  }
-
-  private takeFault(ins: number, wanted: SimFault): boolean {
-    const i = this.faults.findIndex((f) => f.fault === wanted && (f.on === undefined || INS[f.on] === ins));
-    if (i < 0) return false;
-    const f = this.faults[i]!;
-    f.times -= 1;
-    if (f.times <= 0) this.faults.splice(i, 1);
-    return true;
   }
 
   private enqueue(packet: ZfmPacket | undefined): void {
@@ -225,12 +209,12 @@ export class ZfmSimulator extends EventEmitter<ZfmSimEvents> implements Fingerpr
     const ins = packet.payload[0]!;
     const args = packet.payload.subarray(1);
     this.emit('command', instructionName(ins));
-    if (this.takeFault(ins, 'no_reply')) return;
-    if (this.takeFault(ins, 'slow')) await new Promise((r) => setTimeout(r, this.slowMs));
-    if (this.takeFault(ins, 'garbage')) {
+    if (this.faults.take(ins, 'no_reply')) return;
+    if (this.faults.take(ins, 'slow')) await new Promise((r) => setTimeout(r, this.slowMs));
+    if (this.faults.take(ins, 'garbage')) {
       this.send(Buffer.from(Array.from({ length: 5 + Math.floor(this.rand() * 40) }, () => Math.floor(this.rand() * 256))));
     }
-    const corrupt = this.takeFault(ins, 'bad_checksum');
+    const corrupt = this.faults.take(ins, 'bad_checksum');
     const answer = (code: number, data: number[] | Uint8Array = []): void => {
       const bytes = this.ack(code, data);
       if (corrupt && ins !== INS.UpImage) bytes[bytes.length - 1]! ^= 0x5a;
@@ -350,8 +334,8 @@ export class ZfmSimulator extends EventEmitter<ZfmSimEvents> implements Fingerpr
   }
 
   private genImg(ins: number, answer: (code: number) => void): void {
-    if (this.takeFault(ins, 'capture_fail')) return answer(CODE.enrollFailed);
-    if (this.takeFault(ins, 'no_finger') || !this.finger || this.finger.quality === 'none') {
+    if (this.faults.take(ins, 'capture_fail')) return answer(CODE.enrollFailed);
+    if (this.faults.take(ins, 'no_finger') || !this.finger || this.finger.quality === 'none') {
       if (!this.finger) this.emit('sensor', 'polled_empty');
       return answer(CODE.noFinger);
     }
@@ -368,7 +352,7 @@ export class ZfmSimulator extends EventEmitter<ZfmSimEvents> implements Fingerpr
     this.send(this.ack(CODE.ok));
     const packets = encodeDataPackets(this.image.packed, packetSizeBytes(this.packetSizeCode), this.address);
     const half = packets.length >> 1;
-    const unplug = this.takeFault(INS.UpImage, 'unplug_mid_image');
+    const unplug = this.faults.take(INS.UpImage, 'unplug_mid_image');
     for (let i = 0; i < packets.length; i++) {
       if (unplug && i === half) {
         await this.pacer.idle();
