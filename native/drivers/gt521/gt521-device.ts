@@ -1,7 +1,7 @@
 // The GT-521Fxx driver packaged for the device manager (DriverFactory).
 import type { DeviceHandle, DriverFactory } from '../../device-driver';
 import { ok } from '../../result';
-import type { DeviceMessage } from '../../result';
+import { wireFingerprintDriver } from '../fingerprint-sink';
 import { BOOT_BAUD } from './constants';
 import { Gt521Driver } from './driver';
 import type { Gt521DriverOptions } from './driver';
@@ -28,22 +28,7 @@ export const gt521DriverFactory: DriverFactory<Gt521Driver> = {
         return ok({ model: `GT-521${v.model.toUpperCase()}`, firmware: v.info.firmwareVersion.toString(16), serialNumber: v.info.serialNumber, baudRate: v.baudRate, librarySize: v.capacity, templates: v.enrolled });
       },
       probe: () => driver.enrollCount(),
-      subscribe(sink) {
-        const onBusy = (b: boolean): void => sink.busy(b);
-        const onHealth = (h: 'ok' | 'unresponsive'): void => sink.health(h);
-        const onFrame = (f: { dir: 'tx' | 'rx'; bytes: Buffer; name: string; at: number }): void => sink.frame(f.dir, f.bytes, f.name, f.at);
-        const onNotice = (m: DeviceMessage): void => sink.notice(m, m.key === 'device.gt521.place_finger');
-        driver.on('busy', onBusy);
-        driver.on('health', onHealth);
-        driver.on('frame', onFrame);
-        driver.on('notice', onNotice);
-        return () => {
-          driver.off('busy', onBusy);
-          driver.off('health', onHealth);
-          driver.off('frame', onFrame);
-          driver.off('notice', onNotice);
-        };
-      },
+      subscribe: (sink) => wireFingerprintDriver(driver, sink, 'device.gt521.place_finger'),
     };
   },
 };

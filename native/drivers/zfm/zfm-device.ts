@@ -1,7 +1,7 @@
 // The ZFM driver packaged for the device manager (DriverFactory).
 import type { DeviceHandle, DriverFactory } from '../../device-driver';
 import { ok } from '../../result';
-import type { DeviceMessage } from '../../result';
+import { wireFingerprintDriver } from '../fingerprint-sink';
 import { ZfmDriver } from './driver';
 import type { ZfmDriverOptions } from './driver';
 
@@ -28,22 +28,7 @@ export const zfmDriverFactory: DriverFactory<ZfmDriver> = {
         return ok({ model: id.value.model, packetBytes: p.packetBytes, baudRate: p.baudRate, librarySize: p.librarySize, templates: id.value.templateCount, ledRing: id.value.hasLedRing });
       },
       probe: () => driver.templateNum(),
-      subscribe(sink) {
-        const onBusy = (b: boolean): void => sink.busy(b);
-        const onHealth = (h: 'ok' | 'unresponsive'): void => sink.health(h);
-        const onFrame = (f: { dir: 'tx' | 'rx'; bytes: Buffer; name: string; at: number }): void => sink.frame(f.dir, f.bytes, f.name, f.at);
-        const onNotice = (m: DeviceMessage): void => sink.notice(m, m.key === 'device.zfm.place_finger');
-        driver.on('busy', onBusy);
-        driver.on('health', onHealth);
-        driver.on('frame', onFrame);
-        driver.on('notice', onNotice);
-        return () => {
-          driver.off('busy', onBusy);
-          driver.off('health', onHealth);
-          driver.off('frame', onFrame);
-          driver.off('notice', onNotice);
-        };
-      },
+      subscribe: (sink) => wireFingerprintDriver(driver, sink, 'device.zfm.place_finger'),
     };
   },
 };
