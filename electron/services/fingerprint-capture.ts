@@ -20,6 +20,7 @@ import type { CaptureActionInput, CaptureService } from './capture';
 import type { EnrolmentService } from './enrolment';
 import type { QueueService } from './queue';
 import { StationError } from './errors';
+import { EDITABLE_STATUSES } from '../../domain/workflow';
 import { isTemplateFormat } from '../../native/drivers/fingerprint-reader';
 import type { FingerprintReader, FingerprintTemplate } from '../../native/drivers/fingerprint-reader';
 
@@ -66,7 +67,8 @@ export class FingerprintCaptureService implements CaptureService {
   }
 
   start(officerId: string, appointmentId: string, flow = false): CaptureView {
-    if (this.queue.get(appointmentId).status !== 'in_enrolment') throw new StationError('conflict', { reason: 'not_in_enrolment' });
+    // An enrolment returned by a supervisor is corrected where it stands, fingers too.
+    if (!EDITABLE_STATUSES.includes(this.queue.get(appointmentId).status)) throw new StationError('conflict', { reason: 'not_in_enrolment' });
     this.sweep(appointmentId);
     const existing = this.live.get(appointmentId);
     if (existing) {
@@ -194,7 +196,7 @@ export class FingerprintCaptureService implements CaptureService {
       if (id === except || live.session.capturing || live.session.pendingSaves > 0) continue;
       let open = false;
       try {
-        open = this.queue.get(id).status === 'in_enrolment';
+        open = EDITABLE_STATUSES.includes(this.queue.get(id).status);
       } catch {
         open = false;
       }

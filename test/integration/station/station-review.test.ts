@@ -6,7 +6,7 @@
 import jpeg from 'jpeg-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
-  AppointmentRow, AuditRow, BacklogView, BatchGrantView, EnrolmentView, OfficerRow, QueueView, ReviewApproved, ReviewQueue, ReviewView,
+  AppointmentRow, AuditRow, BacklogView, CaptureView, BatchGrantView, EnrolmentView, OfficerRow, QueueView, ReviewApproved, ReviewQueue, ReviewView,
 } from '../../../electron/contract-types';
 import { toCsv, validRecords } from '../../helpers/appointment-files';
 import { ADMIN, OFFICER, openTestStation, type TestSession, type TestStation } from '../../helpers/station';
@@ -188,6 +188,18 @@ describe('returns and the changed-enrolment check', () => {
     expect(fresh.timing.submittedAt).toBe(at('08:40').toISOString());
     await supervisor.ok('review.approve', { appointmentId: a.id, contentHash: fresh.enrolment.contentHash });
     expect(await counter.ok('enrolment.stepTime', { appointmentId: a.id, step: 'summary', seconds: 1 })).toEqual({ recorded: false });
+  }, 120_000);
+
+  it('lets the counter officer take fingerprints again on an enrolment returned for them', async () => {
+    const a = (await day())[6]!;
+    await enrolAndSubmit(counter, a.id);
+    await supervisor.ok('review.return', { appointmentId: a.id, reason: 'fingerprints' });
+    await counter.ok('enrolment.open', { appointmentId: a.id });
+    // The capture resumes with the fingers as they were returned, ready to be taken again.
+    const view = await counter.ok<CaptureView>('capture.start', { appointmentId: a.id });
+    expect(view.fingers).toHaveLength(4);
+    expect(view.fingers.every((f) => f.status === 'missing')).toBe(true);
+    await counter.ok('capture.close', { appointmentId: a.id });
   }, 120_000);
 
   it('tells the counters when the backlog passes the limit the administrator set', async () => {
