@@ -7,7 +7,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test, expect } from './fixtures';
+import type { Page, WebSocketRoute } from '@playwright/test';
+import { test, expect, launchStation } from './fixtures';
+import { ADMIN, createFirstAdmin } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -69,6 +71,90 @@ test('the host prints its address before the station is ready, and the page wait
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+/** Spawns `dist/host.mjs` on dataDir; resolves with its address once printed. */
+async function spawnHost(dataDir: string): Promise<{ url: string; output: () => string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(DIST, 'host.mjs'), '--data-dir', dataDir, '--port', '0', '--no-simulators'], { cwd: ROOT });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+  child.stderr.on('data', (c: Buffer) => { out += c.toString(); });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', () => { const m = /^LOKET_URL=(\S+)$/m.exec(out); if (m) resolve(m[1]!); });
+      child.once('exit', (code) => reject(new Error(`host exited (${code}):\n${out}`)));
+    });
+    return { url, output: () => out, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/**
+ * Holds every message the station sends the page until release(): the page sees a station
+ * that has not answered yet (its store still opening), however fast this machine is.
+ */
+async function holdStationAnswers(page: Page): Promise<{ held: () => number; release: () => void }> {
+  let held: string[] | null = [];
+  let toPage: WebSocketRoute | null = null;
+  await page.routeWebSocket(/\/ws$/, (ws) => {
+    const server = ws.connectToServer();
+    toPage = ws;
+    server.onMessage((m) => { if (held) held.push(String(m)); else ws.send(m); });
+  });
+  return {
+    held: () => held?.length ?? 0,
+    release: () => { const q = held ?? []; held = null; for (const m of q) toPage?.send(m); },
+  };
+}
+
+test('a station past its first run shows the login form before it answers, and keeps what was typed', async ({ page }) => {
+  // A station with its administrator, started again: the counter's every morning.
+  const first = await launchStation();
+  await createFirstAdmin(page, first.url);
+  await first.stop();
+  const host = await spawnHost(first.dataDir);
+  try {
+    const answers = await holdStationAnswers(page);
+    await page.goto(host.url);
+    // The form takes typing while the station's answers are held back.
+    await page.getByTestId('login-nip').fill(ADMIN.nip);
+    await expect(page.getByTestId('login-station')).toHaveText('\u00a0');
+    await expect.poll(answers.held, 'the page asked the station its first questions').toBeGreaterThan(0);
+    answers.release();
+    // The answers fill in the station's name; what was typed stays.
+    await expect(page.getByTestId('login-station')).toContainText('Stasiun ');
+    await expect(page.getByTestId('login-nip')).toHaveValue(ADMIN.nip);
+    await page.getByTestId('login-password').fill(ADMIN.password);
+    await page.getByTestId('login-password').press('Enter');
+    await expect(page.getByTestId('status-officer')).toContainText(ADMIN.name);
+  } finally {
+    await host.stop();
+    rmSync(first.dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a fresh station shows no login form before it answers: its first answer asks for the first-run form', async ({ page }) => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-start-'));
+  const host = await spawnHost(dataDir);
+  try {
+    const answers = await holdStationAnswers(page);
+    await page.goto(host.url);
+    await expect(page.getByTestId('boot-loading')).toBeVisible();
+    await expect.poll(answers.held).toBeGreaterThan(0);
+    await expect(page.getByTestId('login-form')).toHaveCount(0);
+    answers.release();
+    await expect(page.getByTestId('first-run-form')).toBeVisible();
+  } finally {
+    await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
