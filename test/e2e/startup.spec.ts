@@ -2,7 +2,8 @@
 // station opens its store in a worker thread, so Chromium loads the screens meanwhile; the
 // screens' first calls wait for the station. The bundles keep the heavy parts off that path: the host's own code
 // does not load SQLite, and the station does not load the PDF writer until a page is printed.
-// The times themselves are in `npm run bench` (cold-start), not here.
+// A station past its first run shows the login form before it answers (the officer types while
+// the store opens). The times themselves are in `npm run bench` (cold-start), not here.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,23 +55,15 @@ test('the bundles keep SQLite off the listening path and the PDF writer off the 
 
 test('the host prints its address before the station is ready, and the page waits for the station', async ({ page }) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-start-'));
-  const child = spawn(process.execPath, [path.join(DIST, 'host.mjs'), '--data-dir', dataDir, '--port', '0', '--no-simulators'], { cwd: ROOT });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
-  child.stderr.on('data', (c: Buffer) => { out += c.toString(); });
+  const host = await spawnHost(dataDir);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', () => { const m = /^LOKET_URL=(\S+)$/m.exec(out); if (m) resolve(m[1]!); });
-      child.once('exit', (code) => reject(new Error(`host exited (${code}):\n${out}`)));
-    });
-    await page.goto(url);
+    await page.goto(host.url);
     // A fresh data directory: the first-run form, reached through calls the station answered.
     await expect(page.getByTestId('first-run-form')).toBeVisible();
-    await expect.poll(() => out).toMatch(/Loket station \S+/);
-    expect(out.indexOf('LOKET_URL='), out).toBeLessThan(out.indexOf('Loket station'));
+    await expect.poll(host.output).toMatch(/Loket station \S+/);
+    expect(host.output().indexOf('LOKET_URL='), host.output()).toBeLessThan(host.output().indexOf('Loket station'));
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
