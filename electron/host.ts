@@ -35,6 +35,13 @@ export interface BrowserHostOptions {
   addressKey?: string;
   /** Where the host reports what went wrong (error classes, never data); stderr otherwise. */
   log?: (line: string) => void;
+  /**
+   * The data directory already held a store when the host started, so the station is past
+   * its first run. The code exchange passes this on: a tab that has just traded its code has
+   * no session, and with a store the station's first answers will ask for the login form,
+   * which the page then shows without waiting for them (renderer/app.tsx).
+   */
+  storeExisted?: boolean;
 }
 
 export interface BrowserHost {
@@ -163,7 +170,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     try { code = (JSON.parse(text ?? '') as { code?: unknown }).code; } catch { code = undefined; }
     const credential = access.exchange(code);
     if (!credential) { json(res, 403, { error: 'code_refused' }); return; }
-    json(res, 200, { credential });
+    json(res, 200, { credential, storeExisted: opts.storeExisted === true });
   }
 
   /** POST /address with the address key (from the 0600 file) → a fresh address. */

@@ -27,6 +27,18 @@ export const CREDENTIAL_REFUSED_EVENT = 'loket:credential-refused';
 /** ok: go on; otherwise why this tab has no way in (the page says how to get an address). */
 export type HostAccess = 'ok' | 'code_refused' | 'no_address';
 
+/**
+ * Set when this tab has just traded its code (so it has no session yet) at a station that had
+ * a store when it started (so it is past its first run): the station's first answers will ask
+ * for the login form, and the app shows it without waiting for them.
+ */
+let loginExpected = false;
+
+/** Whether the login form may be shown before the station has answered (see loginExpected). */
+export function loginFormExpected(): boolean {
+  return loginExpected;
+}
+
 function dropCodeFromAddress(params: URLSearchParams): void {
   params.delete('code');
   const q = params.toString();
@@ -53,8 +65,9 @@ async function browserHostAccess(): Promise<HostAccess> {
   }
   dropCodeFromAddress(params);
   if (r.ok) {
-    const { credential } = (await r.json()) as { credential: string };
+    const { credential, storeExisted } = (await r.json()) as { credential: string; storeExisted?: boolean };
     sessionStorage.setItem(CREDENTIAL_KEY, credential);
+    loginExpected = storeExisted === true;
     return 'ok';
   }
   return stored ? 'ok' : 'code_refused';

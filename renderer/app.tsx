@@ -8,6 +8,7 @@ import { Alert } from './components/alert';
 import { errorMessage } from './i18n/errors';
 import { applyLanguage, storedLanguage } from './i18n';
 import { call, on, onLinkChange } from './lib/station';
+import { loginFormExpected } from './api';
 import { bootAnswers } from './lib/boot';
 import { LockScreen } from './screens/lock-screen';
 import { LoginScreen } from './screens/login';
@@ -45,6 +46,12 @@ export function App() {
     setSessionState(next);
   }, []);
 
+  // Until the station's first answers arrive, a tab that has just traded its code at a station
+  // past its first run shows the login form at once (renderer/api.ts): the officer can type
+  // while the station opens its store. The answers then fill in the station's name, or (a
+  // first run left unfinished) replace the form with the first-run screen.
+  const [loginFirst, setLoginFirst] = useState(loginFormExpected);
+
   const load = useCallback(async () => {
     setBoot({ phase: 'loading' });
     try {
@@ -54,6 +61,7 @@ export function App() {
     } catch (error) {
       setBoot({ phase: 'failed', error });
     }
+    setLoginFirst(false);
   }, [setSession]);
 
   useEffect(() => { void load(); }, [load]);
@@ -82,6 +90,10 @@ export function App() {
   // The officer's language follows them; before login the local choice applies.
   useEffect(() => { void applyLanguage(session?.language ?? storedLanguage()); }, [session?.language]);
 
+  if (boot.phase === 'loading' && loginFirst) {
+    // The same element as the login below, so what was typed stays when the answers come.
+    return <LoginScreen setup={null} onDone={(s) => { setEnded(null); setSession(s); }} onShown={prefetchWorkspace} ended={ended} />;
+  }
   if (boot.phase === 'loading') {
     return <main className="center-screen" data-testid="boot-loading"><p className="lead">{t('boot.connecting')}</p></main>;
   }

@@ -5,10 +5,8 @@ import path from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startBrowserHost } from '../host';
 import { defaultDataDir } from '../data-dir';
 import { DB_FILE_NAME } from '../store/file-names';
-import { newAddressKey, removeAddressFile, writeAddressFile } from '../host-address-file';
 import { installCrashPolicy } from './crash-policy';
 import type { Station } from '../station-types';
 import { stationInThread, StationStartError } from '../station-thread';
@@ -41,6 +39,8 @@ if (!rendererDir) {
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 
 let stopping: (() => Promise<void>) | null = null;
+// Set once the host's modules have loaded (see below).
+let removeAddress: ((dir: string) => void) | null = null;
 function stopWith(code: number): void {
   const done = () => process.exit(code);
   if (!stopping) { done(); return; }
@@ -57,7 +57,10 @@ installCrashPolicy({
 // The station (store, services, devices) runs in a worker thread, started before the host
 // listens: it compiles its chunk and opens the store on the other core while this thread
 // listens and serves the page, so the page's files never wait behind it. The WebSocket waits
-// for the station (electron/host.ts). Measured in `npm run bench` (cold-start).
+// for the station (electron/host.ts). The worker starts before this thread even loads the
+// HTTP and WebSocket host (imported below, after it): the station's start is the longer
+// path to a usable screen, and it should not wait for modules it does not need. Measured in
+// `npm run bench` (cold-start).
 const workerFile = ['station-worker.mjs', 'station-worker.ts'].map((f) => path.join(here, f)).find((f) => existsSync(f));
 
 function startStation(): Promise<Station> {
@@ -79,11 +82,15 @@ try {
   // The address file goes in the data directory before the station has opened it (and made
   // it, 0700, on a first start); make it now with the same mode.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Looked at before the station makes one: the page may show the login form at once (host.ts).
+  const storeExisted = existsSync(path.join(dataDir, DB_FILE_NAME));
   const starting = startStation();
   // Handled below; until then the rejection must not end the process.
   starting.catch(() => undefined);
+  const [{ startBrowserHost }, { newAddressKey, removeAddressFile, writeAddressFile }] = await Promise.all([import('../host'), import('../host-address-file')]);
+  removeAddress = removeAddressFile;
   const addressKey = newAddressKey();
-  const host = await startBrowserHost({ station: starting, rendererDir, port: Number(values.port), addressKey });
+  const host = await startBrowserHost({ station: starting, rendererDir, port: Number(values.port), addressKey, storeExisted });
   writeAddressFile(dataDir, { port: host.port, key: addressKey, pid: process.pid });
   process.stdout.write(`Open the workstation in a browser on this computer (the address works once; \`npm run station:address -- --data-dir ${dataDir}\` gives another):\nLOKET_URL=${host.url}\n`);
   stopping = async () => {
@@ -100,7 +107,7 @@ try {
   const station = await starting;
   process.stdout.write(`Loket station ${station.stationId} — data in ${dataDir}\n`);
 } catch (err) {
-  removeAddressFile(dataDir);
+  removeAddress?.(dataDir);
   process.stderr.write(explain(err));
   process.exit(1);
 }

@@ -14,7 +14,8 @@ import { useCredentials } from '../lib/use-credentials';
 import { call } from '../lib/station';
 
 interface Props {
-  setup: SetupStatus;
+  /** Null while the station has not answered yet (the form takes typing meanwhile). */
+  setup: SetupStatus | null;
   onDone: (s: SessionInfo) => void;
   /** Called once the form is on screen (the app fetches the workspace meanwhile). */
   onShown?: () => void;
@@ -38,7 +39,8 @@ export function LoginScreen({ setup, onDone, onShown, ended = null }: Props) {
     <main className="center-screen">
       <form className="card card-narrow" onSubmit={(e) => void submit(e)} data-testid="login-form" noValidate>
         <h1>{t('login.title')}</h1>
-        <p className="muted">{t('login.subtitle', { station: setup.stationId })}</p>
+        {/* Its line is kept while the station has not answered, so the form does not move. */}
+        <p className="muted" data-testid="login-station">{setup ? t('login.subtitle', { station: setup.stationId }) : '\u00a0'}</p>
         {ended !== null && error === null && <Alert tone="info" testId="session-ended"><span data-reason={ended}>{t(`security.ended.${ended}`)}</span></Alert>}
         {error !== null && (
           <Alert tone="problem" testId="login-error">

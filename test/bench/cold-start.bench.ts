@@ -24,14 +24,17 @@ const CHROMIUM = '/usr/bin/chromium';
 const RUNS = 5;
 const STATIC_PAGE = '<!doctype html><meta charset="utf-8"><title>static</title><input data-testid="static-input">\n';
 
-function startHost(dataDir: string, extra: string[]): Promise<{ url: string; stop: () => void }> {
+/** `stationReady`: when the host printed that its station is open (performance.now()), once it has. */
+function startHost(dataDir: string, extra: string[]): Promise<{ url: string; stop: () => void; stationReady: () => number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [HOST, '--data-dir', dataDir, '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
+    let ready: number | null = null;
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
+      if (ready === null && /Loket station \S+/.test(out)) ready = performance.now();
       const m = /LOKET_URL=(\S+)/.exec(out);
-      if (m) resolve({ url: m[1]!, stop: () => child.kill('SIGTERM') });
+      if (m) resolve({ url: m[1]!, stop: () => child.kill('SIGTERM'), stationReady: () => ready });
     });
     child.once('exit', (code) => reject(new Error(`host exited ${code}`)));
   });
@@ -50,7 +53,13 @@ async function appeared(page: Page, selector: string): Promise<void> {
   }, selector, { polling: 'raf', timeout: 30_000 });
 }
 
-interface AppRun { toUrl: number; toLogin: number; toQueue: number; loginToQueue: number }
+/**
+ * `afterReady`: from the later of submitting and the station being open to the answered
+ * query. The login form no longer waits for the station, and this bench submits the instant
+ * the form takes input (an officer types for seconds), so `loginToQueue` also holds whatever
+ * remains of the station's start; `afterReady` is the login's own path.
+ */
+interface AppRun { toUrl: number; toLogin: number; toQueue: number; loginToQueue: number; toReady: number; afterReady: number }
 
 /** Spawn → login form accepting typing → (login) → the queue answering a typed query. */
 async function appRun(browser: Browser, dataDir: string, extra: string[]): Promise<AppRun> {
@@ -72,7 +81,8 @@ async function appRun(browser: Browser, dataDir: string, extra: string[]): Promi
     // Answered: the table shows rows matching what was typed.
     await appeared(page, '[data-testid="queue-table"][data-query="BK"] [data-testid="queue-row"]');
     const end = performance.now();
-    return { toUrl, toLogin, toQueue: end - t0, loginToQueue: end - submitted };
+    const ready = host.stationReady() ?? end;
+    return { toUrl, toLogin, toQueue: end - t0, loginToQueue: end - submitted, toReady: ready - t0, afterReady: end - Math.max(submitted, ready) };
   } finally {
     host.stop();
     await context.close();
@@ -157,12 +167,14 @@ export default async function coldStart() {
       login_to_queue_answering_ms_median: round(median(r.app.map((a) => a.loginToQueue)), 0),
       login_to_queue_answering_minus_hash_ms_median: round(median(r.app.map((a) => a.loginToQueue)) - median(hash), 0),
       spawn_to_address_printed_ms_median: round(median(r.app.map((a) => a.toUrl)), 0),
+      spawn_to_station_ready_ms_median: round(median(r.app.map((a) => a.toReady)), 0),
+      login_to_queue_answering_after_station_ready_minus_hash_ms_median: round(median(r.app.map((a) => a.afterReady)) - median(hash), 0),
     };
   };
   const configured = summarise(results.configured!);
   return {
     runs: RUNS, configured, quick_start_simulators: summarise(results.quick_start_simulators!),
-    note: 'static page = the same host binary serving a one-line page with an input (the baseline no change to Loket can remove); login_to_queue includes the password check, whose own cost is password_hash_ms_median; answered = the table shows rows for the typed query; each state is checked by the page on every animation frame',
+    note: 'static page = the same host binary serving a one-line page with an input (the baseline no change to Loket can remove); login_to_queue includes the password check, whose own cost is password_hash_ms_median; answered = the table shows rows for the typed query; each state is checked by the page on every animation frame; the login form does not wait for the station, and this bench submits the instant it takes input, so login_to_queue also holds what remains of the station start (spawn_to_station_ready); …_after_station_ready_… counts from the later of submit and station ready',
     goals: { spawn_to_login_form_ms: 1000, login_to_queue_answering_minus_hash_ms: 300 },
     meets_goal: configured.spawn_to_login_form_ms_median < 1000 && configured.login_to_queue_answering_minus_hash_ms_median < 300,
   };

@@ -2,12 +2,15 @@
 // station opens its store in a worker thread, so Chromium loads the screens meanwhile; the
 // screens' first calls wait for the station. The bundles keep the heavy parts off that path: the host's own code
 // does not load SQLite, and the station does not load the PDF writer until a page is printed.
-// The times themselves are in `npm run bench` (cold-start), not here.
+// A station past its first run shows the login form before it answers (the officer types while
+// the store opens). The times themselves are in `npm run bench` (cold-start), not here.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test, expect } from './fixtures';
+import type { Page, WebSocketRoute } from '@playwright/test';
+import { test, expect, launchStation } from './fixtures';
+import { ADMIN, createFirstAdmin } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -52,23 +55,99 @@ test('the bundles keep SQLite off the listening path and the PDF writer off the 
 
 test('the host prints its address before the station is ready, and the page waits for the station', async ({ page }) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-start-'));
+  const host = await spawnHost(dataDir);
+  try {
+    await page.goto(host.url);
+    // A fresh data directory: the first-run form, reached through calls the station answered.
+    await expect(page.getByTestId('first-run-form')).toBeVisible();
+    await expect.poll(host.output).toMatch(/Loket station \S+/);
+    expect(host.output().indexOf('LOKET_URL='), host.output()).toBeLessThan(host.output().indexOf('Loket station'));
+  } finally {
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+/** Spawns `dist/host.mjs` on dataDir; resolves with its address once printed. */
+async function spawnHost(dataDir: string): Promise<{ url: string; output: () => string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [path.join(DIST, 'host.mjs'), '--data-dir', dataDir, '--port', '0', '--no-simulators'], { cwd: ROOT });
   let out = '';
   child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
   child.stderr.on('data', (c: Buffer) => { out += c.toString(); });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  };
   try {
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', () => { const m = /^LOKET_URL=(\S+)$/m.exec(out); if (m) resolve(m[1]!); });
       child.once('exit', (code) => reject(new Error(`host exited (${code}):\n${out}`)));
     });
-    await page.goto(url);
-    // A fresh data directory: the first-run form, reached through calls the station answered.
-    await expect(page.getByTestId('first-run-form')).toBeVisible();
-    await expect.poll(() => out).toMatch(/Loket station \S+/);
-    expect(out.indexOf('LOKET_URL='), out).toBeLessThan(out.indexOf('Loket station'));
+    return { url, output: () => out, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/**
+ * Holds every message the station sends the page until release(): the page sees a station
+ * that has not answered yet (its store still opening), however fast this machine is.
+ */
+async function holdStationAnswers(page: Page): Promise<{ held: () => number; release: () => void }> {
+  let held: string[] | null = [];
+  let toPage: WebSocketRoute | null = null;
+  await page.routeWebSocket(/\/ws$/, (ws) => {
+    const server = ws.connectToServer();
+    toPage = ws;
+    server.onMessage((m) => { if (held) held.push(String(m)); else ws.send(m); });
+  });
+  return {
+    held: () => held?.length ?? 0,
+    release: () => { const q = held ?? []; held = null; for (const m of q) toPage?.send(m); },
+  };
+}
+
+test('a station past its first run shows the login form before it answers, and keeps what was typed', async ({ page }) => {
+  // A station with its administrator, started again: the counter's every morning.
+  const first = await launchStation();
+  await createFirstAdmin(page, first.url);
+  await first.stop();
+  const host = await spawnHost(first.dataDir);
+  try {
+    const answers = await holdStationAnswers(page);
+    await page.goto(host.url);
+    // The form takes typing while the station's answers are held back.
+    await page.getByTestId('login-nip').fill(ADMIN.nip);
+    await expect(page.getByTestId('login-station')).toHaveText('\u00a0');
+    await expect.poll(answers.held, 'the page asked the station its first questions').toBeGreaterThan(0);
+    answers.release();
+    // The answers fill in the station's name; what was typed stays.
+    await expect(page.getByTestId('login-station')).toContainText('Stasiun ');
+    await expect(page.getByTestId('login-nip')).toHaveValue(ADMIN.nip);
+    await page.getByTestId('login-password').fill(ADMIN.password);
+    await page.getByTestId('login-password').press('Enter');
+    await expect(page.getByTestId('status-officer')).toContainText(ADMIN.name);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await host.stop();
+    rmSync(first.dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a fresh station shows no login form before it answers: its first answer asks for the first-run form', async ({ page }) => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-start-'));
+  const host = await spawnHost(dataDir);
+  try {
+    const answers = await holdStationAnswers(page);
+    await page.goto(host.url);
+    await expect(page.getByTestId('boot-loading')).toBeVisible();
+    await expect.poll(answers.held).toBeGreaterThan(0);
+    await expect(page.getByTestId('login-form')).toHaveCount(0);
+    answers.release();
+    await expect(page.getByTestId('first-run-form')).toBeVisible();
+  } finally {
+    await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

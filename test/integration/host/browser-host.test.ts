@@ -62,6 +62,23 @@ describe('HTTP', () => {
     expect((await post(42)).status).toBe(403);
   });
 
+  it('says with the credential whether the station had a store at start (the page may show the login form at once)', async () => {
+    const exchange = async (h: BrowserHost) => {
+      const code = new URL(h.newAddress()).searchParams.get('code')!;
+      const r = await fetch(`http://127.0.0.1:${h.port}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+      return (await r.json()) as { storeExisted?: unknown };
+    };
+    expect((await exchange(host)).storeExisted).toBe(false);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'loket-r-'));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Loket</title>');
+    const restarted = await startBrowserHost({ station: t.station, rendererDir: dir, log: () => undefined, storeExisted: true });
+    try {
+      expect((await exchange(restarted)).storeExisted).toBe(true);
+    } finally {
+      await restarted.close();
+    }
+  });
+
   it('refuses the exchange from another origin or without a JSON body', async () => {
     const code = new URL(host.newAddress()).searchParams.get('code')!;
     const foreign = await fetch(`${base()}/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1:1' }, body: JSON.stringify({ code }) });
