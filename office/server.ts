@@ -14,6 +14,8 @@ import { MAX_PULL_BATCH, formatWatermark, parseWatermark, pullChanges } from './
 import { MAX_PUSH_BATCH, storePush, type OfficeValidator } from './push';
 import { authenticate, markSeen, pairStation } from './stations';
 import type { TlsIdentity } from './tls-identity';
+import { adminRoute, type RouteKit } from './admin-routes';
+import { leaseRoute } from './lease-routes';
 
 export interface OfficeServerOptions {
   pool: Pool;
@@ -120,6 +122,9 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
       send(res, 200, { format: CHANGE_FORMAT_VERSION, changes: page.changes, watermark: formatWatermark(page.watermark), more: page.more });
       return;
     }
+    const kit: RouteKit = { pool, validate: opts.validate, readBody, send, bearer, notify };
+    if (await leaseRoute(kit, req, res, url)) return;
+    if (await adminRoute(kit, req, res, url)) return;
     throw new OfficeError(404, 'not_found', 'The office service has no such address.');
   }
 
