@@ -143,5 +143,9 @@ export function createHandlers(s: Services): Handlers {
     'issuance.scanLetter': (i, c) => handover.scanLetter(who(c.officerId), i.appointmentId),
     // The manifest's PDF writer loads with the first manifest, never at the station's start.
     'issuance.manifest': async (i) => (await import('./services/dispatch-manifest')).dispatchManifest(i.day, receipts.settings().officeName, handover.dispatchedOn(i.day), now()),
+    'stock.lease': () => s.bookLeases.view(),
+    'stock.leaseRequest': (i, c) => s.bookLeases.request(who(c.officerId), i.series, i.count),
+    'stock.leaseExtend': () => s.bookLeases.extend(),
+    'stock.leaseReturn': (i, c) => s.bookLeases.giveBack(who(c.officerId), i.leaseId),
   } satisfies Handlers;
 }

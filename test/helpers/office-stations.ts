@@ -29,9 +29,12 @@ export function officeTestBed() {
     },
     async office(extra: Partial<OfficeOptions> = {}): Promise<Office & { pgUrl: string }> {
       const pgUrl = extra.pgUrl ?? await this.database();
-      const o = await startOffice({ pgUrl, dataDir: tempDir('loket-office-'), port: 0, host: '127.0.0.1', ...extra });
+      const started = await startOffice({ pgUrl, dataDir: tempDir('loket-office-'), port: 0, host: '127.0.0.1', ...extra });
+      // Stopped once, whether by the test (an office going away) or after it.
+      let stopping: Promise<void> | null = null;
+      const o = { ...started, pgUrl, stop: () => (stopping ??= started.stop()) };
       running.push(o);
-      return { ...o, pgUrl };
+      return o;
     },
     async station(o: Office, name: string, clock?: { ms: number }): Promise<PairedStation> {
       const s = openStore(tempDir(), clock);
