@@ -389,6 +389,8 @@ export const methods = {
   'stock.leaseExtend': method<LeaseView>()(empty, ['print', 'supervisor']),
   /** Gives a lease back; its books still blank here may go to another print station. */
   'stock.leaseReturn': method<LeaseView>()(z.object({ leaseId: id }).strict(), ['print', 'supervisor']),
+  /** A station away longer than the office keeps deletions (60 days) pulls everything again. */
+  'office.resync': method<OfficeStatus>()(empty, ['admin']),
 } as const;
 
 export type Methods = typeof methods;

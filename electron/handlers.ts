@@ -1,6 +1,7 @@
 // Binds each contract method to the service that does it. The Handlers type makes this
 // exhaustive: a method added to the contract without a handler does not compile.
 import type { Handlers } from './dispatcher';
+import { resyncForOfficer } from './services/office-resync';
 import type { Services } from './services/services';
 import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
@@ -147,5 +148,6 @@ export function createHandlers(s: Services): Handlers {
     'stock.leaseRequest': (i, c) => s.bookLeases.request(who(c.officerId), i.series, i.count),
     'stock.leaseExtend': () => s.bookLeases.extend(),
     'stock.leaseReturn': (i, c) => s.bookLeases.giveBack(who(c.officerId), i.leaseId),
+    'office.resync': async (_i, c) => { await resyncForOfficer(store, who(c.officerId), now); return office.syncNow(); },
   } satisfies Handlers;
 }

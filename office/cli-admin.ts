@@ -5,6 +5,7 @@
 //   parked discard ID --reason "…"      set it aside for good, with a reason
 //   admin-token --name NAME             a token for the HTTP admin endpoints (shown once)
 //   leases                              which print station holds which blank books
+//   compact [--retention-days N]        compacts deletions older than N days (at least 60)
 // Every change is audited in the office database (office_audit) under "cli:<OS user>".
 import os from 'node:os';
 import type { Pool } from './db';
@@ -12,8 +13,9 @@ import { createAdminToken } from './admins';
 import { discardParked, inspectParked, listParked, retryParked } from './parked';
 import { listLeases } from './leases';
 import { OfficeError } from './errors';
+import { compactTombstones, TOMBSTONE_RETENTION_DAYS } from './compaction';
 
-export async function runAdminCommand(pool: Pool, args: string[], opts: { reason?: string; name?: string }): Promise<number> {
+export async function runAdminCommand(pool: Pool, args: string[], opts: { reason?: string; name?: string; retentionDays?: string }): Promise<number> {
   const actor = `cli:${os.userInfo().username}`;
   const [command, sub = 'list', id] = args;
   try {
@@ -26,6 +28,12 @@ export async function runAdminCommand(pool: Pool, args: string[], opts: { reason
       const leases = await listLeases(pool);
       if (leases.length === 0) console.log('No blank books are leased.');
       for (const l of leases) console.log(`${l.stationId}  ${l.series} ${l.firstSerial}–${l.lastSerial}  ${l.held} books  until ${l.expiresAt}${l.overdue ? '  OVERDUE' : ''}  (${l.id})`);
+      return 0;
+    }
+    if (command === 'compact') {
+      const days = Number(opts.retentionDays ?? TOMBSTONE_RETENTION_DAYS);
+      const out = await compactTombstones(pool, actor, new Date(), days);
+      console.log(`Compacted ${out.tombstones} deletions older than ${days} days (${out.changes} changes). Stations away longer are told to resync fully.`);
       return 0;
     }
     if (sub === 'list') {

@@ -4,7 +4,7 @@
 //   prints a one-time pairing code (15 minutes) for an administrator to type at a station.
 // npm run office -- parked [list|show ID|retry ID|discard ID --reason "…"] --pg postgres://…
 //   the changes the office set aside: listed, inspected (no values), retried, discarded.
-// npm run office -- admin-token --name NAME | leases    (office/cli-admin.ts)
+// npm run office -- admin-token --name NAME | leases | compact    (office/cli-admin.ts)
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrate, openPool } from './db';
@@ -21,6 +21,7 @@ const { values, positionals } = parseArgs({
     data: { type: 'string', default: path.resolve('office-data') },
     reason: { type: 'string' },
     name: { type: 'string' },
+    'retention-days': { type: 'string' },
   },
 });
 
@@ -49,12 +50,12 @@ if (command === 'serve') {
   console.log(`Pairing code: ${code.shown}`);
   console.log(`Type it at the station (Settings → Office) before ${new Date(code.expiresAt).toLocaleTimeString()}. It works once.`);
   await pool.end();
-} else if (command === 'parked' || command === 'admin-token' || command === 'leases') {
+} else if (command === 'parked' || command === 'admin-token' || command === 'leases' || command === 'compact') {
   const pool = openPool(pgUrl, 1);
   await migrate(pool);
-  const code = await runAdminCommand(pool, positionals, { reason: values.reason, name: values.name });
+  const code = await runAdminCommand(pool, positionals, { reason: values.reason, name: values.name, retentionDays: values['retention-days'] });
   await pool.end();
   process.exitCode = code;
 } else {
-  fail(`unknown command "${command}": use serve (the default), pair, parked, leases or admin-token.`);
+  fail(`unknown command "${command}": use serve (the default), pair, parked, leases, compact or admin-token.`);
 }

@@ -52,3 +52,12 @@ CREATE TABLE office_admins (
 -- Stored in office_meta under 'compacted_xid' / 'compacted_seq'.
 CREATE INDEX changes_deletes ON changes (received_at) WHERE op = 'delete';
 CREATE INDEX changes_row ON changes (tbl, row_id);
+-- Which rows' tombstones were compacted: no values, only the row and its deletion stamp, so
+-- a station resyncing fully still learns that these rows are gone.
+CREATE TABLE compacted_tombstones (
+  id          bigserial PRIMARY KEY,
+  tbl         text NOT NULL,
+  row_id      text NOT NULL,
+  deleted_hlc text NOT NULL,
+  UNIQUE (tbl, row_id)
+);
