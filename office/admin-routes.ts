@@ -16,6 +16,8 @@ export interface RouteKit {
   readBody(req: IncomingMessage): Promise<unknown>;
   send(res: ServerResponse, status: number, body: unknown): void;
   bearer(req: IncomingMessage): string | undefined;
+  /** The body read by a schema, or a 400 naming the field that is not valid. */
+  parse<T>(schema: z.ZodType<T>, input: unknown): T;
   /** Something changed at the office: the live stations pull. */
   notify(from: string): void;
 }

@@ -9,12 +9,6 @@ import type { RouteKit } from './admin-routes';
 const requestBody = z.object({ series: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), count: z.number().int().min(1).max(MAX_LEASE_BOOKS) }).strict();
 const returnBody = z.object({ unused: z.array(z.string().regex(/^[A-Z0-9]{1,9}$/)).max(MAX_LEASE_BOOKS) }).strict();
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const r = schema.safeParse(input);
-  if (!r.success) throw new OfficeError(400, 'bad_request', `The request's "${r.error.issues[0]?.path.join('.') || 'body'}" is not valid.`);
-  return r.data;
-}
-
 /** Answers a /v1/leases… request; false when the path is not one of these. */
 export async function leaseRoute(kit: RouteKit, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
   const m = /^\/v1\/leases(?:\/([0-9a-f-]{36})\/(extend|return))?$/.exec(url.pathname);
@@ -22,8 +16,8 @@ export async function leaseRoute(kit: RouteKit, req: IncomingMessage, res: Serve
   const station = await authenticate(kit.pool, kit.bearer(req));
   const [, id, action] = m;
   if (!id && req.method === 'GET') { kit.send(res, 200, { leases: await stationLeases(kit.pool, station.id) }); return true; }
-  if (!id && req.method === 'POST') { kit.send(res, 200, await requestLease(kit.pool, station.id, parse(requestBody, await kit.readBody(req)))); return true; }
+  if (!id && req.method === 'POST') { kit.send(res, 200, await requestLease(kit.pool, station.id, kit.parse(requestBody, await kit.readBody(req)))); return true; }
   if (id && action === 'extend' && req.method === 'POST') { kit.send(res, 200, await extendLease(kit.pool, station.id, id)); return true; }
-  if (id && action === 'return' && req.method === 'POST') { kit.send(res, 200, await returnLease(kit.pool, station.id, id, parse(returnBody, await kit.readBody(req)).unused)); return true; }
+  if (id && action === 'return' && req.method === 'POST') { kit.send(res, 200, await returnLease(kit.pool, station.id, id, kit.parse(returnBody, await kit.readBody(req)).unused)); return true; }
   throw new OfficeError(404, 'not_found', 'The office service has no such lease address.');
 }

@@ -131,7 +131,7 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
       send(res, 200, { format: CHANGE_FORMAT_VERSION, changes: await compactedTombstones(pool), horizon: horizon ? formatWatermark(horizon) : null });
       return;
     }
-    const kit: RouteKit = { pool, validate: opts.validate, readBody, send, bearer, notify };
+    const kit: RouteKit = { pool, validate: opts.validate, readBody, send, bearer, notify, parse };
     if (await leaseRoute(kit, req, res, url)) return;
     if (await adminRoute(kit, req, res, url)) return;
     throw new OfficeError(404, 'not_found', 'The office service has no such address.');
