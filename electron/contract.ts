@@ -23,6 +23,7 @@ import type { DispatchManifest, HandoverView, IssueResult, VerifyFingerResult } 
 import type { ServiceRules } from '../domain/service-rules';
 import type { DeliveryView, PrintJobView, PrintQueueView, QcView, Reconciliation, StockOverview, UncollectedRow } from './issuance-types';
 import { SPOIL_REASONS } from '../domain/stock';
+import type { LeaseView } from './lease-types';
 import { BLOB_SCREEN_NAMES } from '../domain/blob-access';
 import { CORRECTION_REASONS, IDENTITY_FIELDS, TRAVEL_PURPOSES } from '../domain/enrolment-identity';
 import { IMPORT_CHUNK_CHARS, IMPORT_MAX_CHUNKS } from '../domain/import-limits';
@@ -381,6 +382,15 @@ export const methods = {
   'issuance.scanLetter': method<{ blobId: string; pages: number }>()(z.object({ appointmentId: id }).strict(), ['print', 'supervisor']),
   /** The day's dispatch manifest, as CSV and PDF. */
   'issuance.manifest': method<DispatchManifest>()(z.object({ day: isoDate }).strict(), ['print', 'supervisor', 'head']),
+  // ---- blank-book leases from the office (issue 12): a paired print station prints only on leased books ----
+  'stock.lease': method<LeaseView>()(empty, ['print', 'supervisor', 'head', 'admin']),
+  'stock.leaseRequest': method<LeaseView>()(z.object({ series: z.string().min(1).max(30), count: z.number().int().min(1).max(500) }).strict(), ['print', 'supervisor']),
+  /** Still printing: the held leases run on (and the office's list of them replaces this station's). */
+  'stock.leaseExtend': method<LeaseView>()(empty, ['print', 'supervisor']),
+  /** Gives a lease back; its books still blank here may go to another print station. */
+  'stock.leaseReturn': method<LeaseView>()(z.object({ leaseId: id }).strict(), ['print', 'supervisor']),
+  /** A station away longer than the office keeps deletions (60 days) pulls everything again. */
+  'office.resync': method<OfficeStatus>()(empty, ['admin']),
 } as const;
 
 export type Methods = typeof methods;

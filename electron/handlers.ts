@@ -1,6 +1,7 @@
 // Binds each contract method to the service that does it. The Handlers type makes this
 // exhaustive: a method added to the contract without a handler does not compile.
 import type { Handlers } from './dispatcher';
+import { resyncForOfficer } from './services/office-resync';
 import type { Services } from './services/services';
 import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
@@ -143,5 +144,10 @@ export function createHandlers(s: Services): Handlers {
     'issuance.scanLetter': (i, c) => handover.scanLetter(who(c.officerId), i.appointmentId),
     // The manifest's PDF writer loads with the first manifest, never at the station's start.
     'issuance.manifest': async (i) => (await import('./services/dispatch-manifest')).dispatchManifest(i.day, receipts.settings().officeName, handover.dispatchedOn(i.day), now()),
+    'stock.lease': () => s.bookLeases.view(),
+    'stock.leaseRequest': (i, c) => s.bookLeases.request(who(c.officerId), i.series, i.count),
+    'stock.leaseExtend': () => s.bookLeases.extend(),
+    'stock.leaseReturn': (i, c) => s.bookLeases.giveBack(who(c.officerId), i.leaseId),
+    'office.resync': async (_i, c) => { await resyncForOfficer(store, who(c.officerId), now); return office.syncNow(); },
   } satisfies Handlers;
 }

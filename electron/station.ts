@@ -37,6 +37,7 @@ import { ReceiptService } from './services/receipts';
 import { OfficeSyncService } from './services/office-sync';
 import { ReviewService } from './services/review';
 import { StockService } from './services/stock';
+import { BookLeaseService } from './services/book-lease';
 import { IssuanceService } from './services/issuance';
 import { HandoverService } from './services/handover';
 
@@ -142,7 +143,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
 
   const connOf = new WeakMap<SessionState, Conn>();
   const dispatch = createDispatcher({
-    handlers: createHandlers({ ...services, capture, review, stock, issuance, handover }),
+    handlers: createHandlers({ ...services, capture, review, stock, issuance, handover, bookLeases: new BookLeaseService(store, now) }),
     rolesOf: (s) => auth.rolesOf(s),
     beforeCall(state, method) {
       const conn = connOf.get(state);

@@ -2,13 +2,15 @@
 //   runs the office service in front of the office's PostgreSQL.
 // npm run office -- pair --pg postgres://…
 //   prints a one-time pairing code (15 minutes) for an administrator to type at a station.
-// npm run office -- parked --pg postgres://…
-//   lists the changes the office set aside, with their reasons.
+// npm run office -- parked [list|show ID|retry ID|discard ID --reason "…"] --pg postgres://…
+//   the changes the office set aside: listed, inspected (no values), retried, discarded.
+// npm run office -- admin-token --name NAME | leases | compact    (office/cli-admin.ts)
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrate, openPool } from './db';
 import { startOffice } from './service';
 import { createPairingCode } from './stations';
+import { runAdminCommand } from './cli-admin';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -17,6 +19,9 @@ const { values, positionals } = parseArgs({
     port: { type: 'string', default: '8443' },
     host: { type: 'string', default: '0.0.0.0' },
     data: { type: 'string', default: path.resolve('office-data') },
+    reason: { type: 'string' },
+    name: { type: 'string' },
+    'retention-days': { type: 'string' },
   },
 });
 
@@ -45,14 +50,12 @@ if (command === 'serve') {
   console.log(`Pairing code: ${code.shown}`);
   console.log(`Type it at the station (Settings → Office) before ${new Date(code.expiresAt).toLocaleTimeString()}. It works once.`);
   await pool.end();
-} else if (command === 'parked') {
+} else if (command === 'parked' || command === 'admin-token' || command === 'leases' || command === 'compact') {
   const pool = openPool(pgUrl, 1);
   await migrate(pool);
-  const { rows } = await pool.query<{ change_id: string; station_id: string; code: string; reason: string; parked_at: Date }>(
-    'SELECT change_id, station_id, code, reason, parked_at FROM parked_changes WHERE resolved_at IS NULL ORDER BY parked_at');
-  if (rows.length === 0) console.log('No changes are set aside.');
-  for (const r of rows) console.log(`${r.parked_at.toISOString()}  ${r.change_id}  ${r.code}: ${r.reason}`);
+  const code = await runAdminCommand(pool, positionals, { reason: values.reason, name: values.name, retentionDays: values['retention-days'] });
   await pool.end();
+  process.exitCode = code;
 } else {
-  fail(`unknown command "${command}": use serve (the default), pair or parked.`);
+  fail(`unknown command "${command}": use serve (the default), pair, parked, leases, compact or admin-token.`);
 }

@@ -36,7 +36,10 @@ export async function inTransaction<T>(pool: Pool, fn: (c: Client) => Promise<T>
 
 export async function migrate(pool: Pool): Promise<number> {
   const files = readdirSync(MIGRATIONS).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
-  const latest = files.length;
+  // By the numbers in the names, not the count of files: a version is applied once, whatever
+  // number the files before it took.
+  const versionOf = (f: string) => Number(f.slice(0, 4));
+  const latest = files.length ? versionOf(files.at(-1)!) : 0;
   return inTransaction(pool, async (c) => {
     // One office service migrates at a time.
     await c.query('SELECT pg_advisory_xact_lock(7201)');
@@ -46,9 +49,9 @@ export async function migrate(pool: Pool): Promise<number> {
     if (current > latest) {
       throw new Error(`This office database was set up by a newer version of the Loket office service (schema ${current}; this version knows ${latest}). Run the newer version.`);
     }
-    for (const f of files.slice(current)) {
+    for (const f of files.filter((name) => versionOf(name) > current)) {
       await c.query(readFileSync(path.join(MIGRATIONS, f), 'utf8'));
-      await c.query('INSERT INTO office_migrations (version, name) VALUES ($1, $2)', [Number(f.slice(0, 4)), f]);
+      await c.query('INSERT INTO office_migrations (version, name) VALUES ($1, $2)', [versionOf(f), f]);
     }
     return latest;
   });

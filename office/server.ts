@@ -14,6 +14,9 @@ import { MAX_PULL_BATCH, formatWatermark, parseWatermark, pullChanges } from './
 import { MAX_PUSH_BATCH, storePush, type OfficeValidator } from './push';
 import { authenticate, markSeen, pairStation } from './stations';
 import type { TlsIdentity } from './tls-identity';
+import { adminRoute, type RouteKit } from './admin-routes';
+import { leaseRoute } from './lease-routes';
+import { assertPullable, compactedTombstones, compactionHorizon, pastCompacted } from './compaction';
 
 export interface OfficeServerOptions {
   pool: Pool;
@@ -115,11 +118,22 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
       const station = await authenticate(pool, bearer(req));
       const after = parseWatermark(url.searchParams.get('after'));
       if (!after) throw new OfficeError(400, 'bad_request', 'The pull\'s "after" is not a watermark this office handed out.');
+      await assertPullable(pool, after);
       const limit = Math.min(MAX_PULL_BATCH, Math.max(1, Number(url.searchParams.get('limit')) || MAX_PULL_BATCH));
       const page = await pullChanges(pool, station.id, after, limit);
-      send(res, 200, { format: CHANGE_FORMAT_VERSION, changes: page.changes, watermark: formatWatermark(page.watermark), more: page.more });
+      const watermark = await pastCompacted(pool, page.watermark, page.more);
+      send(res, 200, { format: CHANGE_FORMAT_VERSION, changes: page.changes, watermark: formatWatermark(watermark), more: page.more });
       return;
     }
+    if (key === 'GET /v1/tombstones') {
+      await authenticate(pool, bearer(req));
+      const horizon = await compactionHorizon(pool);
+      send(res, 200, { format: CHANGE_FORMAT_VERSION, changes: await compactedTombstones(pool), horizon: horizon ? formatWatermark(horizon) : null });
+      return;
+    }
+    const kit: RouteKit = { pool, validate: opts.validate, readBody, send, bearer, notify, parse };
+    if (await leaseRoute(kit, req, res, url)) return;
+    if (await adminRoute(kit, req, res, url)) return;
     throw new OfficeError(404, 'not_found', 'The office service has no such address.');
   }
 

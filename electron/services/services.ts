@@ -21,6 +21,7 @@ import type { OfficeSyncService } from './office-sync';
 import type { DraftsService } from './drafts';
 import type { ReviewService } from './review';
 import type { StockService } from './stock';
+import type { BookLeaseService } from './book-lease';
 import type { HandoverService } from './handover';
 import type { IssuanceService } from './issuance';
 
@@ -50,4 +51,5 @@ export interface Services {
   stock: StockService;
   handover: HandoverService;
   issuance: IssuanceService;
+  bookLeases: BookLeaseService;
 }

@@ -11,6 +11,7 @@ import {
 } from '../../domain/stock';
 import { reconcile, reconciliationCsv, type Reconciliation } from '../../domain/stock-reconciliation';
 import { StationError } from './errors';
+import { assertLeased } from './book-lease';
 
 const SERIES_KEY = 'stock.series';
 const DAYS_KEY = 'stock.uncollectedDays';
@@ -101,6 +102,8 @@ export class StockService {
       const b = this.book(serial);
       const to = bookStep(step, b.state);
       if (!to) throw new StationError('conflict', { reason: 'book_state', serial: b.serial, state: b.state });
+      // A paired station prints only on books the office leased to it (one authority).
+      if (step === 'assign') assertLeased(this.store, b.serial);
       const appointmentId = o.appointmentId === undefined ? b.appointmentId : o.appointmentId;
       this.store.stock.move(b.serial, b.state, to, { appointmentId, reason: o.reason ?? o.spoilReason ?? null, ...(o.spoilReason ? { spoilReason: o.spoilReason } : {}), officerId, at: o.at });
       this.store.audit.append(officerId, `stock.${step}`, { serial: b.serial, from: b.state, to, ...(appointmentId ? { appointmentId } : {}), ...(o.spoilReason ? { spoilReason: o.spoilReason } : {}) }, o.at);

@@ -23,6 +23,7 @@ import { OfficeLinkRepo } from './office-link-repo';
 import { QueueCallsRepo } from './queue-calls-repo';
 import { DraftsRepo } from './drafts-repo';
 import { StockRepo } from './stock-repo';
+import { BookLeaseRepo } from './book-lease-repo';
 import { withPrivateStoreFiles } from './file-modes';
 
 import { DB_FILE_NAME } from './file-names';
@@ -60,6 +61,7 @@ export class Store {
   readonly queueCalls: QueueCallsRepo;
   readonly drafts: DraftsRepo;
   readonly stock: StockRepo;
+  readonly bookLeases: BookLeaseRepo;
   /** The day's parcels sent by post (the dispatch manifest). */
   readonly dispatches: DispatchQuery;
 
@@ -84,6 +86,7 @@ export class Store {
     this.queueCalls = new QueueCallsRepo(db, this.stationId, this.changes);
     this.drafts = new DraftsRepo(db);
     this.stock = new StockRepo(db, this.stationId, this.changes);
+    this.bookLeases = new BookLeaseRepo(db);
     this.dispatches = new DispatchQuery(db);
   }
 

@@ -6,6 +6,7 @@ import type { StockOverview } from '../../../electron/issuance-types';
 import { Alert } from '../../components/alert';
 import { enrolmentError } from '../../lib/device-text';
 import { call } from '../../lib/station';
+import { LeasePanel } from './lease-panel';
 
 const STATES = ['in_stock', 'assigned', 'printed', 'issued', 'spoiled', 'returned'] as const;
 
@@ -56,6 +57,7 @@ export function StockPanel() {
       {o?.next.map((n) => n.serials[0] && (
         <p key={n.series} className="hint">{n.series}: {t('issuance.nextInStock', { serial: n.serials.join(', ') })}</p>
       ))}
+      {o && <LeasePanel series={o.series.map((s) => s.id)} />}
       <h2>{t('issuance.receiveTitle')}</h2>
       <form className="inline-form" onSubmit={(e) => void receive(e)} data-testid="stock-receive">
         <label className="inline-field">{t('issuance.reference')}<input value={form.reference} onChange={set('reference')} required minLength={3} maxLength={60} data-testid="receive-reference" /></label>
