@@ -12,8 +12,9 @@ import type { Pool } from './db';
 import { OfficeError } from './errors';
 import { MAX_PULL_BATCH, formatWatermark, parseWatermark, pullChanges } from './pull';
 import { MAX_PUSH_BATCH, storePush, type OfficeValidator } from './push';
-import { authenticate, markSeen, pairStation } from './stations';
+import { authenticate, pairStation } from './stations';
 import type { TlsIdentity } from './tls-identity';
+import { parseTripRange, tripBookings } from './trip';
 
 export interface OfficeServerOptions {
   pool: Pool;
@@ -22,6 +23,8 @@ export interface OfficeServerOptions {
   port?: number;
   host?: string;
   validate?: OfficeValidator;
+  /** The age recipient stations encrypt their trip backups to (backup-key.ts). */
+  backupRecipient?: string;
 }
 
 export interface OfficeServer {
@@ -106,7 +109,6 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
         throw new OfficeError(409, 'format_mismatch', `This station sends change format ${body.format}; this office service reads format ${CHANGE_FORMAT_VERSION}. Install the same version of Loket on both.`);
       }
       const acks = await storePush(pool, station.id, body.changes, opts.validate);
-      await markSeen(pool, station.id);
       send(res, 200, { acks });
       if (acks.some((a) => a.status === 'stored')) notify(station.id);
       return;
@@ -118,6 +120,16 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
       const limit = Math.min(MAX_PULL_BATCH, Math.max(1, Number(url.searchParams.get('limit')) || MAX_PULL_BATCH));
       const page = await pullChanges(pool, station.id, after, limit);
       send(res, 200, { format: CHANGE_FORMAT_VERSION, changes: page.changes, watermark: formatWatermark(page.watermark), more: page.more });
+      return;
+    }
+    if (key === 'GET /v1/backup-recipient' && opts.backupRecipient) {
+      await authenticate(pool, bearer(req));
+      send(res, 200, { recipient: opts.backupRecipient });
+      return;
+    }
+    if (key === 'GET /v1/trip') {
+      await authenticate(pool, bearer(req));
+      send(res, 200, await tripBookings(pool, parseTripRange(url.searchParams.get('from'), url.searchParams.get('to'))));
       return;
     }
     throw new OfficeError(404, 'not_found', 'The office service has no such address.');
