@@ -4,11 +4,15 @@
 //   prints a one-time pairing code (15 minutes) for an administrator to type at a station.
 // npm run office -- parked --pg postgres://…
 //   lists the changes the office set aside, with their reasons.
+// npm run office -- restore --pg postgres://… --data DIR FILE
+//   restores a mobile unit's encrypted backup (opened with the backup key in DIR).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrate, openPool } from './db';
 import { startOffice } from './service';
 import { createPairingCode } from './stations';
+import { loadOrCreateBackupKey } from './backup-key';
+import { restoreBackup } from './restore';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -53,6 +57,20 @@ if (command === 'serve') {
   if (rows.length === 0) console.log('No changes are set aside.');
   for (const r of rows) console.log(`${r.parked_at.toISOString()}  ${r.change_id}  ${r.code}: ${r.reason}`);
   await pool.end();
+} else if (command === 'restore') {
+  const file = positionals[1];
+  if (!file) fail('say which backup file to restore: npm run office -- restore --pg … --data DIR FILE');
+  const pool = openPool(pgUrl, 2);
+  await migrate(pool);
+  try {
+    const { identity } = await loadOrCreateBackupKey(values.data!);
+    const r = await restoreBackup(pool, identity, file);
+    console.log(`Restored the backup of station ${r.header.stationId} made ${r.header.createdAt}: ${r.stored} changes stored, ${r.duplicate} already here, ${r.parked} set aside, ${r.blobs} images kept.`);
+  } catch (err) {
+    fail((err as Error).message);
+  } finally {
+    await pool.end();
+  }
 } else {
-  fail(`unknown command "${command}": use serve (the default), pair or parked.`);
+  fail(`unknown command "${command}": use serve (the default), pair, parked or restore.`);
 }

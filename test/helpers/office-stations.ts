@@ -10,10 +10,11 @@ import { createDatabase } from './postgres';
 import { appointmentFields, openStore, tempDir, type TestStore } from './stores';
 
 /** A fresh database in `pgServerUrl` and an office service in front of it. */
-export async function startTestOffice(pgServerUrl: string): Promise<Office & { pgUrl: string }> {
+export async function startTestOffice(pgServerUrl: string): Promise<Office & { pgUrl: string; dataDir: string }> {
   const pgUrl = await createDatabase(pgServerUrl, `office_${randomBytes(6).toString('hex')}`);
-  const office = await startOffice({ pgUrl, dataDir: tempDir('loket-office-'), port: 0, host: '127.0.0.1' });
-  return Object.assign(office, { pgUrl });
+  const dataDir = tempDir('loket-office-');
+  const office = await startOffice({ pgUrl, dataDir, port: 0, host: '127.0.0.1' });
+  return Object.assign(office, { pgUrl, dataDir });
 }
 
 /** A new station store paired with the office at `url` (or through a proxy in front of it). */

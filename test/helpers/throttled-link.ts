@@ -19,21 +19,34 @@ class Bucket {
   }
 }
 
-export interface ThrottledLink { url: string; occupy(bytes: number, chunk?: number): Promise<void>; close(): Promise<void> }
+export interface ThrottledLink {
+  url: string;
+  occupy(bytes: number, chunk?: number): Promise<void>;
+  /** The link drops (every connection cut, new ones refused) once this many more bytes went up. */
+  dropAfter(upBytes: number): void;
+  /** The link is back. */
+  restore(): void;
+  close(): Promise<void>;
+}
 
 export async function throttledLink(target: { host: string; port: number }, bitsPerSecond: number): Promise<ThrottledLink> {
   const up = new Bucket(bitsPerSecond / 8);
   const down = new Bucket(bitsPerSecond / 8);
   const sockets = new Set<net.Socket>();
+  let cut = false;
+  let upBudget = Infinity;
+  const drop = () => { cut = true; for (const s of sockets) s.destroy(); };
   const pump = (from: net.Socket, to: net.Socket, bucket: Bucket) => {
     let chain = Promise.resolve();
     from.on('data', (chunk: Buffer) => {
+      if (bucket === up) { upBudget -= chunk.length; if (upBudget < 0) { drop(); return; } }
       from.pause();
       chain = chain.then(() => bucket.take(chunk.length)).then(() => { if (!to.destroyed) to.write(chunk); from.resume(); });
     });
     from.on('end', () => { void chain.then(() => to.end()); });
   };
   const server = net.createServer((client) => {
+    if (cut) { client.destroy(); return; }
     const office = net.connect(target.port, target.host);
     for (const s of [client, office]) { sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => { client.destroy(); office.destroy(); }); }
     pump(client, office, up);
@@ -46,6 +59,8 @@ export async function throttledLink(target: { host: string; port: number }, bits
     async occupy(bytes, chunk = 16_384) {
       for (let left = bytes; left > 0; left -= chunk) await up.take(Math.min(chunk, left));
     },
+    dropAfter(upBytes) { upBudget = upBytes; },
+    restore() { cut = false; upBudget = Infinity; },
     async close() {
       for (const s of sockets) s.destroy();
       await new Promise<void>((r) => server.close(() => r()));
