@@ -30,7 +30,7 @@ const ZONES = [
     name: 'electron/ (station core)',
     folders: ['electron'],
     layers: ['electron', 'domain', 'native', 'resources', 'package.json'],
-    packages: [NODE, 'zod', 'ws', 'papaparse', 'image-size', 'pdfkit', 'fontkit', 'jpeg-js', 'pngjs', 'libphonenumber-js', 'canonicalize'],
+    packages: [NODE, 'zod', 'ws', 'papaparse', 'image-size', 'pdfkit', 'fontkit', 'jpeg-js', 'pngjs', 'libphonenumber-js', 'canonicalize', 'age-encryption'],
     why: 'The station runs in plain Node: SQLite only in electron/store, electron only in the shell files.',
   },
   {
@@ -60,7 +60,7 @@ const ZONES = [
     name: 'office/',
     folders: ['office'],
     layers: ['office', 'domain', 'package.json'],
-    packages: [NODE, 'zod', 'ws', 'pg', 'selfsigned'],
+    packages: [NODE, 'zod', 'ws', 'pg', 'selfsigned', 'age-encryption'],
     why: 'The office service sits in front of PostgreSQL and shares only the pure rules with stations.',
   },
 ];

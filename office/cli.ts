@@ -5,12 +5,16 @@
 // npm run office -- parked [list|show ID|retry ID|discard ID --reason "…"] --pg postgres://…
 //   the changes the office set aside: listed, inspected (no values), retried, discarded.
 // npm run office -- admin-token --name NAME | leases | compact    (office/cli-admin.ts)
+// npm run office -- restore --pg postgres://… --data DIR FILE
+//   restores a mobile unit's encrypted backup (opened with the backup key in DIR).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrate, openPool } from './db';
 import { startOffice } from './service';
 import { createPairingCode } from './stations';
 import { runAdminCommand } from './cli-admin';
+import { loadOrCreateBackupKey } from './backup-key';
+import { restoreBackup } from './restore';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -56,6 +60,20 @@ if (command === 'serve') {
   const code = await runAdminCommand(pool, positionals, { reason: values.reason, name: values.name, retentionDays: values['retention-days'] });
   await pool.end();
   process.exitCode = code;
+} else if (command === 'restore') {
+  const file = positionals[1];
+  if (!file) fail('say which backup file to restore: npm run office -- restore --pg … --data DIR FILE');
+  const pool = openPool(pgUrl, 2);
+  await migrate(pool);
+  try {
+    const { identity } = await loadOrCreateBackupKey(values.data!);
+    const r = await restoreBackup(pool, identity, file);
+    console.log(`Restored the backup of station ${r.header.stationId} made ${r.header.createdAt}: ${r.stored} changes stored, ${r.duplicate} already here, ${r.parked} set aside, ${r.blobs} images kept.`);
+  } catch (err) {
+    fail((err as Error).message);
+  } finally {
+    await pool.end();
+  }
 } else {
-  fail(`unknown command "${command}": use serve (the default), pair, parked, leases, compact or admin-token.`);
+  fail(`unknown command "${command}": use serve (the default), pair, parked, leases, compact, admin-token or restore.`);
 }

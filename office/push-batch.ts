@@ -18,11 +18,12 @@ export async function storeBatch(c: Client, stationId: string, valid: Change[], 
   if (valid.length === 0) return { acks, parks };
   const ids = valid.map((ch) => ch.changeId);
 
-  const parked = await c.query<{ change_id: string; code: string; reason: string }>(
-    'SELECT change_id, code, reason FROM parked_changes WHERE change_id = ANY($1) AND resolved_at IS NULL', [ids]);
-  for (const p of parked.rows) acks.set(p.change_id, { changeId: p.change_id, status: 'parked', code: p.code, message: p.reason });
-  const present = await c.query<{ change_id: string }>('SELECT change_id FROM changes WHERE change_id = ANY($1)', [ids]);
-  for (const p of present.rows) acks.set(p.change_id, { changeId: p.change_id, status: 'duplicate' });
+  // Parked and already stored in one round trip (each costs one under load); stored wins.
+  const known = await c.query<{ change_id: string; code: string | null; reason: string | null }>(
+    `SELECT change_id, code, reason FROM parked_changes WHERE change_id = ANY($1) AND resolved_at IS NULL
+     UNION ALL SELECT change_id, NULL, NULL FROM changes WHERE change_id = ANY($1)`, [ids]);
+  for (const p of known.rows) if (p.code !== null) acks.set(p.change_id, { changeId: p.change_id, status: 'parked', code: p.code, message: p.reason ?? '' });
+  for (const p of known.rows) if (p.code === null) acks.set(p.change_id, { changeId: p.change_id, status: 'duplicate' });
 
   const fresh: Change[] = [];
   const seen = new Set<string>();

@@ -11,6 +11,7 @@ import { mergeChange } from './merge';
 import { storeBatch } from './push-batch';
 import { emitCorrection } from './correction-store';
 import { officeRule, type RuleInput } from './rules';
+import { markSeen } from './stations';
 
 export type PushStatus = 'stored' | 'duplicate' | 'parked';
 
@@ -50,6 +51,9 @@ export async function storePush(pool: Pool, stationId: string, inputs: unknown[]
       byId = new Map();
       for (const ch of valid) byId.set(ch.changeId, await storeOne(c, stationId, ch, validate));
     }
+    // In the push's own transaction: a separate statement would be one more commit (an
+    // fsync on the office's disk) per push.
+    await markSeen(c, stationId);
     let v = 0;
     return inputs.map((_, i) => early.get(i) ?? byId.get(valid[v++]!.changeId)!);
   });

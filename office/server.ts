@@ -12,11 +12,12 @@ import type { Pool } from './db';
 import { OfficeError } from './errors';
 import { MAX_PULL_BATCH, formatWatermark, parseWatermark, pullChanges } from './pull';
 import { MAX_PUSH_BATCH, storePush, type OfficeValidator } from './push';
-import { authenticate, markSeen, pairStation } from './stations';
+import { authenticate, pairStation } from './stations';
 import type { TlsIdentity } from './tls-identity';
 import { adminRoute, type RouteKit } from './admin-routes';
 import { leaseRoute } from './lease-routes';
 import { assertPullable, compactedTombstones, compactionHorizon, pastCompacted } from './compaction';
+import { parseTripRange, tripBookings } from './trip';
 
 export interface OfficeServerOptions {
   pool: Pool;
@@ -25,6 +26,8 @@ export interface OfficeServerOptions {
   port?: number;
   host?: string;
   validate?: OfficeValidator;
+  /** The age recipient stations encrypt their trip backups to (backup-key.ts). */
+  backupRecipient?: string;
 }
 
 export interface OfficeServer {
@@ -109,7 +112,6 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
         throw new OfficeError(409, 'format_mismatch', `This station sends change format ${body.format}; this office service reads format ${CHANGE_FORMAT_VERSION}. Install the same version of Loket on both.`);
       }
       const acks = await storePush(pool, station.id, body.changes, opts.validate);
-      await markSeen(pool, station.id);
       send(res, 200, { acks });
       if (acks.some((a) => a.status === 'stored')) notify(station.id);
       return;
@@ -134,6 +136,16 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
     const kit: RouteKit = { pool, validate: opts.validate, readBody, send, bearer, notify, parse };
     if (await leaseRoute(kit, req, res, url)) return;
     if (await adminRoute(kit, req, res, url)) return;
+    if (key === 'GET /v1/backup-recipient' && opts.backupRecipient) {
+      await authenticate(pool, bearer(req));
+      send(res, 200, { recipient: opts.backupRecipient });
+      return;
+    }
+    if (key === 'GET /v1/trip') {
+      await authenticate(pool, bearer(req));
+      send(res, 200, await tripBookings(pool, parseTripRange(url.searchParams.get('from'), url.searchParams.get('to'))));
+      return;
+    }
     throw new OfficeError(404, 'not_found', 'The office service has no such address.');
   }
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { migrate, openPool, type Pool } from './db';
 import { startOfficeServer, type OfficeServer } from './server';
 import { loadOrCreateIdentity, type TlsIdentity } from './tls-identity';
+import { loadOrCreateBackupKey } from './backup-key';
 import type { OfficeValidator } from './push';
 
 export interface OfficeOptions {
@@ -35,7 +36,8 @@ export async function startOffice(opts: OfficeOptions): Promise<Office> {
     await migrate(pool);
     const officeId = await officeIdOf(pool);
     const identity = await loadOrCreateIdentity(opts.dataDir);
-    const server = await startOfficeServer({ pool, identity, officeId, port: opts.port, host: opts.host, validate: opts.validate });
+    const backupKey = await loadOrCreateBackupKey(opts.dataDir);
+    const server = await startOfficeServer({ pool, identity, officeId, port: opts.port, host: opts.host, validate: opts.validate, backupRecipient: backupKey.recipient });
     return {
       server, pool, identity, officeId,
       async stop() {

@@ -3,7 +3,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CHANGE_FORMAT_VERSION } from '../domain/change-format';
 import { formatPairingCode, pairingCodeFrom, pairingProof, PAIRING_CODE_TTL_MS } from '../domain/office-pairing';
-import { inTransaction, type Pool } from './db';
+import { inTransaction, type Client, type Pool } from './db';
 import { OfficeError } from './errors';
 
 export interface PairedStation { id: string; name: string }
@@ -65,6 +65,6 @@ export async function authenticate(pool: Pool, credential: string | undefined): 
 }
 
 /** Notes when a station last pushed (shown to the office's administrator). */
-export async function markSeen(pool: Pool, stationId: string): Promise<void> {
-  await pool.query('UPDATE stations SET last_seen = now() WHERE id = $1', [stationId]);
+export async function markSeen(db: Pool | Client, stationId: string): Promise<void> {
+  await db.query('UPDATE stations SET last_seen = now() WHERE id = $1', [stationId]);
 }

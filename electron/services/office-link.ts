@@ -32,8 +32,20 @@ function agentFor(pin: string): https.Agent {
   return a;
 }
 
-/** One JSON request to the office, over a connection that must present `pin`. */
+/**
+ * One JSON request to the office, over a connection that must present `pin`. A kept-alive
+ * connection the office closed while idle (its close still on the way over a slow link)
+ * fails the request at once with ECONNRESET: that request is sent once more on a new
+ * connection — safe, as a push is answered per change id and a pull only reads.
+ */
 export function officeRequest<T>(base: string, pin: string, method: 'GET' | 'POST', path: string, body?: unknown, credential?: string): Promise<T> {
+  return requestOnce<T>(base, pin, method, path, body, credential).catch((err: unknown) => {
+    if ((err as { staleSocket?: boolean }).staleSocket) return requestOnce<T>(base, pin, method, path, body, credential);
+    throw err;
+  });
+}
+
+function requestOnce<T>(base: string, pin: string, method: 'GET' | 'POST', path: string, body?: unknown, credential?: string): Promise<T> {
   const text = body === undefined ? undefined : JSON.stringify(body);
   return new Promise<T>((resolve, reject) => {
     const req = https.request(new URL(path, base), {
@@ -65,6 +77,7 @@ export function officeRequest<T>(base: string, pin: string, method: 'GET' | 'POS
     req.on('error', (err) => {
       if (err instanceof OfficeLinkError) { reject(err); return; }
       const code = (err as { code?: string }).code;
+      if (code === 'ECONNRESET' && req.reusedSocket) { reject(Object.assign(err, { staleSocket: true })); return; }
       if (code === 'ESCL_CERT_CHANGED') {
         reject(new OfficeLinkError('office_certificate_changed', 'The office presents another certificate than the one paired with. Nothing was sent. If the office was reinstalled, pair this station again; otherwise tell the office administrator.'));
         return;

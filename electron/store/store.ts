@@ -1,5 +1,6 @@
 // The store facade the services use: the repositories over one SQLite file, and
 // transactions. Services never see SQL or better-sqlite3.
+import { TripRepo } from './trip-repo';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { openDatabase, type Db } from './db';
@@ -64,6 +65,8 @@ export class Store {
   readonly bookLeases: BookLeaseRepo;
   /** The day's parcels sent by post (the dispatch manifest). */
   readonly dispatches: DispatchQuery;
+  /** A mobile unit's trip (local, never replicated). */
+  readonly trip: TripRepo;
 
   private constructor(private readonly db: Db, dataKey: Buffer, physicalClock: () => number, validateRemote?: ChangeValidator) {
     this.stationId = stationIdOf(db);
@@ -88,6 +91,7 @@ export class Store {
     this.stock = new StockRepo(db, this.stationId, this.changes);
     this.bookLeases = new BookLeaseRepo(db);
     this.dispatches = new DispatchQuery(db);
+    this.trip = new TripRepo(db);
   }
 
   static open(opts: StoreOptions): Store {

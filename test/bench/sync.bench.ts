@@ -1,4 +1,6 @@
-// Replication figures (issue 12). For now the cost of the change log on the station's
+// Replication figures (issue 12): sync throughput (office-throughput.ts), live propagation
+// (office-live.ts), a week offline drained (office-week.ts), twenty stations against one
+// office service (office-twenty.ts), and the cost of the change log on the station's
 // writes: 1,000 appointment updates through the repository (the write, the read before and
 // after, the change row and the column clocks) against the same UPDATE without the log,
 // on a real SQLite file (WAL, synchronous=FULL). Each update in its own transaction, as an
@@ -7,6 +9,9 @@ import { performance } from 'node:perf_hooks';
 import { appointmentFields, openStore, rawDb, removeTempDirs } from '../helpers/stores';
 import { median, round } from './stats';
 import { officeThroughput } from './office-throughput';
+import { officeLive } from './office-live';
+import { officeWeek } from './office-week';
+import { officeTwenty } from './office-twenty';
 
 const N = 1000;
 const RUNS = 5;
@@ -61,6 +66,10 @@ export default async function sync(): Promise<Record<string, unknown>> {
         note: 'appointment updates through AppointmentsRepo.updateFields (change log on) vs the same UPDATE statement alone; medians',
       },
       ...(await officeThroughput()),
+      ...(await officeLive()),
+      ...(await officeWeek()),
+      ...(await officeTwenty()),
+      under_load: `figures from a shared machine (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)} at the end); the office service and PostgreSQL share its ${(await import('node:os')).cpus().length} cores with the stations`,
     };
   } finally {
     removeTempDirs();
