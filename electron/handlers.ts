@@ -131,7 +131,7 @@ export function createHandlers(s: Services): Handlers {
     'stock.reconciliationCsv': (i, c) => stock.reconciliationExport(who(c.officerId), i.day),
     'stock.uncollected': () => stock.uncollected(),
     'issuance.queue': () => issuance.queue(),
-    'issuance.print': (i, c) => issuance.print(who(c.officerId), c.roles, i.appointmentId, i.serial),
+    'issuance.print': (i, c) => issuance.print(who(c.officerId), c.roles, i.appointmentId, i.serial, i.printerId),
     'issuance.spoil': (i, c) => issuance.spoil(who(c.officerId), c.roles, i.jobId, i.reason),
     'issuance.requeue': (i, c) => issuance.requeue(who(c.officerId), c.roles, i.jobId),
     'issuance.check': (i, c) => issuance.check(who(c.officerId), i.jobId),
@@ -143,5 +143,7 @@ export function createHandlers(s: Services): Handlers {
     'issuance.scanLetter': (i, c) => handover.scanLetter(who(c.officerId), i.appointmentId),
     // The manifest's PDF writer loads with the first manifest, never at the station's start.
     'issuance.manifest': async (i) => (await import('./services/dispatch-manifest')).dispatchManifest(i.day, receipts.settings().officeName, handover.dispatchedOn(i.day), now()),
+    'receipts.settings': () => receipts.view(),
+    'receipts.setSettings': (i, c) => receipts.update(who(c.officerId), i),
   } satisfies Handlers;
 }

@@ -16,6 +16,7 @@ export const READ_ONLY_METHODS: ReadonlySet<string> = new Set<MethodName>([
   'keys.protection', 'numbers.day', 'numbers.export', 'enrolment.get', 'blob.get', 'capture.get',
   'devices.slots', 'devices.overview', 'devices.trace', 'devices.traceText', 'devices.scannerCertificate',
   'devices.discoverScanners', 'printer.page', 'drafts.list',
+  'receipts.settings',
 ]);
 
 /** What a request id may look like (a UUID from the renderer, or any short token). */

@@ -113,7 +113,9 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     // The book printed for this application goes with it; an application printed before the
     // stock existed (or brought to printed another way) has no job, and no book to move.
     const job = store.stock.latestJob(appointmentId);
-    if (job?.state === 'printed') stock.move(officerId, job.serial, 'issue', { appointmentId, at });
+    if (job?.state !== 'printed') return null;
+    stock.move(officerId, job.serial, 'issue', { appointmentId, at });
+    return job.serial;
   });
 
   let demoScanner: EsclSim | null = null;

@@ -75,8 +75,12 @@ export class HandoverService {
     private readonly officeName: () => string,
     private readonly now: () => Date,
     private readonly scanner: () => DocumentScannerPort | null = () => null,
-    /** The book leaves the office with the passport (stock: printed → issued), in the step's transaction. */
-    private readonly bookLeft: (officerId: string, appointmentId: string, at: string) => void = () => undefined,
+    /**
+     * The book leaves the office with the passport (stock: printed → issued), in the step's
+     * transaction; returns its serial (the passport number, for the receipt), or null where
+     * the application has no book in the stock.
+     */
+    private readonly bookLeft: (officerId: string, appointmentId: string, at: string) => string | null = () => null,
   ) {}
 
   /** Scans the representative's letter of authorisation on the document scanner; kept sealed, its id returned for the handover. */
@@ -171,7 +175,7 @@ export class HandoverService {
     const record: HandoverRecord = {
       kind: 'counter', at: at.toISOString(), officerId, officerName: officer?.name ?? '', collector, verification: collector.kind === 'applicant' ? verification : null,
     };
-    this.store.tx(() => {
+    const serial = this.store.tx(() => {
       this.workflow.take(officerId, roles, 'issue', input.appointmentId, {
         precondition: (row) => {
           const problems = handoverPreconditions({ ...this.state(row), collector, verification });
@@ -185,13 +189,13 @@ export class HandoverService {
         },
       });
       this.patch(input.appointmentId, { handover: record }, at.toISOString());
-      this.bookLeft(officerId, input.appointmentId, at.toISOString());
+      return this.bookLeft(officerId, input.appointmentId, at.toISOString());
     });
     this.verified.delete(input.appointmentId);
     const row = this.row(input.appointmentId);
     const receipt = await printHandoverReceipt(this.store, this.devices, this.officeName(), this.now(), officerId, row, {
       kind: 'counter', collectedBy: collector.kind === 'applicant' ? row.fullName : collector.name, representative: collector.kind === 'representative',
-      verifiedBy: record.verification?.method ?? 'letter', officerName: record.officerName,
+      verifiedBy: record.verification?.method ?? 'letter', officerName: record.officerName, ...(serial ? { passportNumber: serial } : {}),
     });
     return { view: this.view(officerId, row), receipt };
   }
@@ -204,7 +208,7 @@ export class HandoverService {
       kind: 'post', at: at.toISOString(), officerId, officerName: officer?.name ?? '', address: input.address.trim(),
       courier: input.courier.trim(), trackingNumber: input.trackingNumber.trim().toUpperCase(), dispatchDate: input.dispatchDate,
     };
-    this.store.tx(() => {
+    const serial = this.store.tx(() => {
       this.workflow.take(officerId, roles, 'dispatch', input.appointmentId, {
         precondition: (row) => {
           const problems = dispatchPreconditions({ ...this.state(row), ...record, today: localDate(at) });
@@ -213,13 +217,13 @@ export class HandoverService {
         detail: { courier: record.courier, trackingNumber: record.trackingNumber, dispatchDate: record.dispatchDate },
       });
       this.patch(input.appointmentId, { dispatch: record }, at.toISOString());
-      this.bookLeft(officerId, input.appointmentId, at.toISOString());
+      return this.bookLeft(officerId, input.appointmentId, at.toISOString());
     });
     this.verified.delete(input.appointmentId);
     const row = this.row(input.appointmentId);
     const receipt = await printHandoverReceipt(this.store, this.devices, this.officeName(), this.now(), officerId, row, {
       kind: 'post', collectedBy: row.fullName, representative: false, verifiedBy: null, officerName: record.officerName,
-      courier: record.courier, trackingNumber: record.trackingNumber, dispatchDate: record.dispatchDate,
+      courier: record.courier, trackingNumber: record.trackingNumber, dispatchDate: record.dispatchDate, ...(serial ? { passportNumber: serial } : {}),
     });
     return { view: this.view(officerId, row), receipt };
   }

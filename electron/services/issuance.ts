@@ -86,14 +86,19 @@ export class IssuanceService {
     }
   }
 
-  async print(officerId: string, roles: readonly Role[], appointmentId: string, rawSerial: string): Promise<PrintJobView> {
+  /**
+   * `printerId`: the passport printer the operator chose for the batch (offices have several);
+   * without one, the first configured printer. A chosen printer that is not one is refused
+   * before the book is touched.
+   */
+  async print(officerId: string, roles: readonly Role[], appointmentId: string, rawSerial: string, printerId?: string): Promise<PrintJobView> {
     const serial = normaliseSerial(rawSerial);
     const a = this.store.appointments.getById(appointmentId);
     if (!a) throw new StationError('not_found');
     if (a.status !== 'approved') throw new StationError('invalid_transition', { from: a.status, to: 'printing', action: 'startPrint' });
     this.checkSerial(a, serial);
-    const printer = this.devices.printers.first();
-    if (!printer) throw new StationError('device', { key: 'issuance.noPrinter' });
+    const printer = printerId ? this.devices.printers.get(printerId) : this.devices.printers.first();
+    if (!printer) throw new StationError('device', { key: printerId ? 'issuance.printerUnknown' : 'issuance.noPrinter' });
     const page = await this.compose(a, serial, printer.id);
 
     const at = this.now().toISOString();
