@@ -34,7 +34,7 @@ const loadComposer = async () => {
 
 export function jobView(j: PrintJobRecord): PrintJobView {
   return {
-    id: j.id, appointmentId: j.appointmentId, serial: j.serial, state: j.state, qcPassed: j.qcPassed, mrz: j.mrz, pdfSha256: j.pdfSha256,
+    id: j.id, appointmentId: j.appointmentId, serial: j.serial, state: j.state, qcPassed: j.qcPassed, mrz: j.mrz, pdfSha256: j.pdfSha256, printerId: j.printerId,
     ...(j.errorKey ? { message: { key: j.errorKey } } : {}), createdAt: j.createdAt, updatedAt: j.updatedAt,
   };
 }

@@ -114,14 +114,14 @@ describe.skipIf(!hasPoppler)('the passport printer chosen per batch', { timeout:
     expect((await p.ok<AppointmentRow>('queue.get', { id: first.id })).status).toBe('approved');
 
     const onB = await p.ok<PrintJobView>('issuance.print', { appointmentId: first.id, serial: 'C0000001', printerId: 'pp-b' });
-    expect(onB).toMatchObject({ state: 'printed', serial: 'C0000001' });
+    expect(onB).toMatchObject({ state: 'printed', serial: 'C0000001', printerId: 'pp-b' });
     expect(b.jobs).toHaveLength(1);
     expect(a.jobs).toHaveLength(0);
     expect(createHash('sha256').update(b.jobs[0]!.document).digest('hex')).toBe(onB.pdfSha256);
 
     const second = await firstElectronic();
     const onA = await p.ok<PrintJobView>('issuance.print', { appointmentId: second.id, serial: 'C0000002', printerId: 'pp-a' });
-    expect(onA.state).toBe('printed');
+    expect(onA).toMatchObject({ state: 'printed', printerId: 'pp-a' });
     expect(a.jobs).toHaveLength(1);
     expect(b.jobs).toHaveLength(1);
 
