@@ -28,12 +28,13 @@ export interface IssuanceDevices {
 }
 
 /**
- * Whether this office hands over only books that passed the quality check, and whether this
- * application's did. The print queue (stock) records the check on its print job; until it is
- * wired here the station reads the office setting `issuance.requireQc` and knows of no pass.
+ * Whether a passed quality check is needed before this application's book is handed over (the
+ * office setting `issuance.requireQc`, or a check this book failed), and whether it passed.
+ * The print queue records the check on the application's print job.
  */
 export interface QcSource {
-  required(): boolean;
+  /** The office requires a passed check, or this application's printed book failed its check. */
+  required(appointmentId: string): boolean;
   passed(appointmentId: string): boolean;
 }
 
@@ -279,7 +280,7 @@ export class HandoverService {
   }
 
   private state(row: AppointmentRow): IssuanceState {
-    return { status: row.status, qcRequired: this.qc.required(), qcPassed: this.qc.passed(row.id) };
+    return { status: row.status, qcRequired: this.qc.required(row.id), qcPassed: this.qc.passed(row.id) };
   }
 
   private row(appointmentId: string): AppointmentRow {

@@ -214,6 +214,12 @@ export class IssuanceService {
     });
   }
 
+  /** For the handover: whether the application's printed book failed its check (and is not yet spoiled). */
+  qcFailed(appointmentId: string): boolean {
+    const j = this.store.stock.latestJob(appointmentId);
+    return j?.state === 'printed' && j.qcPassed === false;
+  }
+
   /** For the handover: whether the application's printed passport passed its check. */
   qcPassed(appointmentId: string): boolean {
     const j = this.store.stock.latestJob(appointmentId);

@@ -18,7 +18,7 @@ import { ADMIN, OFFICER, openTestStation, type TestSession, type TestStation } f
 import { hasPoppler, POPPLER_MISSING, words } from '../../helpers/poppler';
 import { until } from '../../helpers/until';
 import type { AppointmentRow, DeviceSlot, SessionInfo } from '../../../electron/contract-types';
-import type { IssueResult } from '../../../electron/handover-types';
+import type { HandoverView, IssueResult } from '../../../electron/handover-types';
 import type { PrintJobView, PrintQueueView, QcView, Reconciliation, StockOverview } from '../../../electron/issuance-types';
 import { DEMO_BOOKS_PER_SERIES } from '../../../electron/services/demo-issuance';
 import { localDate } from '../../../domain/dates';
@@ -132,6 +132,20 @@ describe.skipIf(!hasPoppler)('the passport printer chosen per batch', { timeout:
   });
 });
 if (!hasPoppler) console.warn(`the printer-choice test is skipped: ${POPPLER_MISSING}`);
+
+describe('a book that failed its quality check', { timeout: 60_000 }, () => {
+  it('is held back at the handover even where the office does not require a check', async () => {
+    const a = await firstElectronic();
+    const job = await p.ok<PrintJobView>('issuance.print', { appointmentId: a.id, serial: 'C0000004' });
+    // The page out of the printer carries another passport number than the one composed.
+    await admin.ok('devices.simulate', { id: 'mrz-sim', action: 'feed_page', lines: [job.mrz![0], job.mrz![1].replace('C0000004', 'C0000009')] });
+    expect(await p.ok<QcView>('issuance.check', { jobId: job.id })).toMatchObject({ passed: false });
+    expect((await p.ok<HandoverView>('issuance.identify', { code: a.bookingCode })).blockers).toEqual(['qc_missing']);
+    const toRepresentative = { appointmentId: a.id, collector: { kind: 'representative', name: 'Siti Aminah', nik: '3171015203880002', letterNote: 'Surat kuasa' } };
+    expect(await p.call('issuance.issue', toRepresentative)).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'qc_missing' } } });
+    expect(await counts()).toMatchObject({ printed: 1, issued: 0 });
+  });
+});
 
 const haveSocat = socatAvailable();
 if (!haveSocat) console.warn('the counter handover receipt test is skipped: socat is not installed (apt-get install socat)');
