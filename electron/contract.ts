@@ -29,6 +29,7 @@ import { CORRECTION_REASONS, IDENTITY_FIELDS, TRAVEL_PURPOSES } from '../domain/
 import { IMPORT_CHUNK_CHARS, IMPORT_MAX_CHUNKS } from '../domain/import-limits';
 import { bapInput, oldPassportInput } from '../domain/service-step';
 import type { BapPdfView } from './contract-types';
+import type { ReceiptSettingsView } from './receipt-settings-types';
 
 export { ROLES, type Role } from '../domain/catalog';
 
@@ -353,7 +354,7 @@ export const methods = {
   'stock.uncollected': method<UncollectedRow[]>()(empty, ['print', 'supervisor', 'head']),
   'issuance.queue': method<PrintQueueView>()(empty, ['print', 'supervisor']),
   /** Prints the application's data page on the book with this serial (checked first). */
-  'issuance.print': method<PrintJobView>()(z.object({ appointmentId: id, serial: z.string().trim().min(1).max(20) }).strict(), ['print', 'supervisor']),
+  'issuance.print': method<PrintJobView>()(z.object({ appointmentId: id, serial: z.string().trim().min(1).max(20), printerId: z.string().max(40).optional() }).strict(), ['print', 'supervisor']),
   'issuance.spoil': method<PrintJobView>()(z.object({ jobId: id, reason: z.enum(SPOIL_REASONS) }).strict(), ['print', 'supervisor']),
   /** A failed job whose book is still blank: the book back to stock, the application to the queue. */
   'issuance.requeue': method<PrintJobView>()(z.object({ jobId: id }).strict(), ['print', 'supervisor']),
@@ -391,6 +392,17 @@ export const methods = {
   'stock.leaseReturn': method<LeaseView>()(z.object({ leaseId: id }).strict(), ['print', 'supervisor']),
   /** A station away longer than the office keeps deletions (60 days) pulls everything again. */
   'office.resync': method<OfficeStatus>()(empty, ['admin']),
+  // ---- the receipt's office settings: name, collection hours, working days, closures (stock-admin) ----
+  'receipts.settings': method<ReceiptSettingsView>()(empty, ['admin']),
+  'receipts.setSettings': method<ReceiptSettingsView>()(z.object({
+    officeName: z.string().trim().min(3).max(80).optional(),
+    officeAddress: z.string().trim().max(160).optional(),
+    collectionWorkingDays: z.number().int().min(0).max(60).optional(),
+    collectionHours: z.array(z.string().trim().min(1).max(60)).min(1).max(4).optional(),
+    closedOnCollectiveLeave: z.boolean().optional(),
+    extraClosedDates: z.array(isoDate).max(60).optional(),
+    closedWeekdays: z.array(z.number().int().min(0).max(6)).max(6).optional(),
+  }).strict(), ['admin']),
 } as const;
 
 export type Methods = typeof methods;

@@ -132,7 +132,7 @@ export function createHandlers(s: Services): Handlers {
     'stock.reconciliationCsv': (i, c) => stock.reconciliationExport(who(c.officerId), i.day),
     'stock.uncollected': () => stock.uncollected(),
     'issuance.queue': () => issuance.queue(),
-    'issuance.print': (i, c) => issuance.print(who(c.officerId), c.roles, i.appointmentId, i.serial),
+    'issuance.print': (i, c) => issuance.print(who(c.officerId), c.roles, i.appointmentId, i.serial, i.printerId),
     'issuance.spoil': (i, c) => issuance.spoil(who(c.officerId), c.roles, i.jobId, i.reason),
     'issuance.requeue': (i, c) => issuance.requeue(who(c.officerId), c.roles, i.jobId),
     'issuance.check': (i, c) => issuance.check(who(c.officerId), i.jobId),
@@ -149,5 +149,7 @@ export function createHandlers(s: Services): Handlers {
     'stock.leaseExtend': () => s.bookLeases.extend(),
     'stock.leaseReturn': (i, c) => s.bookLeases.giveBack(who(c.officerId), i.leaseId),
     'office.resync': async (_i, c) => { await resyncForOfficer(store, who(c.officerId), now); return office.syncNow(); },
+    'receipts.settings': () => receipts.view(),
+    'receipts.setSettings': (i, c) => receipts.update(who(c.officerId), i),
   } satisfies Handlers;
 }

@@ -35,6 +35,8 @@ export interface PrintJobView {
   mrz: [string, string] | null;
   /** SHA-256 (hex) of the PDF sent to the printer. */
   pdfSha256: string | null;
+  /** The passport printer the job went to (the device id), as the operator chose it for the batch. */
+  printerId: string | null;
   /** Why the job failed (the printer's sentence), when it did. */
   message?: { key: string; params?: Record<string, string | number> };
   createdAt: string;

@@ -17,6 +17,7 @@ export const READ_ONLY_METHODS: ReadonlySet<string> = new Set<MethodName>([
   'devices.slots', 'devices.overview', 'devices.trace', 'devices.traceText', 'devices.scannerCertificate',
   'devices.discoverScanners', 'printer.page', 'drafts.list',
   'stock.lease',
+  'receipts.settings',
 ]);
 
 /** What a request id may look like (a UUID from the renderer, or any short token). */

@@ -108,13 +108,16 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   // The handover requires the print queue's quality check where the office setting says so:
   // the application's latest print job must have passed it.
   const handover = new HandoverService(store, deviceService, workflow, auth, {
-    required: () => store.settings.getAll()['issuance.requireQc'] === 'true',
+    // A book that failed its check is held back whatever the office setting: a mismatch blocks the book.
+    required: (appointmentId) => store.settings.getAll()['issuance.requireQc'] === 'true' || issuance.qcFailed(appointmentId),
     passed: (appointmentId) => issuance.qcPassed(appointmentId),
   }, () => services.receipts.settings().officeName, now, documentScanner, (officerId, appointmentId, at) => {
     // The book printed for this application goes with it; an application printed before the
     // stock existed (or brought to printed another way) has no job, and no book to move.
     const job = store.stock.latestJob(appointmentId);
-    if (job?.state === 'printed') stock.move(officerId, job.serial, 'issue', { appointmentId, at });
+    if (job?.state !== 'printed') return null;
+    stock.move(officerId, job.serial, 'issue', { appointmentId, at });
+    return job.serial;
   });
 
   let demoScanner: EsclSim | null = null;

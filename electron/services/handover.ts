@@ -28,12 +28,13 @@ export interface IssuanceDevices {
 }
 
 /**
- * Whether this office hands over only books that passed the quality check, and whether this
- * application's did. The print queue (stock) records the check on its print job; until it is
- * wired here the station reads the office setting `issuance.requireQc` and knows of no pass.
+ * Whether a passed quality check is needed before this application's book is handed over (the
+ * office setting `issuance.requireQc`, or a check this book failed), and whether it passed.
+ * The print queue records the check on the application's print job.
  */
 export interface QcSource {
-  required(): boolean;
+  /** The office requires a passed check, or this application's printed book failed its check. */
+  required(appointmentId: string): boolean;
   passed(appointmentId: string): boolean;
 }
 
@@ -75,8 +76,12 @@ export class HandoverService {
     private readonly officeName: () => string,
     private readonly now: () => Date,
     private readonly scanner: () => DocumentScannerPort | null = () => null,
-    /** The book leaves the office with the passport (stock: printed → issued), in the step's transaction. */
-    private readonly bookLeft: (officerId: string, appointmentId: string, at: string) => void = () => undefined,
+    /**
+     * The book leaves the office with the passport (stock: printed → issued), in the step's
+     * transaction; returns its serial (the passport number, for the receipt), or null where
+     * the application has no book in the stock.
+     */
+    private readonly bookLeft: (officerId: string, appointmentId: string, at: string) => string | null = () => null,
   ) {}
 
   /** Scans the representative's letter of authorisation on the document scanner; kept sealed, its id returned for the handover. */
@@ -171,7 +176,7 @@ export class HandoverService {
     const record: HandoverRecord = {
       kind: 'counter', at: at.toISOString(), officerId, officerName: officer?.name ?? '', collector, verification: collector.kind === 'applicant' ? verification : null,
     };
-    this.store.tx(() => {
+    const serial = this.store.tx(() => {
       this.workflow.take(officerId, roles, 'issue', input.appointmentId, {
         precondition: (row) => {
           const problems = handoverPreconditions({ ...this.state(row), collector, verification });
@@ -185,13 +190,13 @@ export class HandoverService {
         },
       });
       this.patch(input.appointmentId, { handover: record }, at.toISOString());
-      this.bookLeft(officerId, input.appointmentId, at.toISOString());
+      return this.bookLeft(officerId, input.appointmentId, at.toISOString());
     });
     this.verified.delete(input.appointmentId);
     const row = this.row(input.appointmentId);
     const receipt = await printHandoverReceipt(this.store, this.devices, this.officeName(), this.now(), officerId, row, {
       kind: 'counter', collectedBy: collector.kind === 'applicant' ? row.fullName : collector.name, representative: collector.kind === 'representative',
-      verifiedBy: record.verification?.method ?? 'letter', officerName: record.officerName,
+      verifiedBy: record.verification?.method ?? 'letter', officerName: record.officerName, ...(serial ? { passportNumber: serial } : {}),
     });
     return { view: this.view(officerId, row), receipt };
   }
@@ -204,7 +209,7 @@ export class HandoverService {
       kind: 'post', at: at.toISOString(), officerId, officerName: officer?.name ?? '', address: input.address.trim(),
       courier: input.courier.trim(), trackingNumber: input.trackingNumber.trim().toUpperCase(), dispatchDate: input.dispatchDate,
     };
-    this.store.tx(() => {
+    const serial = this.store.tx(() => {
       this.workflow.take(officerId, roles, 'dispatch', input.appointmentId, {
         precondition: (row) => {
           const problems = dispatchPreconditions({ ...this.state(row), ...record, today: localDate(at) });
@@ -213,13 +218,13 @@ export class HandoverService {
         detail: { courier: record.courier, trackingNumber: record.trackingNumber, dispatchDate: record.dispatchDate },
       });
       this.patch(input.appointmentId, { dispatch: record }, at.toISOString());
-      this.bookLeft(officerId, input.appointmentId, at.toISOString());
+      return this.bookLeft(officerId, input.appointmentId, at.toISOString());
     });
     this.verified.delete(input.appointmentId);
     const row = this.row(input.appointmentId);
     const receipt = await printHandoverReceipt(this.store, this.devices, this.officeName(), this.now(), officerId, row, {
       kind: 'post', collectedBy: row.fullName, representative: false, verifiedBy: null, officerName: record.officerName,
-      courier: record.courier, trackingNumber: record.trackingNumber, dispatchDate: record.dispatchDate,
+      courier: record.courier, trackingNumber: record.trackingNumber, dispatchDate: record.dispatchDate, ...(serial ? { passportNumber: serial } : {}),
     });
     return { view: this.view(officerId, row), receipt };
   }
@@ -275,7 +280,7 @@ export class HandoverService {
   }
 
   private state(row: AppointmentRow): IssuanceState {
-    return { status: row.status, qcRequired: this.qc.required(), qcPassed: this.qc.passed(row.id) };
+    return { status: row.status, qcRequired: this.qc.required(row.id), qcPassed: this.qc.passed(row.id) };
   }
 
   private row(appointmentId: string): AppointmentRow {

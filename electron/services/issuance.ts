@@ -34,7 +34,7 @@ const loadComposer = async () => {
 
 export function jobView(j: PrintJobRecord): PrintJobView {
   return {
-    id: j.id, appointmentId: j.appointmentId, serial: j.serial, state: j.state, qcPassed: j.qcPassed, mrz: j.mrz, pdfSha256: j.pdfSha256,
+    id: j.id, appointmentId: j.appointmentId, serial: j.serial, state: j.state, qcPassed: j.qcPassed, mrz: j.mrz, pdfSha256: j.pdfSha256, printerId: j.printerId,
     ...(j.errorKey ? { message: { key: j.errorKey } } : {}), createdAt: j.createdAt, updatedAt: j.updatedAt,
   };
 }
@@ -86,14 +86,19 @@ export class IssuanceService {
     }
   }
 
-  async print(officerId: string, roles: readonly Role[], appointmentId: string, rawSerial: string): Promise<PrintJobView> {
+  /**
+   * `printerId`: the passport printer the operator chose for the batch (offices have several);
+   * without one, the first configured printer. A chosen printer that is not one is refused
+   * before the book is touched.
+   */
+  async print(officerId: string, roles: readonly Role[], appointmentId: string, rawSerial: string, printerId?: string): Promise<PrintJobView> {
     const serial = normaliseSerial(rawSerial);
     const a = this.store.appointments.getById(appointmentId);
     if (!a) throw new StationError('not_found');
     if (a.status !== 'approved') throw new StationError('invalid_transition', { from: a.status, to: 'printing', action: 'startPrint' });
     this.checkSerial(a, serial);
-    const printer = this.devices.printers.first();
-    if (!printer) throw new StationError('device', { key: 'issuance.noPrinter' });
+    const printer = printerId ? this.devices.printers.get(printerId) : this.devices.printers.first();
+    if (!printer) throw new StationError('device', { key: printerId ? 'issuance.printerUnknown' : 'issuance.noPrinter' });
     const page = await this.compose(a, serial, printer.id);
 
     const at = this.now().toISOString();
@@ -207,6 +212,12 @@ export class IssuanceService {
       const stop = this.devices.watchMrz((lines) => { clearTimeout(timer); stop(); resolve(lines); });
       void this.devices.readFedPage();
     });
+  }
+
+  /** For the handover: whether the application's printed book failed its check (and is not yet spoiled). */
+  qcFailed(appointmentId: string): boolean {
+    const j = this.store.stock.latestJob(appointmentId);
+    return j?.state === 'printed' && j.qcPassed === false;
   }
 
   /** For the handover: whether the application's printed passport passed its check. */

@@ -104,6 +104,12 @@ export class PrinterDevices {
     return null;
   }
 
+  /** The printer the operator chose for a batch, if it is a configured one that can print. */
+  get(id: string): { id: string; printer: DataPagePrinter } | null {
+    const e = this.entries.get(id);
+    return e?.printer ? { id, printer: e.printer } : null;
+  }
+
   async test(id: string): Promise<DeviceTestResult | null> {
     const e = this.entries.get(id);
     if (!e) return null;

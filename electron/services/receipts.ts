@@ -5,7 +5,9 @@
 // The collection date is a configured number of working days after the interview,
 // skipping weekends, national holidays and (unless the office opens then) collective leave.
 import { HOLIDAYS_ID } from '../../domain/holidays-id';
-import { SATURDAY_SUNDAY, addWorkingDays } from '../../domain/collection-date';
+import { SATURDAY_SUNDAY, addWorkingDays, weekday, type WorkingCalendar } from '../../domain/collection-date';
+import { localDate } from '../../domain/dates';
+import type { ReceiptSettingsView } from '../receipt-settings-types';
 import { enrolmentReceipt } from '../../domain/receipt-layout';
 import { renderReceipt } from '../../native/drivers/escpos/escpos-document';
 import type { AppointmentRow, ReceiptOutcome } from '../contract-types';
@@ -24,6 +26,8 @@ export interface ReceiptSettings {
   closedOnCollectiveLeave: boolean;
   /** The office's own closures (a regional holiday), ISO dates. */
   extraClosedDates: string[];
+  /** Days of the week the office is closed (0 = Sunday … 6 = Saturday); an office open on Saturdays drops 6. */
+  closedWeekdays: number[];
 }
 
 export const DEFAULT_RECEIPT_SETTINGS: ReceiptSettings = {
@@ -33,6 +37,14 @@ export const DEFAULT_RECEIPT_SETTINGS: ReceiptSettings = {
   collectionHours: ['Senin–Jumat 13.00–15.00 WIB'],
   closedOnCollectiveLeave: true,
   extraClosedDates: [],
+  closedWeekdays: [...SATURDAY_SUNDAY],
+};
+
+/** Where each setting is kept in the station's settings. */
+const KEYS: Record<keyof ReceiptSettings, string> = {
+  officeName: 'receipt.officeName', officeAddress: 'receipt.officeAddress', collectionWorkingDays: 'receipt.collectionWorkingDays',
+  collectionHours: 'receipt.collectionHours', closedOnCollectiveLeave: 'receipt.closedOnCollectiveLeave',
+  extraClosedDates: 'receipt.extraClosedDates', closedWeekdays: 'receipt.closedWeekdays',
 };
 
 /** The receipt's wording of a service and passport type (printed, so in Indonesian). */
@@ -76,12 +88,42 @@ export class ReceiptService {
       collectionHours: json('receipt.collectionHours', d.collectionHours, strings),
       closedOnCollectiveLeave: raw['receipt.closedOnCollectiveLeave'] === undefined ? d.closedOnCollectiveLeave : raw['receipt.closedOnCollectiveLeave'] === 'true',
       extraClosedDates: json('receipt.extraClosedDates', d.extraClosedDates, strings),
+      closedWeekdays: json('receipt.closedWeekdays', d.closedWeekdays, (v) => Array.isArray(v) && v.length < 7 && v.every((x) => Number.isInteger(x) && x >= 0 && x <= 6)),
     };
   }
 
   collectionDate(interviewDate: string, s = this.settings()): string {
-    const closed = new Set([...HOLIDAYS_ID.filter((h) => h.kind === 'national' || s.closedOnCollectiveLeave).map((h) => h.date), ...s.extraClosedDates]);
-    return addWorkingDays(interviewDate, s.collectionWorkingDays, { weekend: SATURDAY_SUNDAY, closed });
+    return addWorkingDays(interviewDate, s.collectionWorkingDays, calendarOf(s));
+  }
+
+  /** The settings with the collection date they give for an interview today (the administrator's panel). */
+  view(): ReceiptSettingsView {
+    const s = this.settings();
+    const interviewDate = localDate(this.now());
+    const collectionDate = this.collectionDate(interviewDate, s);
+    const named = new Map<string, { name: string; kind: 'national' | 'collective_leave' | 'office' }>();
+    for (const d of s.extraClosedDates) named.set(d, { name: '', kind: 'office' });
+    for (const h of HOLIDAYS_ID) if (h.kind === 'national' || s.closedOnCollectiveLeave) named.set(h.date, { name: h.name, kind: h.kind });
+    const skipped = [...named].filter(([d]) => d > interviewDate && d <= collectionDate && !s.closedWeekdays.includes(weekday(d)))
+      .sort(([a], [b]) => a.localeCompare(b)).map(([date, h]) => ({ date, ...h }));
+    return { ...s, preview: { interviewDate, collectionDate, skipped } };
+  }
+
+  /** The administrator's changes, checked (the office must stay open some day), audited, in one transaction. */
+  update(officerId: string, patch: Partial<ReceiptSettings>): ReceiptSettingsView {
+    const next = { ...this.settings(), ...patch };
+    if (next.closedWeekdays.length >= 7) throw new StationError('bad_input', { reason: 'office_never_open' }, 'closedWeekdays');
+    const at = this.now().toISOString();
+    this.store.tx(() => {
+      for (const [k, v] of Object.entries(patch) as [keyof ReceiptSettings, unknown][]) {
+        if (v === undefined) continue;
+        const value = k === 'extraClosedDates' ? [...new Set(v as string[])].sort() : k === 'closedWeekdays' ? [...new Set(v as number[])].sort() : v;
+        this.store.settings.set(KEYS[k], typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value), at);
+      }
+      // Which settings changed, not their values: the office's address is no secret, but the trail needs only the fact.
+      this.store.audit.append(officerId, 'receipt.settings', { changed: Object.keys(patch).filter((k) => patch[k as keyof ReceiptSettings] !== undefined) }, at);
+    });
+    return this.view();
   }
 
   /** After a submit: prints, and whatever happens, returns an outcome instead of throwing. */
@@ -132,6 +174,12 @@ export class ReceiptService {
     }, at.toISOString()));
     return outcome;
   }
+}
+
+/** The office's working calendar: its closed weekdays, national holidays, collective leave if it closes then, its own closures. */
+function calendarOf(s: ReceiptSettings): WorkingCalendar {
+  const closed = new Set([...HOLIDAYS_ID.filter((h) => h.kind === 'national' || s.closedOnCollectiveLeave).map((h) => h.date), ...s.extraClosedDates]);
+  return { weekend: s.closedWeekdays, closed };
 }
 
 /** "2026-03-17T10:42" in the station's local time. */

@@ -3,9 +3,9 @@
 // the print stylesheet shows (styles.css, .print-pdf-root), sized in millimetres so the
 // sheet comes out at the page's real size; the container goes once the dialog closes.
 import { openPdf } from './pdfjs';
+import { pdfCanvases } from './pdf-canvases';
 
 const PRINT_DPI = 200;
-const MM_PER_PT = 25.4 / 72;
 
 export async function printPdf(bytes: Uint8Array): Promise<number> {
   const doc = await openPdf(bytes);
@@ -13,18 +13,7 @@ export async function printPdf(bytes: Uint8Array): Promise<number> {
   root.className = 'print-pdf-root';
   root.dataset.testid = 'print-pdf-root';
   try {
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const base = page.getViewport({ scale: 1 });
-      const viewport = page.getViewport({ scale: PRINT_DPI / 72 });
-      const canvas = document.createElement('canvas');
-      canvas.width = Math.round(viewport.width);
-      canvas.height = Math.round(viewport.height);
-      await page.render({ canvas, viewport }).promise;
-      canvas.style.width = `${base.width * MM_PER_PT}mm`;
-      canvas.style.height = `${base.height * MM_PER_PT}mm`;
-      root.append(canvas);
-    }
+    root.append(...(await pdfCanvases(doc, PRINT_DPI)).canvases);
     document.body.append(root);
     document.body.classList.add('printing-pdf');
     window.print();

@@ -11,6 +11,8 @@ import { Field } from '../components/field';
 import { Kbd } from '../components/kbd';
 import { KeyProtectionPanel } from '../components/key-protection-panel';
 import { OfficePanel } from '../components/office-panel';
+import { StockConfigPanel } from './issuance-settings/stock-config-panel';
+import { ReceiptSettingsPanel } from './issuance-settings/receipt-settings-panel';
 import { errorField, errorMessage } from '../i18n/errors';
 import { useSession } from '../lib/session';
 import { call } from '../lib/station';
@@ -97,6 +99,11 @@ export function SettingsScreen() {
       <KeyProtectionPanel />
       <OfficePanel />
       </div>
+      </div>
+      {/* Issuance: the book series and the receipt's office details, below the station's policy. */}
+      <div className="settings-columns">
+        <div><StockConfigPanel /></div>
+        <div><ReceiptSettingsPanel /></div>
       </div>
     </section>
   );

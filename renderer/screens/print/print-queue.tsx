@@ -2,7 +2,8 @@
 // and prints them as a batch; for each, the serial of the book loaded in the printer is
 // scanned or typed (the station checks it before anything prints), the page is printed, then
 // checked on the MRZ reader. A failed job asks whether the book was spoiled; a spoiled book is
-// recorded and the same application waits for a new book.
+// recorded and the same application waits for a new book. Where the office has several
+// passport printers the operator picks the one for the batch; the station checks it.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentRow } from '../../../electron/contract-types';
@@ -11,6 +12,8 @@ import { Alert } from '../../components/alert';
 import { Dialog } from '../../components/dialog';
 import { enrolmentError } from '../../lib/device-text';
 import { on, call } from '../../lib/station';
+import { useDevices } from '../../lib/use-devices';
+import { PASSPORT_PRINTER_DRIVERS } from './printer-choice';
 
 type Phase = 'serial' | 'printing' | 'printed' | 'checking' | 'qcPassed' | 'qcFailed' | 'failed';
 interface Work { appointment: AppointmentRow; job: PrintJobView | null; phase: Phase }
@@ -29,6 +32,11 @@ export function PrintQueue() {
   const [note, setNote] = useState<Note | null>(null);
   const [reason, setReason] = useState<SpoilReason>('jam');
   const serialRef = useRef<HTMLInputElement>(null);
+  const printers = useDevices().filter((d) => d.kind === 'printer' && PASSPORT_PRINTER_DRIVERS.includes(d.driver));
+  const [chosen, setChosen] = useState('');
+  // The operator's choice while it exists; otherwise the first passport printer.
+  const printerId = printers.some((p) => p.id === chosen) ? chosen : printers[0]?.id ?? '';
+  const printerLabel = (id: string | null) => printers.find((p) => p.id === id)?.label ?? id ?? '';
 
   const load = useCallback(async () => {
     try {
@@ -67,7 +75,7 @@ export function PrintQueue() {
     setNote(null);
     setWork({ ...work, phase: 'printing' });
     try {
-      const job = await call('issuance.print', { appointmentId: work.appointment.id, serial: serial.trim() });
+      const job = await call('issuance.print', { appointmentId: work.appointment.id, serial: serial.trim(), ...(printerId ? { printerId } : {}) });
       setWork({ ...work, job, phase: job.state === 'printed' ? 'printed' : 'failed' });
     } catch (err) {
       fail(err);
@@ -136,6 +144,7 @@ export function PrintQueue() {
           {(work.phase === 'printed' || work.phase === 'checking') && work.job && (
             <div>
               <Alert tone="info" testId="print-printed">{t('issuance.printed', { serial: work.job.serial })}</Alert>
+              {work.job.printerId && <p className="hint" data-testid="print-printed-on">{t('stockAdmin.printedOn', { printer: printerLabel(work.job.printerId) })}</p>}
               <button type="button" className="btn btn-primary" autoFocus disabled={work.phase === 'checking'} onClick={() => void check()} data-testid="print-check">
                 {work.phase === 'checking' ? t('issuance.checking') : t('issuance.check')}
               </button>
@@ -194,6 +203,13 @@ export function PrintQueue() {
       )}
       <div className="heading-row">
         <h2>{t('issuance.sections.queue')}</h2>
+        {printers.length > 0 && (
+          <label className="inline-field">{t('stockAdmin.printer')}
+            <select value={printerId} onChange={(e) => setChosen(e.target.value)} disabled={work !== null} data-testid="print-printer">
+              {printers.map((p) => <option key={p.id} value={p.id}>{p.label}{p.state === 'connected' ? '' : ` — ${t(`device.state.${p.state}`, { defaultValue: p.state })}`}</option>)}
+            </select>
+          </label>
+        )}
         <button type="button" className="btn btn-primary" disabled={selected.length === 0 || work !== null} onClick={startBatch} data-testid="print-selected">
           {t('issuance.printSelected', { count: selected.length })}
         </button>

@@ -1,5 +1,6 @@
-// Book stock: how many books are in each state, the next ones in the pile, and receiving a
-// delivery from headquarters (a range of serials of one series with its delivery note).
+// Book stock: how many books are in each state, the next ones in the pile, receiving a
+// delivery from headquarters (a range of serials of one series with its delivery note), and
+// the actions outside a print job (a damaged blank book, a range back to headquarters).
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StockOverview } from '../../../electron/issuance-types';
@@ -7,6 +8,7 @@ import { Alert } from '../../components/alert';
 import { enrolmentError } from '../../lib/device-text';
 import { call } from '../../lib/station';
 import { LeasePanel } from './lease-panel';
+import { StockActions } from './stock-actions';
 
 const STATES = ['in_stock', 'assigned', 'printed', 'issued', 'spoiled', 'returned'] as const;
 
@@ -70,6 +72,7 @@ export function StockPanel() {
         <label className="inline-field">{t('issuance.last')}<input value={form.last} onChange={set('last')} required maxLength={20} data-testid="receive-last" /></label>
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="receive-submit">{t('issuance.receive')}</button>
       </form>
+      <StockActions onChanged={load} onNote={setMsg} />
     </div>
   );
 }
