@@ -46,6 +46,8 @@ export interface StationSettings {
   fingerprintMaxAttempts: number;
   /** Past this many enrolments awaiting approval, the counter screens say so. */
   reviewBacklogLimit: number;
+  /** Days an issued or closed application's images stay on a station once the office holds them. */
+  blobRetentionDays: number;
 }
 
 export interface AppointmentRow {

@@ -13,6 +13,8 @@ import { OfficeError } from './errors';
 import { MAX_PULL_BATCH, formatWatermark, parseWatermark, pullChanges } from './pull';
 import { MAX_PUSH_BATCH, storePush, type OfficeValidator } from './push';
 import { authenticate, markSeen, pairStation } from './stations';
+import { isBlobPath, routeBlob } from './blob-routes';
+import { KEY_SHARE_PATTERN } from '../domain/office-key-wrap';
 import type { TlsIdentity } from './tls-identity';
 
 export interface OfficeServerOptions {
@@ -22,6 +24,8 @@ export interface OfficeServerOptions {
   port?: number;
   host?: string;
   validate?: OfficeValidator;
+  /** The office data key, handed wrapped to each station at pairing (office/data-key.ts). */
+  dataKey: () => Promise<Buffer>;
 }
 
 export interface OfficeServer {
@@ -38,6 +42,8 @@ const pairBody = z.object({
   name: z.string().trim().min(1).max(100),
   format: z.number().int(),
   proof: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The station's one-time X25519 public key: the office data key comes back wrapped for it. */
+  keyShare: z.string().regex(KEY_SHARE_PATTERN),
 }).strict();
 const pushBody = z.object({ format: z.number().int(), changes: z.array(z.unknown()).max(MAX_PUSH_BATCH) }).strict();
 
@@ -96,7 +102,7 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
     }
     if (key === 'POST /v1/pair') {
       const body = parse(pairBody, await readBody(req));
-      send(res, 200, await pairStation(pool, officeId, identity.sha256, body));
+      send(res, 200, await pairStation(pool, officeId, identity.sha256, body, new Date(), opts.dataKey));
       return;
     }
     if (key === 'POST /v1/push') {
@@ -118,6 +124,10 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
       const limit = Math.min(MAX_PULL_BATCH, Math.max(1, Number(url.searchParams.get('limit')) || MAX_PULL_BATCH));
       const page = await pullChanges(pool, station.id, after, limit);
       send(res, 200, { format: CHANGE_FORMAT_VERSION, changes: page.changes, watermark: formatWatermark(page.watermark), more: page.more });
+      return;
+    }
+    if (isBlobPath(url.pathname)) {
+      await routeBlob(req, res, url, pool, await authenticate(pool, bearer(req)), send);
       return;
     }
     throw new OfficeError(404, 'not_found', 'The office service has no such address.');

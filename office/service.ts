@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { migrate, openPool, type Pool } from './db';
 import { startOfficeServer, type OfficeServer } from './server';
 import { loadOrCreateIdentity, type TlsIdentity } from './tls-identity';
+import { loadOrCreateDataKey } from './data-key';
 import type { OfficeValidator } from './push';
 
 export interface OfficeOptions {
@@ -35,7 +36,13 @@ export async function startOffice(opts: OfficeOptions): Promise<Office> {
     await migrate(pool);
     const officeId = await officeIdOf(pool);
     const identity = await loadOrCreateIdentity(opts.dataDir);
-    const server = await startOfficeServer({ pool, identity, officeId, port: opts.port, host: opts.host, validate: opts.validate });
+    let dataKey: Promise<Buffer> | null = null;
+    const loadDataKey = () => {
+      dataKey ??= loadOrCreateDataKey(pool, opts.dataDir);
+      dataKey.catch(() => { dataKey = null; });
+      return dataKey;
+    };
+    const server = await startOfficeServer({ pool, identity, officeId, port: opts.port, host: opts.host, validate: opts.validate, dataKey: loadDataKey });
     return {
       server, pool, identity, officeId,
       async stop() {

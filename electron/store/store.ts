@@ -23,6 +23,7 @@ import { OfficeLinkRepo } from './office-link-repo';
 import { QueueCallsRepo } from './queue-calls-repo';
 import { DraftsRepo } from './drafts-repo';
 import { StockRepo } from './stock-repo';
+import { BlobTransfersRepo } from './blob-transfers-repo';
 import { withPrivateStoreFiles } from './file-modes';
 
 import { DB_FILE_NAME } from './file-names';
@@ -62,6 +63,8 @@ export class Store {
   readonly stock: StockRepo;
   /** The day's parcels sent by post (the dispatch manifest). */
   readonly dispatches: DispatchQuery;
+  /** Where each blob's bytes stand between this station and its office (local). */
+  readonly blobTransfers: BlobTransfersRepo;
 
   private constructor(private readonly db: Db, dataKey: Buffer, physicalClock: () => number, validateRemote?: ChangeValidator) {
     this.stationId = stationIdOf(db);
@@ -85,6 +88,7 @@ export class Store {
     this.drafts = new DraftsRepo(db);
     this.stock = new StockRepo(db, this.stationId, this.changes);
     this.dispatches = new DispatchQuery(db);
+    this.blobTransfers = new BlobTransfersRepo(db, this.stationId);
   }
 
   static open(opts: StoreOptions): Store {
