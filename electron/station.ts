@@ -114,7 +114,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     // stock existed (or brought to printed another way) has no job, and no book to move.
     const job = store.stock.latestJob(appointmentId);
     if (job?.state === 'printed') stock.move(officerId, job.serial, 'issue', { appointmentId, at });
-  });
+  }, (id) => services.office.blobs.need(id));
 
   let demoScanner: EsclSim | null = null;
   let demoPrinter: IppSim | null = null;
