@@ -531,6 +531,10 @@ export interface OfficeStatus {
   lastError: { code: string; message: string } | null;
   /** Changes the office refused (kept for the supervisor to read). */
   refused: number;
+  /** Images (photos, fingerprints, scans) made here whose bytes the office does not hold yet. */
+  imagesWaiting: number;
+  /** The station holds the office data key (paired with this version); without it images stay here. */
+  officeKey: boolean;
 }
 
 export interface OfficeRefusalView { changeId: string; code: string; message: string; at: string }

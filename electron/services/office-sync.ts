@@ -74,6 +74,8 @@ export class OfficeSyncService {
       lastSyncAt: this.lastSyncAt,
       lastError: this.lastError,
       refused: this.store.officeLink.refusals().length,
+      imagesWaiting: this.store.blobTransfers.pendingCount(),
+      officeKey: cfg?.dataKey !== undefined,
     };
   }
 
@@ -124,7 +126,7 @@ export class OfficeSyncService {
       }
       if (applied > 0) this.applied(localDate(this.now()));
       // Images after the changes that describe them; then, at most hourly, the retention rule.
-      await this.blobs.uploadPending();
+      if (cfg.dataKey) await this.blobs.uploadPending();
       if (t - this.lastSweepAt >= SWEEP_EVERY_MS) { this.lastSweepAt = t; this.blobs.sweep(); }
       this.failures = 0;
       this.state = 'online';

@@ -31,6 +31,13 @@ export class BlobTransfersRepo {
     return rows.map((r) => r.id);
   }
 
+  pendingCount(): number {
+    return (this.db.prepare(
+      `SELECT count(*) AS n FROM blobs b LEFT JOIN blob_transfers t ON t.blob_id = b.id
+       WHERE b.station_id = ? AND b.sealed IS NOT NULL AND t.office_held_at IS NULL`,
+    ).get(this.stationId) as { n: number }).n;
+  }
+
   markOfficeHeld(id: string, at: string): void {
     this.db.prepare(
       `INSERT INTO blob_transfers (blob_id, office_held_at) VALUES (?, ?)

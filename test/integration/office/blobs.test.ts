@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OfficeBlobs } from '../../../electron/services/office-blobs';
+import { OfficeSyncService } from '../../../electron/services/office-sync';
 import { putChunk } from '../../../office/blobs';
 import { DB_FILE_NAME } from '../../../electron/store/store';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres';
@@ -55,10 +56,13 @@ describe('blobs through the office', () => {
     expect(b.store.officeLink.link()!.dataKey!.equals(keyA)).toBe(true);
 
     const e = enrol(a, 1);
-    await a.link.sync();
-    const blobsA = new OfficeBlobs(a.store, () => new Date(AT));
-    expect(await blobsA.uploadPending()).toBe(4);
-    expect(await blobsA.uploadPending()).toBe(0);
+    // The counter's sync sends the changes, then the images; its status counts what waits.
+    const syncA = new OfficeSyncService(a.store, () => new Date(AT), () => undefined, () => undefined);
+    expect(syncA.status()).toMatchObject({ imagesWaiting: 4, officeKey: true });
+    expect(await syncA.syncNow()).toMatchObject({ state: 'online', waiting: 0, imagesWaiting: 0 });
+    // From here the test moves A by hand (its live channel would send the next image at once).
+    syncA.stop();
+    expect(await new OfficeBlobs(a.store, () => new Date(AT)).uploadPending()).toBe(0);
 
     await b.link.sync();
     // The row arrived with the changes; the bytes did not.
@@ -66,6 +70,12 @@ describe('blobs through the office', () => {
     expect(b.store.blobs.get(e.ids.photo)).toBeUndefined();
     const blobsB = new OfficeBlobs(b.store, () => new Date(AT));
     await blobsB.ensureHere(e.ids.photo, 64 * 1024);
+    // A blob the office never received: a sentence for the print room, nothing stored.
+    const unsent = a.store.tx(() => a.store.blobs.put({ type: 'appointment', id: e.appointmentId }, 'document', 'image/jpeg', image('PLAINDOC1', 4096), {}, AT));
+    await a.link.sync();
+    await b.link.sync();
+    await expect(blobsB.need(unsent)).rejects.toMatchObject({ code: 'office', params: { reason: 'blob_not_at_office' } });
+    expect(b.store.blobTransfers.place(unsent)).toMatchObject({ here: false, officeHeldAt: null });
     expect(b.store.blobs.get(e.ids.photo)!.data.equals(e.photo)).toBe(true);
     expect(b.store.blobTransfers.place(e.ids.photo)).toMatchObject({ here: true, officeHeldAt: AT, removedAt: null });
     await blobsB.ensureHere(e.ids.fingers[1]!);
@@ -74,11 +84,12 @@ describe('blobs through the office', () => {
     // At the office: four complete uploads, each the station's sealed form under the office key.
     const { rows } = await o.pool.query<{ id: string; total: number; complete: boolean }>('SELECT id, total, completed_at IS NOT NULL AS complete FROM office_blobs ORDER BY id');
     expect(rows.map((r) => r.id).sort()).toEqual([e.ids.photo, ...e.ids.fingers, e.ids.template].sort());
+    expect(rows.map((r) => r.id)).not.toContain(unsent);
     expect(rows.every((r) => r.complete)).toBe(true);
     // No plaintext in the office database (pg_dump writes bytea as hex), nor the data key.
     const dump = dumpDatabase(o.pgUrl);
     expect(dump).toContain('office_blob_chunks');
-    for (const marker of ['PLAINPHOTO1|', 'PLAINFINGER1A|', 'PLAINFINGER1B|', 'PLAINTEMPLATE1|']) {
+    for (const marker of ['PLAINPHOTO1|', 'PLAINFINGER1A|', 'PLAINFINGER1B|', 'PLAINTEMPLATE1|', 'PLAINDOC1|']) {
       expect(dump).not.toContain(marker);
       expect(dump).not.toContain(Buffer.from(marker).toString('hex'));
     }
