@@ -47,11 +47,12 @@ export async function routeBlob(
     return;
   }
   if (req.method === 'PUT' && !state) {
+    // The body first: an answer sent while the station is still sending would reset its connection.
+    const bytes = await readRaw(req, MAX_CHUNK_BYTES);
     const sha256 = q.get('sha256') ?? '';
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new OfficeError(400, 'bad_request', 'The request\'s "sha256" is not valid.');
     const total = whole(q.get('total'), MAX_BLOB_BYTES, 'total');
     const offset = whole(q.get('offset'), MAX_BLOB_BYTES, 'offset');
-    const bytes = await readRaw(req, MAX_CHUNK_BYTES);
     sendJson(res, 200, await putChunk(pool, { id: id!, stationId: station.id, total, sha256, offset, bytes }));
     return;
   }

@@ -31,6 +31,13 @@ export interface ChunkIn { id: string; stationId: string; total: number; sha256:
 export async function putChunk(pool: Pool, chunk: ChunkIn): Promise<BlobState> {
   const sha = Buffer.from(chunk.sha256, 'hex');
   return inTransaction(pool, async (c) => {
+    // Only the station the blob's own record names may send its bytes, and only after the
+    // record itself arrived (a station pushes its changes before its images).
+    const owner = (await c.query<{ s: string | null }>(
+      "SELECT vals->>'station_id' AS s FROM merged_rows WHERE tbl = 'blobs' AND row_id = $1 AND deleted_hlc IS NULL", [chunk.id],
+    )).rows[0];
+    if (!owner) throw new OfficeError(409, 'blob_unknown', 'The office has not received the record of this image yet; the station sends its changes first, then the image.');
+    if (owner.s !== chunk.stationId) throw new OfficeError(403, 'blob_other_station', 'Another station sends the bytes of this blob; a station sends only the blobs it made.');
     await c.query(
       'INSERT INTO office_blobs (id, station_id, total, sha256) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
       [chunk.id, chunk.stationId, chunk.total, sha],

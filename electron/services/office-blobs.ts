@@ -27,8 +27,25 @@ const DAY_MS = 86_400_000;
 
 interface BlobState { total: number; received: number; complete: boolean }
 
-/** One request to the office's blob addresses; the body and the answer are raw bytes. */
-function blobRequest(cfg: OfficeLinkConfig, method: 'GET' | 'PUT', path: string, body?: Buffer): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
+
+/**
+ * One request to the office's blob addresses; the body and the answer are raw bytes. Every
+ * one of them is idempotent, so a kept-alive connection the office closed just as it was
+ * reused (after a long seal of a big blob, say) is simply tried once more on a new one.
+ */
+async function blobRequest(cfg: OfficeLinkConfig, method: 'GET' | 'PUT', path: string, body?: Buffer): Promise<Answer> {
+  try {
+    return await blobRequestOnce(cfg, method, path, body);
+  } catch (err) {
+    if (err instanceof StaleSocket) return blobRequestOnce(cfg, method, path, body);
+    throw err;
+  }
+}
+
+class StaleSocket extends Error {}
+
+function blobRequestOnce(cfg: OfficeLinkConfig, method: 'GET' | 'PUT', path: string, body?: Buffer): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = https.request(new URL(path, cfg.url), {
       method, agent: agentFor(normaliseFingerprint(cfg.certSha256)), timeout: TIMEOUT_MS,
@@ -43,6 +60,7 @@ function blobRequest(cfg: OfficeLinkConfig, method: 'GET' | 'PUT', path: string,
     req.on('error', (err) => {
       if (err instanceof OfficeLinkError) { reject(err); return; }
       const code = (err as { code?: string }).code;
+      if (code === 'ECONNRESET' && req.reusedSocket) { reject(new StaleSocket()); return; }
       reject(code === 'ESCL_CERT_CHANGED'
         ? new OfficeLinkError('office_certificate_changed', 'The office presents another certificate than the one paired with. Nothing was sent. If the office was reinstalled, pair this station again; otherwise tell the office administrator.')
         : new OfficeLinkError('office_unreachable', `The office cannot be reached (${code ?? err.message}); the station keeps the bytes and sends them when the link is back.`));
@@ -66,6 +84,9 @@ async function json<T>(cfg: OfficeLinkConfig, method: 'GET' | 'PUT', path: strin
 }
 
 export class OfficeBlobs {
+  /** Blobs the office refused this run (not a link failure): skipped until the next start. */
+  private readonly refused = new Set<string>();
+
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
@@ -109,11 +130,24 @@ export class OfficeBlobs {
 
   /** Sends the bytes of every blob made here that the office does not hold yet; how many were sent. */
   async uploadPending(limit = 50): Promise<number> {
-    const ids = this.store.blobTransfers.pendingUpload(limit);
+    const ids = this.store.blobTransfers.pendingUpload(limit + this.refused.size).filter((id) => !this.refused.has(id)).slice(0, limit);
     if (ids.length === 0) return 0;
     this.config();
-    for (const id of ids) await this.upload(id);
-    return ids.length;
+    let sent = 0;
+    for (const id of ids) {
+      try {
+        await this.upload(id);
+        sent++;
+      } catch (err) {
+        // One blob the office will not take (damaged on the way, too big) must not hold up
+        // the others: it is tried again after the station restarts. A link failure stops the round.
+        const status = err instanceof OfficeLinkError ? err.status : 0;
+        if (status < 400 || status === 401 || status >= 500) throw err;
+        // 409: the office lacks the blob's record yet (made after this round's push): next round.
+        if (status !== 409) this.refused.add(id);
+      }
+    }
+    return sent;
   }
 
   /**

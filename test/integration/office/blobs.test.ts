@@ -13,7 +13,7 @@ import { putChunk } from '../../../office/blobs';
 import { DB_FILE_NAME } from '../../../electron/store/store';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres';
 import { dumpDatabase, officeStations, type PairedStation } from '../../helpers/office-stations';
-import { appointmentFields, removeTempDirs } from '../../helpers/stores';
+import { appointmentFields, rawDb, removeTempDirs } from '../../helpers/stores';
 
 const AT = '2026-12-07T08:00:00.000Z';
 const DAY = 86_400_000;
@@ -104,6 +104,9 @@ describe('blobs through the office', () => {
     const a = await harness.paired(o, 'Loket A');
     const e = enrol(a, 2);
     const cfg = a.store.officeLink.link()!;
+    const early = await new OfficeBlobs(a.store, () => new Date(AT)).upload(e.ids.photo).catch((err: unknown) => err);
+    expect(early).toMatchObject({ status: 409, code: 'blob_unknown' });
+    await a.link.sync();
     const sealed = OfficeBlobs.sealForOffice(cfg.dataKey!, e.ids.photo, e.photo);
     const sha256 = createHash('sha256').update(sealed).digest('hex');
     // The link dropped after the first 200 KiB reached the office.
@@ -125,11 +128,23 @@ describe('blobs through the office', () => {
     await new OfficeBlobs(a.store, () => new Date(AT)).upload(e.ids.photo);
     const again = await o.pool.query('SELECT "offset", xmin::text FROM office_blob_chunks WHERE blob_id = $1 ORDER BY "offset"', [e.ids.photo]);
     expect(again.rows).toEqual(chunks.rows.map(({ offset, xmin }) => ({ offset, xmin })));
-    // Another station cannot write over this station's blob.
+    // The office refuses one blob (here: a station that claims another station's blob as its
+    // own); the station's other images still go, and that one stays here, not marked held.
     const b = await harness.paired(o, 'Loket B');
-    const bCfg = b.store.officeLink.link()!;
-    const res = await fetchAs(bCfg, `/v1/blobs/${e.ids.photo}?offset=0&total=10&sha256=${'0'.repeat(64)}`, Buffer.alloc(10));
-    expect(res).toMatchObject({ status: 403, code: 'blob_other_station' });
+    await a.link.sync();
+    await b.link.sync();
+    const claimed = e.ids.fingers[0]!;
+    rawDb(b.store).prepare('UPDATE blobs SET station_id = ? WHERE id = ?').run(b.store.stationId, claimed);
+    b.store.blobs.restore(claimed, e.fingers[0]!);
+    const own = b.store.tx(() => b.store.blobs.put({ type: 'appointment', id: e.appointmentId }, 'document', 'image/jpeg', image('PLAINDOC2', 4096), {}, AT));
+    const blobsB = new OfficeBlobs(b.store, () => new Date(AT));
+    await b.link.sync();
+    expect(b.store.blobTransfers.pendingUpload(10).sort()).toEqual([claimed, own].sort());
+    expect(await blobsB.uploadPending()).toBe(1);
+    expect(b.store.blobTransfers.place(claimed)).toMatchObject({ here: true, officeHeldAt: null });
+    expect(b.store.blobTransfers.place(own)?.officeHeldAt).toBe(AT);
+    await expect(blobsB.upload(claimed)).rejects.toMatchObject({ status: 403, code: 'blob_other_station' });
+    expect((await o.pool.query('SELECT 1 FROM office_blobs WHERE id = $1', [claimed])).rows).toHaveLength(0);
   }, 120_000);
 
   it('retention: the bytes leave a station once the office holds them and the application has been issued for the set days', async () => {
@@ -173,17 +188,3 @@ describe('blobs through the office', () => {
     expect(a.store.blobTransfers.place(issued.ids.photo)).toMatchObject({ here: true, removedAt: null });
   }, 120_000);
 });
-
-async function fetchAs(cfg: { url: string; certSha256: string; credential: string }, p: string, body: Buffer): Promise<{ status: number; code?: string }> {
-  const https = await import('node:https');
-  const { PinnedAgent, normaliseFingerprint } = await import('../../../native/drivers/escl/pinned-https');
-  return new Promise((resolve, reject) => {
-    const req = https.request(new URL(p, cfg.url), { method: 'PUT', agent: new PinnedAgent(normaliseFingerprint(cfg.certSha256), false), headers: { authorization: `Bearer ${cfg.credential}`, 'content-length': String(body.length) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, code: (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { error?: { code: string } }).error?.code }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
