@@ -46,6 +46,8 @@ export interface StationSettings {
   fingerprintMaxAttempts: number;
   /** Past this many enrolments awaiting approval, the counter screens say so. */
   reviewBacklogLimit: number;
+  /** Days an issued or closed application's images stay on a station once the office holds them. */
+  blobRetentionDays: number;
 }
 
 export interface AppointmentRow {
@@ -529,6 +531,10 @@ export interface OfficeStatus {
   lastError: { code: string; message: string } | null;
   /** Changes the office refused (kept for the supervisor to read). */
   refused: number;
+  /** Images (photos, fingerprints, scans) made here whose bytes the office does not hold yet. */
+  imagesWaiting: number;
+  /** The station holds the office data key (paired with this version); without it images stay here. */
+  officeKey: boolean;
 }
 
 export interface OfficeRefusalView { changeId: string; code: string; message: string; at: string }

@@ -106,6 +106,7 @@ export const methods = {
     fingerprintThreshold: z.number().int().min(0).max(100).optional(),
     fingerprintMaxAttempts: z.number().int().min(1).max(10).optional(),
     reviewBacklogLimit: z.number().int().min(1).max(1000).optional(),
+    blobRetentionDays: z.number().int().min(1).max(3650).optional(),
   }).strict(), ['admin']),
 
   'queue.view': method<QueueView>()(z.object({

@@ -95,7 +95,8 @@ export function createHandlers(s: Services): Handlers {
     'documents.cancelScan': (i) => enrolment.cancelScan(i.appointmentId),
     'documents.remove': (i, c) => enrolment.removeDocument(who(c.officerId), i.appointmentId, i.blobId),
     'photo.save': (i, c) => enrolment.savePhoto(who(c.officerId), i.appointmentId, i),
-    'blob.get': (i, c) => enrolment.blob(who(c.officerId), c.roles, i.id, i.screen),
+    // Bytes this station lacks (taken at another counter, or removed by retention) come from the office first.
+    'blob.get': async (i, c) => { await office.blobs.need(i.id); return enrolment.blob(who(c.officerId), c.roles, i.id, i.screen); },
     'capture.start': (i, c) => capture.start(who(c.officerId), i.appointmentId, i.flow === true),
     'capture.get': (i) => capture.view(i.appointmentId),
     'capture.action': (i, c) => capture.action(who(c.officerId), i),

@@ -95,11 +95,11 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     printerCalibration: new PrinterCalibrationService(deviceService),
     receipts: new ReceiptService(store, deviceService, (id) => queue.get(id), now),
     enrolment: new EnrolmentService(store, queue, now, documentScanner, (appointmentId) => broadcast('enrolment.changed', { appointmentId }), workflow, rules),
-    office: new OfficeSyncService(store, now, queueChanged, (status) => broadcast('office.status', status)),
+    office: new OfficeSyncService(store, now, queueChanged, (status) => broadcast('office.status', status), () => settings.get().blobRetentionDays),
     drafts: new DraftsService(store, queue, now),
   };
   const stock = new StockService(store, now);
-  const issuance = new IssuanceService(store, stock, workflow, deviceService, () => services.rules.current(), now);
+  const issuance = new IssuanceService(store, stock, workflow, deviceService, () => services.rules.current(), now, undefined, (id) => services.office.blobs.need(id));
   const capture = new FingerprintCaptureService(store, queue, services.enrolment, deviceService,
     () => ({ fingers: DEFAULT_FINGERS, qualityThreshold: settings.get().fingerprintThreshold, maxAttempts: settings.get().fingerprintMaxAttempts }),
     now, (view) => broadcast('capture.state', view));
@@ -118,7 +118,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
     if (job?.state !== 'printed') return null;
     stock.move(officerId, job.serial, 'issue', { appointmentId, at });
     return job.serial;
-  });
+  }, (id) => services.office.blobs.need(id));
 
   let demoScanner: EsclSim | null = null;
   let demoPrinter: IppSim | null = null;

@@ -13,6 +13,8 @@ import { OfficeError } from './errors';
 import { MAX_PULL_BATCH, formatWatermark, parseWatermark, pullChanges } from './pull';
 import { MAX_PUSH_BATCH, storePush, type OfficeValidator } from './push';
 import { authenticate, pairStation } from './stations';
+import { isBlobPath, routeBlob } from './blob-routes';
+import { KEY_SHARE_PATTERN } from '../domain/office-key-wrap';
 import type { TlsIdentity } from './tls-identity';
 import { adminRoute, type RouteKit } from './admin-routes';
 import { leaseRoute } from './lease-routes';
@@ -28,6 +30,8 @@ export interface OfficeServerOptions {
   validate?: OfficeValidator;
   /** The age recipient stations encrypt their trip backups to (backup-key.ts). */
   backupRecipient?: string;
+  /** The office data key, handed wrapped to each station at pairing (office/data-key.ts). */
+  dataKey: () => Promise<Buffer>;
 }
 
 export interface OfficeServer {
@@ -44,6 +48,8 @@ const pairBody = z.object({
   name: z.string().trim().min(1).max(100),
   format: z.number().int(),
   proof: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The station's one-time X25519 public key: the office data key comes back wrapped for it. */
+  keyShare: z.string().regex(KEY_SHARE_PATTERN),
 }).strict();
 const pushBody = z.object({ format: z.number().int(), changes: z.array(z.unknown()).max(MAX_PUSH_BATCH) }).strict();
 
@@ -102,7 +108,7 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
     }
     if (key === 'POST /v1/pair') {
       const body = parse(pairBody, await readBody(req));
-      send(res, 200, await pairStation(pool, officeId, identity.sha256, body));
+      send(res, 200, await pairStation(pool, officeId, identity.sha256, body, new Date(), opts.dataKey));
       return;
     }
     if (key === 'POST /v1/push') {
@@ -144,6 +150,10 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
     if (key === 'GET /v1/trip') {
       await authenticate(pool, bearer(req));
       send(res, 200, await tripBookings(pool, parseTripRange(url.searchParams.get('from'), url.searchParams.get('to'))));
+      return;
+    }
+    if (isBlobPath(url.pathname)) {
+      await routeBlob(req, res, url, pool, await authenticate(pool, bearer(req)), send);
       return;
     }
     throw new OfficeError(404, 'not_found', 'The office service has no such address.');

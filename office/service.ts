@@ -5,6 +5,7 @@ import { migrate, openPool, type Pool } from './db';
 import { startOfficeServer, type OfficeServer } from './server';
 import { loadOrCreateIdentity, type TlsIdentity } from './tls-identity';
 import { loadOrCreateBackupKey } from './backup-key';
+import { loadOrCreateDataKey } from './data-key';
 import type { OfficeValidator } from './push';
 
 export interface OfficeOptions {
@@ -37,7 +38,13 @@ export async function startOffice(opts: OfficeOptions): Promise<Office> {
     const officeId = await officeIdOf(pool);
     const identity = await loadOrCreateIdentity(opts.dataDir);
     const backupKey = await loadOrCreateBackupKey(opts.dataDir);
-    const server = await startOfficeServer({ pool, identity, officeId, port: opts.port, host: opts.host, validate: opts.validate, backupRecipient: backupKey.recipient });
+    let dataKey: Promise<Buffer> | null = null;
+    const loadDataKey = () => {
+      dataKey ??= loadOrCreateDataKey(pool, opts.dataDir);
+      dataKey.catch(() => { dataKey = null; });
+      return dataKey;
+    };
+    const server = await startOfficeServer({ pool, identity, officeId, port: opts.port, host: opts.host, validate: opts.validate, dataKey: loadDataKey, backupRecipient: backupKey.recipient });
     return {
       server, pool, identity, officeId,
       async stop() {

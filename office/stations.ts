@@ -3,6 +3,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CHANGE_FORMAT_VERSION } from '../domain/change-format';
 import { formatPairingCode, pairingCodeFrom, pairingProof, PAIRING_CODE_TTL_MS } from '../domain/office-pairing';
+import { wrapDataKey, type WrappedDataKey } from '../domain/office-key-wrap';
 import { inTransaction, type Client, type Pool } from './db';
 import { OfficeError } from './errors';
 
@@ -19,17 +20,22 @@ export async function createPairingCode(pool: Pool, now = new Date()): Promise<{
   return { code, shown: formatPairingCode(code), expiresAt };
 }
 
-export interface PairRequest { stationId: string; name: string; format: number; proof: string }
-export interface PairAnswer { officeId: string; credential: string; proof: string; formats: number[] }
+export interface PairRequest { stationId: string; name: string; format: number; proof: string; keyShare: string }
+export interface PairAnswer { officeId: string; credential: string; proof: string; formats: number[]; dataKey: WrappedDataKey }
 
 /**
  * Pairs a station whose proof matches a live code over this office's own certificate.
  * The matching code is used up; the station's new credential is returned once and only its
  * hash is kept. A station paired again gets a new credential (the old one stops working).
  */
-export async function pairStation(pool: Pool, officeId: string, certSha256: string, req: PairRequest, now = new Date()): Promise<PairAnswer> {
+export async function pairStation(pool: Pool, officeId: string, certSha256: string, req: PairRequest, now: Date, dataKey: () => Promise<Buffer>): Promise<PairAnswer> {
   if (req.format !== CHANGE_FORMAT_VERSION) {
     throw new OfficeError(409, 'format_mismatch', `This station writes change format ${req.format}; this office service reads format ${CHANGE_FORMAT_VERSION}. Install the same version of Loket on the station and the office service, then pair again.`);
+  }
+  let key: Buffer;
+  try { key = await dataKey(); } catch (err) {
+    console.error('office: the data key cannot be read:', (err as Error).message);
+    throw new OfficeError(500, 'office_key_unavailable', 'The office service cannot read its data key, so it cannot pair stations now. The office administrator reads the service log and starts it with this office\'s data directory.');
   }
   return inTransaction(pool, async (c) => {
     const { rows } = await c.query<{ code: string }>('SELECT code FROM pairing_codes WHERE expires_at >= $1 AND used_by IS NULL FOR UPDATE', [now.toISOString()]);
@@ -49,7 +55,9 @@ export async function pairStation(pool: Pool, officeId: string, certSha256: stri
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, credential_sha256 = excluded.credential_sha256, format = excluded.format, paired_at = excluded.paired_at, revoked_at = NULL`,
       [req.stationId, req.name, sha256(credential), req.format, now.toISOString()],
     );
-    return { officeId, credential, proof: await pairingProof(matched, 'office', certSha256, req.stationId), formats: [CHANGE_FORMAT_VERSION] };
+    // The data key travels only wrapped for this station's one-time key (domain/office-key-wrap.ts).
+    const wrapped = await wrapDataKey(key, req.keyShare, { code: matched, certSha256, stationId: req.stationId }, randomBytes(12));
+    return { officeId, credential, proof: await pairingProof(matched, 'office', certSha256, req.stationId), formats: [CHANGE_FORMAT_VERSION], dataKey: wrapped };
   });
 }
 

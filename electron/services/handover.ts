@@ -82,6 +82,8 @@ export class HandoverService {
      * the application has no book in the stock.
      */
     private readonly bookLeft: (officerId: string, appointmentId: string, at: string) => string | null = () => null,
+    /** Fetches a blob's bytes from the office when only its row is here (office-blobs.ts). */
+    private readonly needBlob: (id: string) => Promise<void> = async () => undefined,
   ) {}
 
   /** Scans the representative's letter of authorisation on the document scanner; kept sealed, its id returned for the handover. */
@@ -129,6 +131,8 @@ export class HandoverService {
     const device = this.devices.fingerprintReader();
     if (!device) throw new StationError('device', { key: 'device.fingerprint.not_configured' });
     const { reader } = device;
+    // Enrolled at another counter: the templates come from the office the first time.
+    for (const f of this.data(appointmentId).fingerprints ?? []) if (f.templateBlobId) await this.needBlob(f.templateBlobId);
     const enrolled = this.templates(appointmentId);
     const usable = enrolled.filter((t) => canCompare(reader, t.template));
     if (usable.length === 0) {

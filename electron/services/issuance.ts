@@ -54,6 +54,8 @@ export class IssuanceService {
     private readonly rules: () => ServiceRules,
     private readonly now: () => Date,
     private readonly qcWaitMs = QC_WAIT_MS,
+    /** Fetches a blob's bytes from the office when only its row is here (office-blobs.ts). */
+    private readonly needBlob: (id: string) => Promise<void> = async () => undefined,
   ) {}
 
   queue(): PrintQueueView {
@@ -134,6 +136,7 @@ export class IssuanceService {
 
   private async compose(a: AppointmentRow, serial: string, printerId: string): Promise<{ pdf: Uint8Array; mrz: [string, string] }> {
     const photo = this.store.blobs.listFor('appointment', a.id).filter((b) => b.kind === 'photo').at(-1);
+    if (photo) await this.needBlob(photo.id);
     const portrait = photo ? this.store.blobs.get(photo.id)?.data : undefined;
     if (!portrait) throw new StationError('conflict', { reason: 'no_photo' });
     const today = localDate(this.now());

@@ -9,6 +9,7 @@
 import https from 'node:https';
 import { CHANGE_FORMAT_VERSION, type Change } from '../../domain/change-format';
 import { normalisePairingCode, pairingProof } from '../../domain/office-pairing';
+import { newKeyShare, unwrapDataKey, type WrappedDataKey } from '../../domain/office-key-wrap';
 import { fetchPeerCertificate, normaliseFingerprint, PinnedAgent } from '../../native/drivers/escl/pinned-https';
 import type { OfficeLinkConfig, OfficeRefusal } from '../store/office-link-repo';
 import type { Store } from '../store/store';
@@ -26,7 +27,7 @@ const TIMEOUT_MS = 30_000;
 interface PushAck { changeId: string; status: 'stored' | 'duplicate' | 'parked'; code?: string; message?: string }
 
 const agents = new Map<string, https.Agent>();
-function agentFor(pin: string): https.Agent {
+export function agentFor(pin: string): https.Agent {
   let a = agents.get(pin);
   if (!a) { a = new PinnedAgent(pin, true); agents.set(pin, a); }
   return a;
@@ -105,13 +106,21 @@ export async function pairWithOffice(store: Store, url: string, typedCode: strin
   }
   const pin = seen.sha256;
   const proof = await pairingProof(code, 'station', pin, store.stationId);
-  const answer = await officeRequest<{ officeId: string; credential: string; proof: string; formats: number[] }>(
-    base.toString(), pin, 'POST', '/v1/pair', { stationId: store.stationId, name: stationName, format: CHANGE_FORMAT_VERSION, proof },
+  // A one-time key pair: the office data key comes back wrapped for it (domain/office-key-wrap.ts).
+  const share = await newKeyShare();
+  const answer = await officeRequest<{ officeId: string; credential: string; proof: string; formats: number[]; dataKey?: WrappedDataKey }>(
+    base.toString(), pin, 'POST', '/v1/pair', { stationId: store.stationId, name: stationName, format: CHANGE_FORMAT_VERSION, proof, keyShare: share.publicKey },
   );
-  if (answer.proof !== await pairingProof(code, 'office', pin, store.stationId)) {
-    throw new OfficeLinkError('pairing_refused', 'The office could not prove it knows the pairing code; something between this station and the office may be listening in. Nothing was kept. Tell the office administrator.');
+  const refused = () => new OfficeLinkError('pairing_refused', 'The office could not prove it knows the pairing code; something between this station and the office may be listening in. Nothing was kept. Tell the office administrator.');
+  if (answer.proof !== await pairingProof(code, 'office', pin, store.stationId)) throw refused();
+  let dataKey: Buffer;
+  try {
+    if (!answer.dataKey) throw new Error('no data key');
+    dataKey = Buffer.from(await unwrapDataKey(share, answer.dataKey, { code, certSha256: pin, stationId: store.stationId }));
+  } catch {
+    throw refused();
   }
-  const cfg: OfficeLinkConfig = { url: base.origin, officeId: answer.officeId, certSha256: pin, credential: answer.credential, pairedAt: now.toISOString() };
+  const cfg: OfficeLinkConfig = { url: base.origin, officeId: answer.officeId, certSha256: pin, credential: answer.credential, pairedAt: now.toISOString(), dataKey };
   store.officeLink.setLink(cfg);
   return cfg;
 }

@@ -10,13 +10,19 @@ import type { OfficeStatus } from '../contract-types';
 import type { Store } from '../store/store';
 import { StationError } from './errors';
 import { OfficeLink, OfficeLinkError, pairWithOffice } from './office-link';
+import { DEFAULT_RETENTION_DAYS, OfficeBlobs } from './office-blobs';
 
 const PUSH_CHECK_MS = 500;
 const PULL_EVERY_MS = 60_000;
 const MAX_BACKOFF_MS = 60_000;
+/** The retention rule looks for bytes to remove once an hour. */
+const SWEEP_EVERY_MS = 3_600_000;
 
 export class OfficeSyncService {
   private readonly link: OfficeLink;
+  /** Blob bytes to and from the office, and their retention on this station. */
+  readonly blobs: OfficeBlobs;
+  private lastSweepAt = -Infinity;
   private timer: NodeJS.Timeout | null = null;
   private live: WebSocket | null = null;
   private running = false;
@@ -36,8 +42,11 @@ export class OfficeSyncService {
     private readonly applied: (date: string) => void,
     /** The link's state changed (status bar). */
     private readonly report: (status: OfficeStatus) => void,
+    /** Days an issued or closed application's images stay here once the office holds them. */
+    retentionDays: () => number = () => DEFAULT_RETENTION_DAYS,
   ) {
     this.link = new OfficeLink(store, now);
+    this.blobs = new OfficeBlobs(store, now, retentionDays);
   }
 
   start(): void {
@@ -65,6 +74,8 @@ export class OfficeSyncService {
       lastSyncAt: this.lastSyncAt,
       lastError: this.lastError,
       refused: this.store.officeLink.refusals().length,
+      imagesWaiting: this.store.blobTransfers.pendingCount(),
+      officeKey: cfg?.dataKey !== undefined,
     };
   }
 
@@ -114,6 +125,9 @@ export class OfficeSyncService {
         for (;;) { const p = await this.link.pullOnce(); applied += p.applied; if (!p.more) break; }
       }
       if (applied > 0) this.applied(localDate(this.now()));
+      // Images after the changes that describe them; then, at most hourly, the retention rule.
+      if (cfg.dataKey) await this.blobs.uploadPending();
+      if (t - this.lastSweepAt >= SWEEP_EVERY_MS) { this.lastSweepAt = t; this.blobs.sweep(); }
       this.failures = 0;
       this.state = 'online';
       this.lastError = null;

@@ -2,10 +2,12 @@
 import type { StationSettings } from '../contract-types';
 import type { Store } from '../store/store';
 import { DEFAULT_BACKLOG_LIMIT } from '../../domain/review';
+import { DEFAULT_RETENTION_DAYS } from './office-blobs';
 
 export const DEFAULT_SETTINGS: StationSettings = {
   idleLockMinutes: 10, maxFailedLogins: 5, lockoutMinutes: 15, fingerprintThreshold: 50, fingerprintMaxAttempts: 3,
   reviewBacklogLimit: DEFAULT_BACKLOG_LIMIT,
+  blobRetentionDays: DEFAULT_RETENTION_DAYS,
 };
 
 export class SettingsService {
@@ -20,6 +22,7 @@ export class SettingsService {
       idleLockMinutes: num('idleLockMinutes'), maxFailedLogins: num('maxFailedLogins'), lockoutMinutes: num('lockoutMinutes'),
       fingerprintThreshold: num('fingerprintThreshold'), fingerprintMaxAttempts: num('fingerprintMaxAttempts'),
       reviewBacklogLimit: num('reviewBacklogLimit'),
+      blobRetentionDays: num('blobRetentionDays'),
     };
     return this.cache;
   }

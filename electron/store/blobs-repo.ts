@@ -31,6 +31,11 @@ export class BlobsRepo {
     };
   }
 
+  /** Seals bytes fetched from the office with this station's key, for a row that has none; false if it already had them. */
+  restore(id: string, plain: Buffer): boolean {
+    return this.db.prepare('UPDATE blobs SET sealed = ? WHERE id = ? AND sealed IS NULL').run(this.cipher.seal(plain, id), id).changes === 1;
+  }
+
   // The time of a removal is the change log's stamp; `at` stays for callers that pass it.
   remove(id: string, _at?: string): void {
     this.changes.track('blobs', id, () => this.db.prepare('DELETE FROM blobs WHERE id = ?').run(id));

@@ -11,8 +11,9 @@ export class BlobCipher {
     if (key.length !== 32) throw new Error('The data key must be 32 bytes.');
   }
 
-  seal(plain: Buffer, boundTo: string): Buffer {
-    const nonce = randomBytes(12);
+  /** `nonce`: only for a sealed form that must come out the same each time (office-blobs.ts). */
+  seal(plain: Buffer, boundTo: string, nonce: Buffer = randomBytes(12)): Buffer {
+    if (nonce.length !== 12) throw new Error('The nonce must be 12 bytes.');
     const c = createCipheriv('aes-256-gcm', this.key, nonce);
     c.setAAD(Buffer.from(boundTo, 'utf8'));
     const body = Buffer.concat([c.update(plain), c.final()]);

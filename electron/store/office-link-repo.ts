@@ -12,6 +12,8 @@ export interface OfficeLinkConfig {
   certSha256: string;
   credential: string;
   pairedAt: string;
+  /** The office data key (32 bytes), received wrapped at pairing; kept sealed like the credential. */
+  dataKey?: Buffer;
 }
 
 export interface OfficeRefusal { changeId: string; code: string; message: string; at: string }
@@ -21,6 +23,8 @@ const SEALED = 'office_credential';
 const WATERMARK = 'office_watermark';
 const REFUSALS = 'office_refusals';
 const BOUND = 'office-link-credential';
+const DATA_KEY = 'office_data_key';
+const DATA_KEY_BOUND = 'office-data-key';
 /** The newest refusals kept for the officer to read. */
 const MAX_REFUSALS = 200;
 
@@ -40,15 +44,19 @@ export class OfficeLinkRepo {
     const sealed = this.get(SEALED);
     if (!raw || !sealed) return null;
     const credential = this.cipher.open(Buffer.from(sealed, 'base64'), BOUND).toString('utf8');
-    return { ...(JSON.parse(raw) as Omit<OfficeLinkConfig, 'credential'>), credential };
+    const key = this.get(DATA_KEY);
+    const dataKey = key ? this.cipher.open(Buffer.from(key, 'base64'), DATA_KEY_BOUND) : undefined;
+    return { ...(JSON.parse(raw) as Omit<OfficeLinkConfig, 'credential'>), credential, ...(dataKey ? { dataKey } : {}) };
   }
 
   /** A new pairing replaces the old one and starts pulling from the beginning. */
   setLink(cfg: OfficeLinkConfig): void {
     this.db.transaction(() => {
-      const { credential, ...rest } = cfg;
+      const { credential, dataKey, ...rest } = cfg;
       this.put(LINK, JSON.stringify(rest));
       this.put(SEALED, this.cipher.seal(Buffer.from(credential, 'utf8'), BOUND).toString('base64'));
+      if (dataKey) this.put(DATA_KEY, this.cipher.seal(dataKey, DATA_KEY_BOUND).toString('base64'));
+      else this.db.prepare('DELETE FROM meta WHERE key = ?').run(DATA_KEY);
       this.db.prepare('DELETE FROM meta WHERE key = ?').run(WATERMARK);
     })();
   }

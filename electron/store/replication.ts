@@ -82,6 +82,7 @@ export const LOCAL_ONLY: Readonly<Record<string, string>> = {
   appointments_search_data: 'Part of the appointments search index (FTS5 shadow table).',
   appointments_search_idx: 'Part of the appointments search index (FTS5 shadow table).',
   appointments_search_config: 'Part of the appointments search index (FTS5 shadow table).',
+  blob_transfers: "Where this station's copy of each blob's bytes stands (sent to the office, fetched from it, removed by retention); the office itself is the record of what it holds.",
   drafts: "Text being typed at this PC's keyboard, saved each second so a crash here loses at most a second; what the officer confirms goes into the enrolment, which replicates. Sending every second of typing would flood the office's change log.",
 };
 

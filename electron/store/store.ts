@@ -25,6 +25,7 @@ import { QueueCallsRepo } from './queue-calls-repo';
 import { DraftsRepo } from './drafts-repo';
 import { StockRepo } from './stock-repo';
 import { BookLeaseRepo } from './book-lease-repo';
+import { BlobTransfersRepo } from './blob-transfers-repo';
 import { withPrivateStoreFiles } from './file-modes';
 
 import { DB_FILE_NAME } from './file-names';
@@ -67,6 +68,8 @@ export class Store {
   readonly dispatches: DispatchQuery;
   /** A mobile unit's trip (local, never replicated). */
   readonly trip: TripRepo;
+  /** Where each blob's bytes stand between this station and its office (local). */
+  readonly blobTransfers: BlobTransfersRepo;
 
   private constructor(private readonly db: Db, dataKey: Buffer, physicalClock: () => number, validateRemote?: ChangeValidator) {
     this.stationId = stationIdOf(db);
@@ -92,6 +95,7 @@ export class Store {
     this.bookLeases = new BookLeaseRepo(db);
     this.dispatches = new DispatchQuery(db);
     this.trip = new TripRepo(db);
+    this.blobTransfers = new BlobTransfersRepo(db, this.stationId);
   }
 
   static open(opts: StoreOptions): Store {

@@ -38,6 +38,8 @@ export function OfficePanel() {
           <p>{t('office.pairedWith', { url: status.officeUrl })} — <strong>{t(`office.state.${status.state}`)}</strong></p>
           <p className="muted">{t('office.certificate')}: <code data-testid="office-certificate">{status.certificate}</code></p>
           <p>{t('office.waiting', { count: status.waiting })}</p>
+          {status.imagesWaiting > 0 && <p data-testid="office-images-waiting">{t('officeBlobs.imagesWaiting', { count: status.imagesWaiting })}</p>}
+          {!status.officeKey && <Alert tone="problem" testId="office-key-missing">{t('error.reason.office_key_missing')}</Alert>}
           <button type="button" className="btn" onClick={() => void syncNow()} data-testid="office-sync">{t('office.syncNow')}</button>{' '}
           {status.refused > 0 && (
             <button type="button" className="btn btn-quiet" data-testid="office-refusals-show"

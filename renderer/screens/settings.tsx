@@ -21,12 +21,13 @@ const whole = (min: number, max: number) =>
   z.number({ error: 'validation.number' }).int('validation.number').min(min, 'validation.range').max(max, 'validation.range');
 
 // Ranges as the contract has them; the error text names them.
-const RANGES = { idleLockMinutes: [1, 240], maxFailedLogins: [3, 20], lockoutMinutes: [1, 1440], reviewBacklogLimit: [1, 1000] } as const;
+const RANGES = { idleLockMinutes: [1, 240], maxFailedLogins: [3, 20], lockoutMinutes: [1, 1440], reviewBacklogLimit: [1, 1000], blobRetentionDays: [1, 3650] } as const;
 const schema = z.object({
   idleLockMinutes: whole(...RANGES.idleLockMinutes),
   maxFailedLogins: whole(...RANGES.maxFailedLogins),
   lockoutMinutes: whole(...RANGES.lockoutMinutes),
   reviewBacklogLimit: whole(...RANGES.reviewBacklogLimit),
+  blobRetentionDays: whole(...RANGES.blobRetentionDays),
 });
 type Values = z.input<typeof schema>;
 type Key = keyof typeof RANGES;

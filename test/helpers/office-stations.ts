@@ -3,6 +3,8 @@
 // and a day's work for one applicant at a station, written through the real repositories.
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { OfficeLink, pairWithOffice } from '../../electron/services/office-link';
 import { startOffice, type Office, type OfficeOptions } from '../../office/service';
 import { createPairingCode } from '../../office/stations';
@@ -87,4 +89,12 @@ export function applicantAtCounter(s: TestStore, n: number, at: string, date = '
   }
   store.tx(() => store.appointments.setStatus(id, 'in_enrolment', 'awaiting_approval', null, undefined, at, 'submit'));
   return id;
+}
+
+/** The whole office database as pg_dump writes it (bytea as hex), for "no plaintext here" checks. */
+export function dumpDatabase(pgUrl: string): string {
+  const bin = ['/usr/lib/postgresql/15/bin/pg_dump'].find((p) => existsSync(p)) ?? 'pg_dump';
+  const r = spawnSync(bin, ['--data-only', '--no-owner', pgUrl], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`pg_dump failed (exit ${r.status}): ${r.stderr}`);
+  return r.stdout;
 }
