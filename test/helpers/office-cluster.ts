@@ -14,7 +14,25 @@ import { createPairingCode } from '../../office/stations';
 import { createDatabase, type TestPostgres } from './postgres';
 import { openStore, rawDb, tempDir, type TestStore } from './stores';
 
-export interface ClusterStation extends TestStore { name: string; link: OfficeLink; dataKey: Buffer }
+export interface ClusterStation extends TestStore {
+  name: string;
+  link: OfficeLink;
+  dataKey: Buffer;
+  /** Changes the office answered "already here" for: each one a push sent again after its answer was lost. */
+  duplicates: number;
+}
+
+/** The station's link, counting the office's "duplicate" answers into `station.duplicates`. */
+function countingLink(station: { store: Store; duplicates: number }): OfficeLink {
+  const link = new OfficeLink(station.store);
+  const push = link.pushOnce.bind(link);
+  link.pushOnce = async (batch) => {
+    const r = await push(batch);
+    station.duplicates += r.duplicate;
+    return r;
+  };
+  return link;
+}
 
 /** A difference between a store and the office, as a line a failing test prints. */
 export type Divergence = string;
@@ -47,7 +65,8 @@ export class OfficeCluster {
     const dataKey = randomBytes(32);
     const s = openStore(tempDir(), { ms: clockMs }, { dataKey });
     await pairStore(s.store, this.office.pool, url, name);
-    const station: ClusterStation = { ...s, name, dataKey, link: new OfficeLink(s.store) };
+    const station = { ...s, name, dataKey, duplicates: 0 } as ClusterStation;
+    station.link = countingLink(station);
     this.stations.push(station);
     return station;
   }
@@ -57,8 +76,31 @@ export class OfficeCluster {
     station.store.close();
     station.clock.ms = clockMs;
     const s = openStore(station.dir, station.clock, { dataKey: station.dataKey });
-    Object.assign(station, s, { link: new OfficeLink(s.store) });
+    Object.assign(station, s);
+    station.link = countingLink(station);
     return station;
+  }
+
+  /** From now on the station talks to the office through `url` (a proxy; the pinned certificate stays). */
+  routeThrough(station: ClusterStation, url: string): void {
+    const cfg = station.store.officeLink.link()!;
+    station.store.officeLink.setLink({ ...cfg, url });
+  }
+
+  /**
+   * Syncs the station until one sync completes, over a link that may fail any attempt;
+   * returns how many attempts failed.
+   */
+  async syncThroughFaults(station: ClusterStation, maxAttempts = 300): Promise<number> {
+    let failures = 0;
+    for (;;) {
+      try {
+        await station.link.sync();
+        return failures;
+      } catch (err) {
+        if (++failures >= maxAttempts) throw new Error(`${station.name} could not sync in ${maxAttempts} attempts: ${(err as Error).message}`);
+      }
+    }
   }
 
   /** Every station pushes and pulls, in turn, twice (the second round brings the last station's changes to the first). */
