@@ -5,6 +5,7 @@
 // office has it all, or the office's answer lost after it committed (the station then sends
 // the same push again). It carries bytes only: TLS runs end to end through it.
 import net from 'node:net';
+import type { Random } from '../../native/sim/prng';
 
 export interface FaultCounts { connections: number; delayed: number; duplicated: number; dropped: number }
 
@@ -14,18 +15,6 @@ export interface FlakyProxy {
   /** Stops making faults (the link heals) or starts again. */
   setFaulty(on: boolean): void;
   close(): Promise<void>;
-}
-
-/** mulberry32: a small seeded generator, so a failing run can be repeated with its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface FaultRates {
@@ -38,7 +27,7 @@ export interface FaultRates {
   dropAnswer: number;
 }
 
-export async function startFlakyProxy(target: { host: string; port: number }, random: () => number, rates: FaultRates): Promise<FlakyProxy> {
+export async function startFlakyProxy(target: { host: string; port: number }, random: Random, rates: FaultRates): Promise<FlakyProxy> {
   const counts: FaultCounts = { connections: 0, delayed: 0, duplicated: 0, dropped: 0 };
   let faulty = true;
   const sockets = new Set<net.Socket>();

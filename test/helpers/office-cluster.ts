@@ -118,6 +118,23 @@ export class OfficeCluster {
   }
 }
 
+/**
+ * Waits until no transaction of the office database is open but ours. A request from a
+ * process that was just killed may still be running in the office; until it ends, a pull
+ * holds back everything committed after it began (office/pull.ts), so a comparison made
+ * then would report as missing what the next pull brings.
+ */
+export async function officeQuiet(pool: Pool, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL');
+    if (rows[0]!.n === 0) return;
+    if (Date.now() > until) throw new Error(`the office database still has ${rows[0]!.n} open transactions after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 interface OfficeRow { tbl: string; row_id: string; vals: Record<string, unknown>; deleted_hlc: string | null }
 
 /**

@@ -5,7 +5,8 @@
 //  - one poison change among a thousand in a station's own log.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OfficeCluster, type ClusterStation } from '../../helpers/office-cluster';
-import { seeded, startFlakyProxy, type FlakyProxy } from '../../helpers/flaky-proxy';
+import { startFlakyProxy, type FlakyProxy } from '../../helpers/flaky-proxy';
+import { seededRandom } from '../../../native/sim/prng';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres';
 import { appointmentFields, removeTempDirs } from '../../helpers/stores';
 
@@ -42,7 +43,7 @@ describe('office faults: link and load', () => {
     console.log(`flaky link seed ${seed} (LOKET_FAULT_SEED=${seed} repeats this run)`);
     cluster = await OfficeCluster.start(pgServer, [Date.UTC(2026, 11, 7, 8), Date.UTC(2026, 11, 7, 8), Date.UTC(2026, 11, 7, 8)]);
     const office = new URL(cluster.office.server.url);
-    proxy = await startFlakyProxy({ host: office.hostname, port: Number(office.port) }, seeded(seed), { delay: 0.3, maxDelayMs: 30, duplicate: 0.03, drop: 0.03, dropAnswer: 0.2 });
+    proxy = await startFlakyProxy({ host: office.hostname, port: Number(office.port) }, seededRandom(seed), { delay: 0.3, maxDelayMs: 30, duplicate: 0.03, drop: 0.03, dropAnswer: 0.2 });
     for (const s of cluster.stations) cluster.routeThrough(s, proxy.url);
 
     let failures = 0;
