@@ -12,6 +12,7 @@ import { storeBatch } from './push-batch';
 import { emitCorrection } from './correction-store';
 import { officeRule, type RuleInput } from './rules';
 import { markSeen } from './stations';
+import { lockRowKeys } from './row-locks';
 
 export type PushStatus = 'stored' | 'duplicate' | 'parked';
 
@@ -36,6 +37,8 @@ export async function storePush(pool: Pool, stationId: string, inputs: unknown[]
       const read = await readOwnChange(c, stationId, input);
       if ('status' in read) early.set(i, read); else valid.push(read);
     }
+    // Held to the end of the transaction, whichever path below stores the batch.
+    await lockRowKeys(c, valid);
     let byId: Map<string, PushAck>;
     await c.query('SAVEPOINT whole_batch');
     try {

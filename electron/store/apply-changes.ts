@@ -5,7 +5,8 @@
 //  - a delete is a tombstone and final for that row id: no upsert, older or newer,
 //    brings the row back (ids are UUIDs, never reused);
 //  - a change that cannot be applied yet (its row's creation or its parent row has not
-//    arrived) waits in waiting_changes and is tried again after each batch;
+//    arrived, or its stamp is further ahead of this clock than allowed) waits in
+//    waiting_changes and is tried again after each batch;
 //  - a change that cannot be applied at all is refused with a sentence, and the others go on;
 //  - nothing is written to this station's change log: applying is not a local change.
 // The office's workflow and frozen-field rules come later, through `validate`.
@@ -53,7 +54,8 @@ export class ChangeApplier {
   apply(inputs: unknown[]): ApplyOutcome[] {
     return this.db.transaction(() => {
       const out = inputs.map((input) => this.applyOne(input));
-      if (out.some((o) => o.status === 'applied')) this.retryWaiting();
+      // Also when nothing new applied: a change held back for its stamp may fit the clock now.
+      if (out.some((o) => o.status === 'applied') || this.waitingCount() > 0) this.retryWaiting();
       this.log.persistClock();
       return out;
     }).immediate();
@@ -67,6 +69,7 @@ export class ChangeApplier {
       let progress = 0;
       for (const r of rows) {
         const change = JSON.parse(r.body) as Change;
+        if (this.observe(change)) continue;
         const res = this.attempt(change);
         if (res.status === 'waiting') continue;
         this.stmt('DELETE FROM waiting_changes WHERE change_id = ?').run(r.change_id);
@@ -91,22 +94,33 @@ export class ChangeApplier {
     if (change.stationId === this.log.stationId) return { changeId, status: 'duplicate' };
     if (this.stmt('SELECT 1 FROM applied_changes WHERE change_id = ?').get(changeId)) return { changeId, status: 'duplicate' };
     if (this.stmt('SELECT 1 FROM waiting_changes WHERE change_id = ?').get(changeId)) return { changeId, status: 'waiting' };
-    try {
-      this.clock.observe(parseHlc(change.hlc));
-    } catch (err) {
-      if (err instanceof HlcDriftError) {
-        const params = { minutes: Math.round((err.remoteWall - err.localWall) / 60_000), allowed: Math.round(err.maxDriftMs / 60_000) };
-        return { changeId, status: 'refused', code: err.code, params, message: err.message };
-      }
-      throw err;
-    }
-    const res = this.attempt(change);
+    // A stamp too far ahead of this clock is not taken into the clock — but the change is
+    // kept, not dropped: the office already holds it, and once this station's clock has
+    // moved within the allowed drift it is applied like any other (retryWaiting).
+    const drift = this.observe(change);
+    const res: Attempt = drift ? { status: 'waiting', reason: drift.message } : this.attempt(change);
     if (res.status === 'applied') this.markApplied(change);
     else if (res.status === 'waiting') {
       this.stmt('INSERT INTO waiting_changes (change_id, hlc, body, reason, received_at) VALUES (?, ?, ?, ?, ?)')
         .run(changeId, change.hlc, JSON.stringify(change), res.reason, this.isoNow());
     }
+    if (drift) {
+      // Said, not hidden: the officer may be shown why another station's work is late.
+      const params = { minutes: Math.round((drift.remoteWall - drift.localWall) / 60_000), allowed: Math.round(drift.maxDriftMs / 60_000) };
+      return { changeId, status: 'waiting', code: drift.code, params, message: drift.message };
+    }
     return res.status === 'refused' ? { changeId, status: 'refused', code: res.code, params: res.params, message: res.message } : { changeId, status: res.status };
+  }
+
+  /** Takes the change's stamp into the clock; the reason why not when it is too far ahead. */
+  private observe(change: Change): HlcDriftError | null {
+    try {
+      this.clock.observe(parseHlc(change.hlc));
+      return null;
+    } catch (err) {
+      if (err instanceof HlcDriftError) return err;
+      throw err;
+    }
   }
 
   private markApplied(change: Change): void {

@@ -111,7 +111,7 @@ describe('apply', () => {
     const unknownTable = { ...free!, changeId: `${free!.stationId}:78`, table: 'stock_leases' };
     const out = b.store.remote.apply([newer, frozen, ahead, unknownTable, free, 'garbage']);
     expect(out.map((o) => [o.status, o.code])).toEqual([
-      ['refused', 'change_format_unknown'], ['refused', 'change_refused'], ['refused', 'clock_ahead'],
+      ['refused', 'change_format_unknown'], ['refused', 'change_refused'], ['waiting', 'clock_ahead'],
       ['refused', 'change_table_unknown'], ['applied', undefined], ['refused', 'change_format_unknown'],
     ]);
     expect(out[0]!.message).toMatch(/change format 2; this version of Loket reads format 1/);
@@ -122,6 +122,13 @@ describe('apply', () => {
     expect(b.store.settings.getAll()).toEqual({ free: '1' });
     // A refused change is not recorded as applied: once the reason is gone, a resend applies.
     expect(b.db.prepare('SELECT count(*) AS n FROM applied_changes').get()).toEqual({ n: 1 });
+    // The change stamped two hours ahead is kept, not dropped: once this clock is within the
+    // hour it is applied with the next batch (the office already holds it).
+    expect(b.store.remote.waitingCount()).toBe(1);
+    b.clock.ms += 61 * 60_000;
+    expect(b.store.remote.apply([])).toEqual([]);
+    expect(b.store.remote.waitingCount()).toBe(0);
+    expect(b.db.prepare('SELECT count(*) AS n FROM applied_changes').get()).toEqual({ n: 2 });
     a.store.close(); b.store.close();
   });
 
