@@ -5,7 +5,8 @@
 // enrolment bench. The order is the screen's (renderer/screens/enrolment/steps.ts).
 import type { AppointmentRow, CaptureView, EnrolmentView } from '../../electron/contract-types';
 import { SERVICE_STEP_ITEMS } from '../../domain/service-step-completeness';
-import { fingerAttempt, ok, photoInput, renewalMrz, RENEWAL_APPLICANT, type ScriptSession } from './enrolment-script';
+import { composeTd3 } from '../../domain/mrz/compose-td3';
+import { fingerAttempt, ok, photoInput, RENEWAL_APPLICANT, type ScriptSession } from './enrolment-script';
 import { SUPERVISOR } from './enrolment-steps';
 
 export const RESUMABLE_STEPS = ['open', 'mrz', 'identity', 'details', 'service', 'documents', 'photo', 'fingers', 'signature', 'submit'] as const;
@@ -18,6 +19,14 @@ export function renewalWalkIn(n: number): Omit<typeof RENEWAL_APPLICANT, 'nik'> 
 
 export async function addWalkIn(s: ScriptSession, n: number): Promise<AppointmentRow> {
   return ok<AppointmentRow>(s, 'queue.addWalkIn', renewalWalkIn(n));
+}
+
+/** The old passport's MRZ as the reader reads it, agreeing with the booking (a standard renewal). */
+export function oldPassportMrz(a: AppointmentRow): string[] {
+  const words = a.fullName.toUpperCase().split(/\s+/);
+  const r = composeTd3({ documentNumber: 'B1234567', primaryIdentifier: words.at(-1)!, secondaryIdentifier: words.slice(0, -1).join(' '), birthDate: a.birthDate, sex: a.sex, expiryDate: '2025-01-10' });
+  if (!r.ok) throw new Error('compose failed');
+  return r.lines;
 }
 
 const serviceMissing = (v: EnrolmentView) => v.missing.some((m) => (SERVICE_STEP_ITEMS as readonly string[]).includes(m) && m !== 'old_passport_mrz');
@@ -48,7 +57,7 @@ export async function doStep(s: ScriptSession, appointmentId: string, step: Resu
   const get = () => ok<EnrolmentView>(s, 'enrolment.get', { appointmentId });
   switch (step) {
     case 'open': await ok(s, 'enrolment.open', { appointmentId }); return;
-    case 'mrz': await ok(s, 'enrolment.attachMrz', { appointmentId, lines: renewalMrz(), source: 'reader' }); return;
+    case 'mrz': await ok(s, 'enrolment.attachMrz', { appointmentId, lines: oldPassportMrz((await get()).appointment), source: 'reader' }); return;
     case 'identity': {
       const v = await get();
       await ok(s, 'enrolment.confirmIdentity', { appointmentId, keepDisagreements: v.identity.disagreements.map((d) => d.field) });
