@@ -36,6 +36,12 @@ export interface StationOptions {
   systemPrinter?: (deviceName: string) => DataPagePrinter;
   /** Injected clock for tests. */
   now?: () => Date;
+  /**
+   * Benches: the simulators take a real device's time — the ZFM module sends at its baud rate
+   * (57,600), the scanner takes `scanPageMs` per page. `onFingerprintWire` is handed a reader
+   * of the time the module's wire has been busy so far (ms).
+   */
+  pacedSimulators?: { scanPageMs: number; onFingerprintWire?: (wireMs: () => number) => void };
 }
 
 export type EventListener = (event: EventName, payload: unknown) => void;

@@ -127,15 +127,22 @@ export async function createStation(opts: StationOptions): Promise<Station> {
   if (opts.demo || (opts.simulators && store.devices.all().length === 0)) {
     // The scanner simulator (and its JPEG encoder) is loaded only when simulators stand in.
     const { startEsclSim } = await import('../native/sim/escl-sim');
-    demoScanner = await startEsclSim({ feederPages: 50, profile: 'office' });
+    demoScanner = await startEsclSim({ feederPages: 50, profile: 'office', ...(opts.pacedSimulators ? { pageDelayMs: opts.pacedSimulators.scanPageMs } : {}) });
     // The passport printer simulator (IPP on 127.0.0.1): PDF only, the 125 × 88 mm page.
     const { startIppSim } = await import('../native/sim/ipp-sim');
     demoPrinter = await startIppSim({ printMs: 1500 });
     deviceService.useSimulators(demoScanner.url, demoPrinter, demoScanner);
     deviceService.autoFingers();
+    if (opts.pacedSimulators) {
+      const zfm = deviceService.zfmSim;
+      zfm.pace = true;
+      opts.pacedSimulators.onFingerprintWire?.(() => zfm.wireMs);
+    }
   }
   await deviceService.start();
   services.office.start();
+  // A submit stored just before the station stopped still owes the applicant a receipt.
+  void services.receipts.printOwed().catch(() => undefined);
 
   const lockIfIdle = (conn: Conn): boolean => {
     if (!conn.state.isIdle(now().getTime(), settings.get().idleLockMinutes)) return false;

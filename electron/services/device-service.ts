@@ -286,6 +286,11 @@ export class DeviceService {
     return st && printer ? { id: st.id, printer, paperMm: paperOf(config?.settings ?? {}) } : null;
   }
 
+  /** The in-process ZFM simulator (a bench paces it and reads its wire time). */
+  get zfmSim(): ReturnType<typeof zfmMemorySim>['sim'] {
+    return this.sims.zfm.sim;
+  }
+
   /** The in-process receipt printer simulator (its last receipts, for the training box and tests). */
   get receiptSim(): ReturnType<typeof escposMemorySim>['sim'] {
     return this.sims.escpos.sim;

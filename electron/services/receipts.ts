@@ -137,11 +137,30 @@ export class ReceiptService {
     }
   }
 
+  /**
+   * At start: the receipts of submits stored just before the station stopped (killed, power
+   * cut) and never printed. The applicant is usually still at the counter; a receipt printed
+   * whose record was lost with the crash comes out twice, which is better than none.
+   */
+  async printOwed(): Promise<number> {
+    let printed = 0;
+    for (const owed of this.store.auditLog.receiptsOwed()) {
+      if (!owed.officerId) continue;
+      try {
+        await this.print(owed.officerId, owed.appointmentId, false, true);
+        printed++;
+      } catch (err) {
+        console.error(`[receipts] an owed receipt could not be printed: ${(err as Error)?.name ?? 'Error'}`);
+      }
+    }
+    return printed;
+  }
+
   reprint(officerId: string, appointmentId: string): Promise<ReceiptOutcome> {
     return this.print(officerId, appointmentId, true);
   }
 
-  private async print(officerId: string, appointmentId: string, reprint: boolean): Promise<ReceiptOutcome> {
+  private async print(officerId: string, appointmentId: string, reprint: boolean, recovered = false): Promise<ReceiptOutcome> {
     const a = this.appointment(appointmentId);
     if (!SUBMITTED.has(a.status)) throw new StationError('invalid_transition', { status: a.status });
     const s = this.settings();
@@ -171,6 +190,7 @@ export class ReceiptService {
     // Who printed what for whom, never the applicant's data itself.
     this.store.tx(() => this.store.audit.append(officerId, reprint ? 'receipt.reprint' : 'receipt.print', {
       appointmentId, printed: outcome.printed, ...(outcome.printerId ? { printerId: outcome.printerId } : {}), ...(outcome.message ? { reason: outcome.message.key } : {}),
+      ...(recovered ? { recovered: true } : {}),
     }, at.toISOString()));
     return outcome;
   }

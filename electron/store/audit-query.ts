@@ -28,6 +28,11 @@ interface Row {
 export class AuditQuery {
   constructor(private readonly db: Db) {}
 
+  /** Submits at the trail's tail whose receipt never printed (see receiptsOwed below). */
+  receiptsOwed(tail = 1000): { officerId: string | null; appointmentId: string }[] {
+    return receiptsOwed(this.db, tail);
+  }
+
   page(filter: AuditFilter, limit: number): AuditListedRow[] {
     const { where, args } = whereOf(filter);
     const rows = this.db.prepare(
@@ -76,4 +81,20 @@ function toListed(r: Row): AuditListedRow {
     seq: r.seq, at: r.at, officerId: r.officer_id, officerName: r.name, officerNip: r.nip, action: r.action,
     detail: JSON.parse(r.detail) as Record<string, unknown>,
   };
+}
+
+/**
+ * Submits among the last `tail` audit rows with no receipt printed (or tried) after them:
+ * the station stopped between storing a submit and printing its receipt (a crash, a power
+ * cut). The two are seconds apart, so only the trail's tail is looked at.
+ */
+export function receiptsOwed(db: Db, tail: number): { officerId: string | null; appointmentId: string }[] {
+  return db.prepare(
+    `SELECT s.officer_id AS officerId, json_extract(s.detail, '$.appointmentId') AS appointmentId
+       FROM audit s
+      WHERE s.seq > (SELECT coalesce(max(seq), 0) FROM audit) - ? AND s.action = 'application.submit'
+        AND NOT EXISTS (SELECT 1 FROM audit r WHERE r.seq > s.seq AND r.action IN ('receipt.print', 'receipt.reprint')
+                          AND json_extract(r.detail, '$.appointmentId') = json_extract(s.detail, '$.appointmentId'))
+      ORDER BY s.seq`,
+  ).all(tail) as { officerId: string | null; appointmentId: string }[];
 }

@@ -8,6 +8,8 @@ export class BytePacer {
   private lineFreeAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private idleWaiters: (() => void)[] = [];
+  /** The line's busy time so far (ms): each paced byte's ten bits at the baud rate. */
+  wireMs = 0;
 
   /** `baud()` undefined or 0 means unpaced: bytes go out at once. */
   constructor(
@@ -17,8 +19,11 @@ export class BytePacer {
 
   send(bytes: Buffer): void {
     if (bytes.length === 0) return;
-    if (!this.baud()) {
+    const baud = this.baud();
+    if (!baud) {
       if (this.queued === 0) return this.write(bytes);
+    } else {
+      this.wireMs += (bytes.length * 10_000) / baud;
     }
     this.queue.push(bytes);
     this.queued += bytes.length;

@@ -397,6 +397,11 @@ export class ZfmSimulator extends EventEmitter<ZfmSimEvents> implements Fingerpr
     }
   }
 
+  /** Time the paced wire has been busy with this module's answers (ms): its own time, for benches. */
+  get wireMs(): number {
+    return this.pacer.wireMs;
+  }
+
   /** True while bytes are still queued for the wire (paced mode). */
   get sending(): boolean {
     return this.pacer.pending > 0;
