@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import { openDemoQueue } from './enrolment-helpers';
+import { goToStep, openDemoQueue } from './enrolment-helpers';
 import { captureStationSocket, rawCall } from './helpers';
 import { COUNTER_SCREEN, fits, Keys } from './enrolment-flow-helpers';
 import { inputSeen, keyboardRenewal, renewalApplicant, watchInput, type RenewalStep } from './renewal-script';
@@ -60,4 +60,44 @@ test('a standard renewal with a reader, by keyboard only: ten keys, no click, ev
   expect(v.value.photo?.checks).toMatchObject({ exposureOk: true, sharpnessOk: true, subjectOk: true });
   expect(v.value.photo?.overrideReason).toBeUndefined();
   expect(v.value.signature?.source).toBe('crop');
+});
+
+test('typed text in every field is a draft: the notes survive a reload, a correction\'s reason survives Esc', async ({ page, station }) => {
+  test.setTimeout(180_000);
+  await captureStationSocket(page);
+  await openDemoQueue(page, station.url);
+  const a = await renewalApplicant(page);
+  const drafts = async () => ((await rawCall(page, 'drafts.list', { appointmentId: a.id })) as { value: { field: string; text: string }[] }).value;
+  expect(await rawCall(page, 'devices.simulate', { id: 'barcode-sim', action: 'scan_code', code: a.bookingCode })).toEqual({ ok: true, value: null });
+  await expect(page.getByTestId('checkin-banner')).toHaveAttribute('data-result', 'checked_in');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('step-body-mrz')).toBeVisible();
+
+  // The interview's notes: kept by the station within a second of typing, back after a reload.
+  await goToStep(page, 'details');
+  await page.getByTestId('details-notes').focus();
+  await page.keyboard.type('Berangkat umrah bulan Februari', { delay: 10 });
+  await expect.poll(drafts, { timeout: 5_000 }).toEqual([expect.objectContaining({ field: 'details.notes', text: 'Berangkat umrah bulan Februari' })]);
+  await page.reload();
+  await expect(page.getByTestId('step-body-details')).toBeVisible();
+  await expect(page.getByTestId('details-notes')).toHaveValue('Berangkat umrah bulan Februari');
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  // Saved with the details, the draft goes and the notes stay with the enrolment.
+  await page.getByTestId('details-purpose').selectOption('umrah');
+  await page.getByTestId('details-save').press('Enter');
+  await expect(page.getByTestId('step-body-service')).toBeVisible();
+  await expect.poll(drafts).toEqual([]);
+  const v = (await rawCall(page, 'enrolment.get', { appointmentId: a.id })) as { value: EnrolmentView };
+  expect(v.value.details.chosen?.notes).toBe('Berangkat umrah bulan Februari');
+
+  // A correction's sentence typed, then Esc: the dialog closes, the text is kept and comes back.
+  await goToStep(page, 'identity');
+  await page.getByTestId('identity-edit-birthPlace').press('Enter');
+  await expect(page.getByTestId('correction-dialog')).toBeVisible();
+  await page.getByTestId('correction-text').fill('Tempat lahir di KTP berbeda');
+  await expect.poll(drafts, { timeout: 5_000 }).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'correction.birthPlace.text', text: 'Tempat lahir di KTP berbeda' })]));
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('correction-dialog')).toHaveCount(0);
+  await page.getByTestId('identity-edit-birthPlace').press('Enter');
+  await expect(page.getByTestId('correction-text')).toHaveValue('Tempat lahir di KTP berbeda');
 });

@@ -18,6 +18,7 @@ import { enrolmentError } from '../../lib/device-text';
 import { checkPhoto, guideRect, LIMITS, PHOTO_SIZE, type PhotoChecks } from '../../lib/photo-checks';
 import { call } from '../../lib/station';
 import { useHotkeys } from '../../lib/use-hotkeys';
+import { useDraft } from '../../lib/use-draft';
 
 type Phase = 'starting' | 'live' | 'captured' | 'failed';
 const passes = (c: PhotoChecks): boolean => c.exposureOk && c.sharpnessOk && c.subjectOk;
@@ -48,7 +49,10 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
   const [shot, setShot] = useState<Shot | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [reason, setReason] = useState('');
+  // The reason to keep a failing photo is typed text: a draft while typed.
+  const reasonDraft = useDraft(view.appointment.id, 'photo.reason');
+  const reason = reasonDraft.text;
+  const setReason = reasonDraft.setText;
   const [reasonProblem, setReasonProblem] = useState(false);
   /** Just saved: the capture button must not take the focus back (Enter would shoot again). */
   const savedRef = useRef(false);
@@ -146,6 +150,7 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
         ...(passed ? {} : { overrideReason: reason.trim() }),
       }));
       savedRef.current = true;
+      void reasonDraft.clear();
       retake();
     } catch (err) {
       setError(err);
