@@ -1,8 +1,8 @@
 // A portrait for Chromium's fake camera (--use-file-for-fake-video-capture, a Y4M file): a
 // plain light backdrop and a textured head-and-shoulders shape in the middle, as a counter
-// camera sees an applicant. Chromium's own synthetic picture (a moving test pattern) fails
-// the photo step's centred-subject check, which then asks for a reason — a real photo of a
-// seated applicant passes, and this stands for it. One 4:2:0 frame, repeated by Chromium.
+// camera sees an applicant. Chromium's own synthetic picture is a moving test pattern whose
+// frames pass the photo step's checks or not by the moment; this fixed portrait passes them
+// every time, as a photo of a seated applicant should. One 4:2:0 frame, repeated by Chromium.
 import { writeFileSync } from 'node:fs';
 
 const W = 640;
