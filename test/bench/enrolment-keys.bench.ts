@@ -29,7 +29,10 @@ export default async function enrolmentKeys() {
   const station = await launchStation(true);
   try {
     const context = await browser.newContext({ viewport: COUNTER_SCREEN, locale: 'id-ID' });
+    // tsx names the functions it compiles (__name(fn, 'name')); the page has no such helper.
+    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     const page = await context.newPage();
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await watchInput(page);
     await captureStationSocket(page);
     await openDemoQueue(page, station.url);
