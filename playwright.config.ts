@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './test/e2e/chromium-args';
 
 // End-to-end tests drive the real station (dist/host.mjs, one fresh process and data
 // directory per test, see test/e2e/fixtures.ts) in Debian's Chromium. `npm test` builds
@@ -22,12 +23,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        // The photo step's camera: Chromium's synthetic test picture, permission granted.
-        '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });

@@ -47,3 +47,16 @@ export function serviceStepMissing(rules: ServiceRules, f: ServiceStepFacts): Se
   if (!f.hasSignature) missing.push('signature');
   return missing;
 }
+
+/**
+ * The one list the officer reads: the general items (enrolment-completeness.ts) and the
+ * service step's, with no fact named twice. An old passport whose MRZ is not read is the
+ * general 'mrz' (step 1, where it is put right), not also 'old_passport_mrz'; "no document
+ * at all" says nothing more than the checklist's open lines (`document_ktp`, …) beside it.
+ */
+export function mergeMissing<A extends string, B extends string>(general: readonly A[], service: readonly B[]): (A | B)[] {
+  const has = (m: string): boolean => (general as readonly string[]).includes(m) || (service as readonly string[]).includes(m);
+  const checklistOpen = service.some((m) => m.startsWith('document_'));
+  const drop = (m: string): boolean => (m === 'old_passport_mrz' && has('mrz')) || (m === 'documents' && checklistOpen);
+  return [...general.filter((m) => !drop(m)), ...service.filter((m) => !drop(m))];
+}

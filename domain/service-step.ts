@@ -63,3 +63,23 @@ export interface BapData { policeReportNumber?: string; policeReportDate?: strin
 
 /** A typed text counts as given once it has a few letters: "-" or "." is not a statement. */
 export const isStated = (s: string | undefined): boolean => (s ?? '').replace(/[^\p{L}\p{N}]/gu, '').length >= 3;
+
+/**
+ * The issue dates an old passport can carry, from the expiry its MRZ gives: an Indonesian
+ * book is issued on the same day and month as it expires, 5 or 10 years before (10 only
+ * for books issued since the 10-year passport). Both are offered — the officer picks the one
+ * printed in the book — and only dates not after today. 29 February falls back to the 28th.
+ */
+export function issueDateCandidates(expiry: string | null, today: string): { years: 5 | 10; date: string }[] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(expiry ?? '');
+  if (!m) return [];
+  const out: { years: 5 | 10; date: string }[] = [];
+  for (const years of [5, 10] as const) {
+    const y = Number(m[1]) - years;
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    const day = m[2] === '02' && m[3] === '29' && !leap ? '28' : m[3]!;
+    const date = `${String(y).padStart(4, '0')}-${m[2]}-${day}`;
+    if (date <= today) out.push({ years, date });
+  }
+  return out;
+}

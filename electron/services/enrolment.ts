@@ -29,7 +29,7 @@ import { ServiceRulesService } from './service-rules';
 import { documentChecklist, fineFor, nextDocumentType } from '../../domain/service-rules';
 import type { BapData, BapInput, OldPassportData, OldPassportInput } from '../../domain/service-step';
 import { serviceStepKind } from '../../domain/service-step';
-import { serviceStepMissing } from '../../domain/service-step-completeness';
+import { mergeMissing, serviceStepMissing } from '../../domain/service-step-completeness';
 import type { Service } from '../../domain/catalog';
 import type { BapPdfView, ServiceStepView, SignatureInfo } from '../contract-types';
 import { cropSignature, type CropBox } from './signature-crop';
@@ -134,7 +134,7 @@ export class EnrolmentService {
     });
     // The service step, the document checklist and the signature add their own items.
     const extra = this.serviceParts(appointment.service as Service, data, documents, blobs);
-    const missingAll: EnrolmentView['missing'] = [...missing, ...extra.missing];
+    const missingAll: EnrolmentView['missing'] = mergeMissing(missing, extra.missing);
     const updatedAt = this.store.enrolments.get(appointmentId)?.updatedAt ?? appointment.updatedAt;
     const base = {
       appointment, documents, photo, fingerprints, mrz: data.mrz ?? null, mrzHeld: data.mrzHeld ?? null, missing: missingAll, updatedAt,

@@ -32,11 +32,15 @@ export interface Draft {
   flush: () => Promise<void>;
   /** The text was confirmed (or thrown away on purpose): empty the field and the draft. */
   clear: () => Promise<void>;
+  /** The station saved the text where it belongs (notes kept with the details): the draft
+   *  goes, the text stays on screen. */
+  settle: () => Promise<void>;
 }
 
-export function useDraft(appointmentId: string, field: string): Draft {
+/** `seed`: what the field shows when no draft is kept (the value the station already has). */
+export function useDraft(appointmentId: string, field: string, seed = ''): Draft {
   const key = `${appointmentId}/${field}`;
-  const [text, setTextState] = useState('');
+  const [text, setTextState] = useState(seed);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
   const pending = useRef<string | null>(null);
@@ -90,11 +94,19 @@ export function useDraft(appointmentId: string, field: string): Draft {
     await call('drafts.discard', { appointmentId, field }).catch(() => undefined);
   }, [appointmentId, field, key]);
 
+  const settle = useCallback(async (): Promise<void> => {
+    if (timer.current) { clearTimeout(timer.current); timer.current = null; }
+    pending.current = null;
+    holding.delete(key);
+    setRestoredAt(null);
+    await call('drafts.discard', { appointmentId, field }).catch(() => undefined);
+  }, [appointmentId, field, key]);
+
   // Leaving the field (another step, another screen) sends what is pending at once.
   useEffect(() => () => {
     void send();
     holding.delete(key);
   }, [send, key]);
 
-  return { text, setText, restoredAt, loaded, flush: send, clear };
+  return { text, setText, restoredAt, loaded, flush: send, clear, settle };
 }

@@ -142,7 +142,10 @@ test('a new passport: the checklist picks each type in turn; a signature is cut 
   // The applicant brought a diploma: it meets the "one of" line.
   await page.getByTestId('doc-type').selectOption('diploma');
   await page.getByTestId('doc-scan').press('Enter');
-  await expect(page.getByTestId('doc-thumb')).toHaveCount(3, { timeout: 30_000 });
+  // The checklist is complete: the enrolment moves on to the photo by itself; back to look.
+  await expect(page.getByTestId('step-body-photo')).toBeVisible({ timeout: 30_000 });
+  await goToStep(page, 'documents');
+  await expect(page.getByTestId('doc-thumb')).toHaveCount(3);
   await expect(lines.nth(2)).toHaveAttribute('data-done', 'true');
   await expect(lines.nth(2)).toHaveText(/Ijazah/);
   await expect(page.getByTestId('step-documents')).toHaveAttribute('data-state', 'done');
@@ -156,6 +159,11 @@ test('a new passport: the checklist picks each type in turn; a signature is cut 
   // The pages already scanned can be used; the signed form is scanned and chosen by itself.
   await expect(page.getByTestId('signature-page-select').locator('option')).toHaveCount(3);
   await page.getByTestId('signature-scan-form').click();
+  // The form's usual box is cut at once and the enrolment goes on to the summary, which shows
+  // the cut; the officer comes back to place the box better.
+  await expect(page.getByTestId('summary-signature')).toBeVisible({ timeout: 30_000 });
+  await goToStep(page, 'signature');
+  await expect(page.getByTestId('signature-kept-img')).toBeVisible();
   await expect(page.getByTestId('signature-page-select').locator('option')).toHaveCount(4, { timeout: 30_000 });
   await expect(page.getByTestId('signature-page-select').locator('option:checked')).toContainText('Formulir permohonan');
   const box = page.getByTestId('signature-box');

@@ -16,6 +16,8 @@ import { Dialog } from '../../components/dialog';
 import { Kbd } from '../../components/kbd';
 import { call } from '../../lib/station';
 import { identityError } from './identity-errors';
+import { useDraft } from '../../lib/use-draft';
+import { DraftRestored } from '../../components/draft-restored';
 
 interface Props {
   view: EnrolmentView;
@@ -33,7 +35,9 @@ export function DetailsStep({ view, onView, onNext }: Props) {
   const [married, setMarried] = useState(d.chosen?.married ?? false);
   const [sameDay, setSameDay] = useState(d.chosen?.sameDay ?? false);
   const [purpose, setPurpose] = useState<TravelPurpose | ''>(d.chosen?.travelPurpose ?? '');
-  const [notes, setNotes] = useState(d.chosen?.notes ?? '');
+  // The notes are typed text: kept as a draft while typed, until the details are saved.
+  const notesDraft = useDraft(a.id, 'details.notes', d.chosen?.notes ?? '');
+  const notes = notesDraft.text;
   const [rules, setRules] = useState<ServiceRules | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -63,6 +67,7 @@ export function DetailsStep({ view, onView, onNext }: Props) {
     setError(null);
     try {
       onView(await call('enrolment.saveDetails', { appointmentId: a.id, passportType, married, sameDay, travelPurpose: purpose, notes }));
+      void notesDraft.settle();
       onNext();
     } catch (err) {
       setError(err);
@@ -149,7 +154,8 @@ export function DetailsStep({ view, onView, onNext }: Props) {
           </div>
           <div className="field">
             <label htmlFor="details-notes">{t('enrolIdentity.details.notes')}</label>
-            <textarea id="details-notes" rows={2} maxLength={1000} value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="details-notes" />
+            <textarea id="details-notes" rows={2} maxLength={1000} value={notes} onChange={(e) => notesDraft.setText(e.target.value)} data-testid="details-notes" />
+            {notesDraft.restoredAt && <DraftRestored at={notesDraft.restoredAt} />}
           </div>
         </fieldset>
         <div className="actions">
@@ -170,7 +176,10 @@ function OverrideDialog({ view, onClose, onDone }: { view: EnrolmentView; onClos
   const { t } = useTranslation();
   const [nip, setNip] = useState('');
   const [password, setPassword] = useState('');
-  const [reason, setReason] = useState('');
+  // The reason is typed text: a draft while typed (the password never is).
+  const reasonDraft = useDraft(view.appointment.id, 'override.reason');
+  const reason = reasonDraft.text;
+  const setReason = reasonDraft.setText;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent): Promise<void> => {
@@ -179,7 +188,9 @@ function OverrideDialog({ view, onClose, onDone }: { view: EnrolmentView; onClos
     setBusy(true);
     setError(null);
     try {
-      onDone(await call('enrolment.overridePayment', { appointmentId: view.appointment.id, nip, password, reason }));
+      const v = await call('enrolment.overridePayment', { appointmentId: view.appointment.id, nip, password, reason });
+      void reasonDraft.settle();
+      onDone(v);
     } catch (err) {
       setError(err);
       setPassword('');

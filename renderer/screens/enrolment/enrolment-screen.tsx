@@ -40,6 +40,9 @@ interface Props {
   onSubmitted: (view: EnrolmentView) => void;
 }
 
+/** Steps a device completes: once complete, the enrolment moves on by itself. */
+const AUTO_ADVANCE: ReadonlySet<StepId> = new Set(['mrz', 'documents', 'photo', 'fingerprints', 'signature']);
+
 const isStep = (s: unknown): s is StepId => typeof s === 'string' && (STEPS as readonly string[]).includes(s);
 
 export function EnrolmentScreen({ appointmentId, initialStep, onStep, onBack, onSubmitted }: Props) {
@@ -102,7 +105,10 @@ export function EnrolmentScreen({ appointmentId, initialStep, onStep, onBack, on
   useHotkeys({ Escape: leave }, !asking, 'global');
 
   // The step on screen just became complete: focus "Next", so Enter goes on. Not while the
-  // officer types (a reader's read arriving mid-typing must not steal the keys).
+  // officer types (a reader's read arriving mid-typing must not steal the keys). A device
+  // step (a valid MRZ read, the checklist's last page, a photo that passed, the last finger,
+  // the signature) that completes while the officer is on it goes on by itself: nothing is
+  // left to decide there, and the summary shows what was taken.
   const state = view ? stepState(view, step) : null;
   const doneBefore = useRef<{ step: StepId; done: boolean } | null>(null);
   useEffect(() => {
@@ -116,8 +122,9 @@ export function EnrolmentScreen({ appointmentId, initialStep, onStep, onBack, on
     // An empty field that merely had the focus is not typing.
     const typing = (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type !== 'radio' && el.type !== 'checkbox')) && el.value.length > 0;
     const openingDone = !prev || prev.step !== step;
+    if (!typing && !openingDone && AUTO_ADVANCE.has(step)) { go(1); return; }
     if (!typing || openingDone) nextRef.current?.focus();
-  }, [state, step]);
+  }, [state, step, go]);
 
   const update = useCallback((v: EnrolmentView) => setView(v), []);
 

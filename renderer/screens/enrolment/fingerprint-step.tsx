@@ -21,6 +21,7 @@ import { ScoreBar } from '../../components/score-bar';
 import { enrolmentError, errorKey, keyedText, lowerFirst } from '../../lib/device-text';
 import { call, on } from '../../lib/station';
 import { useHotkeys } from '../../lib/use-hotkeys';
+import { useDraft } from '../../lib/use-draft';
 
 type Action = MethodInput<'capture.action'>;
 const MISSING_REASONS = ['amputated', 'injured', 'bandaged', 'other'] as const;
@@ -178,7 +179,7 @@ export function FingerprintStep({ view }: { view: EnrolmentView }) {
       )}
       {dialog && current && (
         <ReasonDialog
-          kind={dialog} finger={current} score={current.score} error={error}
+          appointmentId={appointmentId} kind={dialog} finger={current} score={current.score} error={error}
           onClose={() => setDialog(null)}
           onSubmit={async (reason, note) => {
             const ok = await act(dialog === 'skip'
@@ -194,6 +195,7 @@ export function FingerprintStep({ view }: { view: EnrolmentView }) {
 }
 
 interface ReasonProps {
+  appointmentId: string;
   kind: 'skip' | 'accept';
   finger: CaptureFinger;
   score: number | null;
@@ -202,10 +204,13 @@ interface ReasonProps {
   onSubmit: (reason: MissingReason, note: string) => Promise<boolean>;
 }
 
-function ReasonDialog({ kind, finger, score, error, onClose, onSubmit }: ReasonProps) {
+function ReasonDialog({ appointmentId, kind, finger, score, error, onClose, onSubmit }: ReasonProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState<MissingReason | ''>('');
-  const [note, setNote] = useState('');
+  // The note is typed text: a draft while typed (Esc closes the dialog; reopening brings it back).
+  const noteDraft = useDraft(appointmentId, `capture.${kind}.${finger.finger}`);
+  const note = noteDraft.text;
+  const setNote = noteDraft.setText;
   const [problem, setProblem] = useState<{ reason?: string; note?: string }>({});
   const [busy, setBusy] = useState(false);
   const fingerName = lowerFirst(t(`enrolment.finger.${finger.finger}`));
@@ -217,7 +222,7 @@ function ReasonDialog({ kind, finger, score, error, onClose, onSubmit }: ReasonP
     setProblem(p);
     if (p.reason || p.note) return;
     setBusy(true);
-    await onSubmit((reason || 'other') as MissingReason, note.trim());
+    if (await onSubmit((reason || 'other') as MissingReason, note.trim())) void noteDraft.clear();
     setBusy(false);
   };
 

@@ -12,6 +12,7 @@ import { Kbd } from '../../components/kbd';
 import { call } from '../../lib/station';
 import { CORRECTION_REASONS, IDENTITY_FIELDS, mrzNamePreview, type CorrectionReason } from '../../../domain/enrolment-identity';
 import { identityError } from './identity-errors';
+import { useDraft } from '../../lib/use-draft';
 
 type DisagreementField = 'name' | 'birthDate' | 'sex';
 const DISAGREEMENT_OF: Partial<Record<IdentityField, DisagreementField>> = { fullName: 'name', birthDate: 'birthDate', sex: 'sex' };
@@ -162,9 +163,15 @@ function CorrectionDialog({ view, field, initial, onClose, onSaved }: {
   view: EnrolmentView; field: IdentityField; initial: string; onClose: () => void; onSaved: (v: EnrolmentView) => void;
 }) {
   const { t } = useTranslation();
-  const [value, setValue] = useState(initial);
+  // What is typed (the new value, the reason's sentence) is a draft while typed: Esc closes
+  // the dialog, and opening it again for the same field brings the text back.
+  const valueDraft = useDraft(view.appointment.id, `correction.${field}.value`, initial);
+  const textDraft = useDraft(view.appointment.id, `correction.${field}.text`);
+  const value = valueDraft.text;
+  const setValue = valueDraft.setText;
+  const text = textDraft.text;
+  const setText = textDraft.setText;
   const [reason, setReason] = useState<CorrectionReason | ''>('');
-  const [text, setText] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const before = view.identity.current[field];
@@ -175,7 +182,10 @@ function CorrectionDialog({ view, field, initial, onClose, onSaved }: {
     setBusy(true);
     setError(null);
     try {
-      onSaved(await call('enrolment.correct', { appointmentId: view.appointment.id, field, value, reason, reasonText: text }));
+      const v = await call('enrolment.correct', { appointmentId: view.appointment.id, field, value, reason, reasonText: text });
+      void valueDraft.clear();
+      void textDraft.clear();
+      onSaved(v);
     } catch (err) {
       setError(err);
     } finally {

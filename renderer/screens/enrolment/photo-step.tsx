@@ -1,7 +1,8 @@
 // Step 3, the facial photo: the live camera with the ICAO guide, "Ambil foto" (Enter) takes
 // a frame, crops the guide's 35:45 area to 413×531 px (≈300 dpi) and measures it (exposure,
-// sharpness, a centred subject); the officer retakes (R) or keeps it (Enter), and the JPEG
-// goes to the station with the measurements. The saved photo is shown beside.
+// sharpness, a centred subject). A photo that passes every check goes to the station at once
+// (one key; R retakes); one that fails waits for the officer: retake (R) or keep it with a
+// reason (Enter). The JPEG goes with the measurements; the saved photo is shown beside.
 //
 // A photo that fails a check is kept only with a reason (the station insists too). After a
 // save, focus leaves the capture button (the enrolment moves it to "Next"): a second Enter
@@ -17,8 +18,10 @@ import { enrolmentError } from '../../lib/device-text';
 import { checkPhoto, guideRect, LIMITS, PHOTO_SIZE, type PhotoChecks } from '../../lib/photo-checks';
 import { call } from '../../lib/station';
 import { useHotkeys } from '../../lib/use-hotkeys';
+import { useDraft } from '../../lib/use-draft';
 
 type Phase = 'starting' | 'live' | 'captured' | 'failed';
+const passes = (c: PhotoChecks): boolean => c.exposureOk && c.sharpnessOk && c.subjectOk;
 interface Shot { url: string; checks: PhotoChecks }
 
 function cameraProblem(err: unknown): string {
@@ -46,7 +49,10 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
   const [shot, setShot] = useState<Shot | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [reason, setReason] = useState('');
+  // The reason to keep a failing photo is typed text: a draft while typed.
+  const reasonDraft = useDraft(view.appointment.id, 'photo.reason');
+  const reason = reasonDraft.text;
+  const setReason = reasonDraft.setText;
   const [reasonProblem, setReasonProblem] = useState(false);
   /** Just saved: the capture button must not take the focus back (Enter would shoot again). */
   const savedRef = useRef(false);
@@ -56,6 +62,8 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
   const mainRef = useRef<HTMLButtonElement>(null);
   /** A photo that fails a check asks for a reason first: the reason field takes the focus. */
   const reasonRef = useRef<HTMLInputElement>(null);
+  /** Saving the photo, as of the last render (capture keeps a passing photo at once). */
+  const keepLatest = useRef<((shot?: Shot) => Promise<void>) | null>(null);
 
   const stop = (): void => {
     streamRef.current?.getTracks().forEach((tr) => tr.stop());
@@ -106,9 +114,13 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
     ctx.drawImage(v, frame.x, frame.y, frame.w, frame.h, 0, 0, canvas.width, canvas.height);
     const checks = checkPhoto(ctx.getImageData(0, 0, canvas.width, canvas.height));
     cropRef.current = canvas;
-    setShot({ url: canvas.toDataURL('image/jpeg', 0.92), checks });
+    const taken = { url: canvas.toDataURL('image/jpeg', 0.92), checks };
+    setShot(taken);
     setError(null);
     setPhase('captured');
+    // A photo that passes every check is kept at once (one key for the photo): the officer
+    // framed it on the live image, it stays on screen beside, and R takes it again.
+    if (passes(checks)) void keepLatest.current?.(taken);
   }, []);
 
   const retake = useCallback((): void => {
@@ -119,10 +131,11 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
     setPhase('live');
   }, []);
 
-  const use = useCallback(async (): Promise<void> => {
+  const use = useCallback(async (given?: Shot): Promise<void> => {
     const canvas = cropRef.current;
-    if (!canvas || !shot || saving) return;
-    const passed = shot.checks.exposureOk && shot.checks.sharpnessOk && shot.checks.subjectOk;
+    const taken = given ?? shot;
+    if (!canvas || !taken || saving) return;
+    const passed = passes(taken.checks);
     if (!passed && reason.trim().length < 3) { setReasonProblem(true); return; }
     setSaving(true);
     setError(null);
@@ -133,10 +146,11 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
         ?? streamRef.current?.getVideoTracks()[0]?.label ?? '';
       onView(await call('photo.save', {
         appointmentId: view.appointment.id, jpegBase64: await toBase64(blob),
-        width: canvas.width, height: canvas.height, camera: label.slice(0, 200), checks: { ...shot.checks },
+        width: canvas.width, height: canvas.height, camera: label.slice(0, 200), checks: { ...taken.checks },
         ...(passed ? {} : { overrideReason: reason.trim() }),
       }));
       savedRef.current = true;
+      void reasonDraft.clear();
       retake();
     } catch (err) {
       setError(err);
@@ -145,9 +159,11 @@ export function PhotoStep({ view, onView }: { view: EnrolmentView; onView: (v: E
     }
   }, [cameras, cameraId, onView, reason, retake, saving, shot, view.appointment.id]);
 
+  keepLatest.current = use;
+
   useHotkeys({ R: () => { if (phase === 'captured') retake(); } }, phase === 'captured');
 
-  const allOk = shot ? shot.checks.exposureOk && shot.checks.sharpnessOk && shot.checks.subjectOk : false;
+  const allOk = shot ? passes(shot.checks) : false;
   return (
     <div className="step photo-step">
       <h2>{t('enrolment.photo.title')}</h2>

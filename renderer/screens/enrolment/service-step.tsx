@@ -8,7 +8,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrolmentView } from '../../../electron/contract-types';
-import { OLD_PASSPORT_DISPOSITIONS, type BapData, type OldPassportData } from '../../../domain/service-step';
+import { issueDateCandidates, OLD_PASSPORT_DISPOSITIONS, type BapData, type OldPassportData } from '../../../domain/service-step';
+import { localDate } from '../../../domain/dates';
 import { Alert } from '../../components/alert';
 import { Kbd } from '../../components/kbd';
 import { PdfPreview } from '../../components/pdf-preview';
@@ -20,6 +21,7 @@ import { useHotkeys } from '../../lib/use-hotkeys';
 export const formatRupiah = (n: number): string => `Rp ${new Intl.NumberFormat('id-ID').format(n)}`;
 
 const SAVE_AFTER_MS = 500;
+const DEFAULT_DISPOSITION = 'cancelled_returned' as const;
 
 type Patch = { oldPassport?: Partial<Record<keyof OldPassportData, string>>; bap?: Partial<BapData> };
 
@@ -69,14 +71,29 @@ export function ServiceStep({ view, onView, onGoTo }: { view: EnrolmentView; onV
   const s = view.service;
   const { queue, flush, state } = useDraftSaver(id, onView);
   // The officer's text lives here while typed; the station's copy seeds it once.
-  const [old, setOld] = useState<OldPassportData>(() => ({ ...(s.oldPassport?.issueDate ? { issueDate: s.oldPassport.issueDate } : {}), ...(s.oldPassport?.disposition ? { disposition: s.oldPassport.disposition } : {}) }));
+  // The usual fate of the old book (cancelled, returned to the applicant) is the default,
+  // shown and saved at once; the officer changes it when the book is kept.
+  const [old, setOld] = useState<OldPassportData>(() => ({ ...(s.oldPassport?.issueDate ? { issueDate: s.oldPassport.issueDate } : {}), disposition: s.oldPassport?.disposition ?? DEFAULT_DISPOSITION }));
   const [bap, setBap] = useState<BapData>(() => ({ ...s.bap }));
   const [pdf, setPdf] = useState<{ bytes: Uint8Array; fileName: string } | null>(null);
   const [busy, setBusy] = useState<'pdf' | 'scan' | 'print' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const firstRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => { firstRef.current?.focus(); }, []);
+  const candidateRef = useRef<HTMLButtonElement>(null);
+  const candidates = s.oldPassport && !s.oldPassport.issueDate ? issueDateCandidates(s.oldPassport.expiryDate, localDate(new Date())) : [];
+  useEffect(() => {
+    if (s.oldPassport && !s.oldPassport.disposition) queue({ oldPassport: { disposition: DEFAULT_DISPOSITION } }, true);
+    (candidateRef.current ?? firstRef.current)?.focus();
+  }, []);
+
+  // The issue date as the old book prints it, from its MRZ expiry: one key, then the documents.
+  const takeIssueDate = async (date: string): Promise<void> => {
+    setOld((o) => ({ ...o, issueDate: date }));
+    queue({ oldPassport: { issueDate: date, disposition: old.disposition ?? DEFAULT_DISPOSITION } });
+    await flush();
+    if (!s.bap) onGoTo('documents');
+  };
 
   const setBapField = <K extends keyof BapData>(k: K, v: BapData[K], now = false): void => {
     setBap((b) => ({ ...b, [k]: v }));
@@ -147,12 +164,22 @@ export function ServiceStep({ view, onView, onGoTo }: { view: EnrolmentView; onV
                 </dl>
               )
               : <p className="muted" data-testid="old-no-mrz">{t('bap.old.noMrz')} <button type="button" className="btn btn-small" onClick={() => onGoTo('mrz')}>{t('bap.old.readMrz')}</button></p>}
+            {candidates.length > 0 && (
+              <div className="row-actions" data-testid="old-issue-candidates" title={t('enrolKeys.issueFromExpiryHint')}>
+                {candidates.map((c, i) => (
+                  <button key={c.years} ref={i === 0 ? candidateRef : undefined} type="button" className={`btn btn-small${i === 0 ? ' btn-primary' : ''}`}
+                    onClick={() => void takeIssueDate(c.date)} data-testid={`old-issue-candidate-${c.years}`}>
+                    {t('enrolKeys.issueFromExpiry', { date: c.date, years: c.years })}{i === 0 && <> <Kbd keys="Enter" /></>}
+                  </button>
+                ))}
+              </div>
+            )}
             <label className="inline-field">
               {t('bap.old.issueDate')}
               <input ref={s.oldPassport ? firstRef : undefined} type="date" value={old.issueDate ?? ''} data-testid="old-issue-date"
                 onChange={(e) => { setOld({ ...old, issueDate: e.target.value }); queue({ oldPassport: { issueDate: e.target.value } }); }} />
             </label>
-            <div role="radiogroup" aria-label={t('bap.old.disposition')} className="radio-row">
+            <div role="radiogroup" aria-label={t('bap.old.disposition')} className="radio-row" title={t('enrolKeys.dispositionDefault')}>
               <span>{t('bap.old.disposition')}</span>
               {OLD_PASSPORT_DISPOSITIONS.map((d) => (
                 <label key={d} className="radio">

@@ -2,7 +2,8 @@
 // form (or any scanned page of this enrolment): the officer places a box over the signature
 // — dragged with the mouse, or moved with the arrow keys and sized with Shift+arrows — and
 // "Simpan tanda tangan" (Enter) has the station cut it from the page at its scanned
-// resolution. A signature pad would plug in at the station (SignaturePadPort); none is
+// resolution; right after the form is scanned, a first cut is taken at the form's usual box.
+// A signature pad would plug in at the station (SignaturePadPort); none is
 // configured, which the step says.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +85,9 @@ export function SignatureStep({ view, onView }: { view: EnrolmentView; onView: (
   const scanRef = useRef<HTMLButtonElement>(null);
   const page = pages.find((p) => p.blobId === pageId) ?? pages[0] ?? null;
 
-  useEffect(() => { (page ? saveRef : scanRef).current?.focus(); }, [page?.blobId]);
+  // Without the signed form on file, the next thing is to scan it (Enter); with it, to save.
+  const hasForm = pages.some((p) => p.docType === 'application_form');
+  useEffect(() => { (hasForm ? saveRef : scanRef).current?.focus(); }, [page?.blobId, hasForm]);
 
   const scanForm = async (): Promise<void> => {
     setError(null);
@@ -93,7 +96,13 @@ export function SignatureStep({ view, onView }: { view: EnrolmentView; onView: (
       const v = await call('documents.scan', { appointmentId: id, docType: 'application_form', source: 'platen', colorMode: 'grayscale' });
       onView(v);
       const newest = v.documents.filter((d) => d.docType === 'application_form').at(-1);
-      if (newest) setPageId(newest.blobId);
+      if (newest) {
+        setPageId(newest.blobId);
+        // The form's signature box sits where the form prints it: the first cut is taken at
+        // once (one key for the signature). It is shown here and on the summary; the box can
+        // be moved and saved again.
+        if (!view.signature) onView(await call('signature.crop', { appointmentId: id, blobId: newest.blobId, box: START }));
+      }
     } catch (err) {
       setError(err);
     } finally {
@@ -118,8 +127,8 @@ export function SignatureStep({ view, onView }: { view: EnrolmentView; onView: (
     <div className="step signature-step" data-testid="signature-step">
       <div>
         <div className="row-actions">
-          <button ref={scanRef} type="button" className="btn" onClick={() => void scanForm()} disabled={busy !== null} data-testid="signature-scan-form">
-            {busy === 'scan' ? t('bap.signature.scanning') : t('bap.signature.scanForm')}
+          <button ref={scanRef} type="button" className={`btn${hasForm ? '' : ' btn-primary'}`} onClick={() => void scanForm()} disabled={busy !== null} data-testid="signature-scan-form">
+            {busy === 'scan' ? t('bap.signature.scanning') : t('bap.signature.scanForm')}{!hasForm && <> <Kbd keys="Enter" /></>}
           </button>
         </div>
         {page
@@ -137,8 +146,8 @@ export function SignatureStep({ view, onView }: { view: EnrolmentView; onView: (
           </label>
         )}
         <form onSubmit={(e) => { e.preventDefault(); if (!busy) void crop(); }}>
-          <button ref={saveRef} type="submit" className="btn btn-primary" disabled={!page || busy !== null} data-testid="signature-save">
-            {t('bap.signature.save')} <Kbd keys="Enter" />
+          <button ref={saveRef} type="submit" className={`btn${hasForm ? ' btn-primary' : ''}`} disabled={!page || busy !== null} data-testid="signature-save">
+            {t('bap.signature.save')}{hasForm && <> <Kbd keys="Enter" /></>}
           </button>
         </form>
         {error !== null && <Alert tone="problem" testId="signature-error">{enrolmentError(t, error)}</Alert>}

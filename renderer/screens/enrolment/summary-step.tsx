@@ -1,10 +1,12 @@
 // Step 5, what is done and what is missing, and "Kirim untuk persetujuan" (Enter). The
-// station has the last word: if it finds something missing, the refusal names it.
+// station has the last word: if it finds something missing, the refusal names it. The photo
+// and the signature are shown beside, as the device steps moved on by themselves.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrolmentView } from '../../../electron/contract-types';
 import { ApiError } from '../../api';
 import { Alert } from '../../components/alert';
+import { BlobImage } from '../../components/blob-image';
 import { Kbd } from '../../components/kbd';
 import { enrolmentError } from '../../lib/device-text';
 import { call } from '../../lib/station';
@@ -86,6 +88,7 @@ export function SummaryStep({ view, onView, onSubmitted, onGoTo }: Props) {
   return (
     <div className="step summary-step">
       <h2>{t('enrolment.summary.title')}</h2>
+      <div className="summary-layout">
       <ul className="summary-list" data-testid="summary-list">
         {items.map((it) => {
           const state = stepState(view, it.id);
@@ -100,6 +103,12 @@ export function SummaryStep({ view, onView, onSubmitted, onGoTo }: Props) {
           );
         })}
       </ul>
+      {/* What the devices took, to look at once before sending: the steps moved on by themselves. */}
+      <aside className="summary-taken" data-testid="summary-taken">
+        {view.photo && <BlobImage screen="enrolment.summary" blobId={view.photo.blobId} alt={t('enrolment.photo.saved')} className="summary-photo" testId="summary-photo" />}
+        {view.signature && <BlobImage screen="enrolment.summary" blobId={view.signature.blobId} alt={t('bap.signature.keptAlt')} className="summary-signature" testId="summary-signature" />}
+      </aside>
+      </div>
       {view.flags.length > 0 && (
         <div className="questions" data-testid="summary-flags">
           <h3>{t('enrolIdentity.summary.flagsTitle')}</h3>

@@ -65,7 +65,7 @@ describe('identity, details and completeness', () => {
 
     const refused = await counter.call('enrolment.submit', { appointmentId: a.id });
     // The identity rule's items first; the service step's, checklist's and signature's follow.
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'incomplete', missing: expect.stringMatching(/^identity,disagreement_birthDate,details,payment,documents,photo,fingerprints(,|$)/) } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'incomplete', missing: expect.stringMatching(/^identity,disagreement_birthDate,details,payment,photo,fingerprints(,|$)/) } } });
 
     // A disagreement must be answered before the identity is confirmed.
     expect(await counter.call('enrolment.confirmIdentity', { appointmentId: a.id, keepDisagreements: [] }))
@@ -95,7 +95,7 @@ describe('identity, details and completeness', () => {
     const d = await counter.ok<EnrolmentView>('enrolment.saveDetails', { appointmentId: a.id, passportType: 'electronic', married: false, sameDay: true, travelPurpose: 'umrah', notes: 'Berangkat Februari' });
     // 36 years old: 10 years; electronic 10 y Rp 950,000 + same-day Rp 1,000,000 (PP 45/2024).
     expect(d.details).toMatchObject({ validityYears: 10, bookedValidityYears: 10, fee: { total: 1_950_000 }, payment: { status: 'unpaid', override: null } });
-    expect(d.missing.slice(0, 4)).toEqual(['payment', 'documents', 'photo', 'fingerprints']);
+    expect(d.missing.slice(0, 3)).toEqual(['payment', 'photo', 'fingerprints']);
 
     // The override: a wrong password is refused (and counted like a login), a counter
     // officer's own credentials are not a supervisor's, the supervisor's are taken.

@@ -135,7 +135,7 @@ describe('enrolment', () => {
     expect(v.photo).toMatchObject({ width: 350, height: 450 });
     expect(await call('photo.save', { appointmentId: applicant.id, jpegBase64: Buffer.alloc(200, 1).toString('base64'), width: w, height: h, camera: 'x', checks: {} }))
       .toMatchObject({ ok: false, error: { code: 'bad_input', field: 'jpegBase64' } });
-    expect(await call('enrolment.submit', { appointmentId: applicant.id })).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'incomplete', missing: 'mrz,identity,details,payment,documents,fingerprints,old_passport_mrz,old_passport_issue_date,old_passport_disposition,document_ktp,document_old_passport,signature' } } });
+    expect(await call('enrolment.submit', { appointmentId: applicant.id })).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'incomplete', missing: 'mrz,identity,details,payment,fingerprints,old_passport_issue_date,old_passport_disposition,document_ktp,document_old_passport,signature' } } });
     // One photo blob only, sealed on disk.
     const db = readFileSync(path.join(dir, 'loket.sqlite'));
     expect(db.includes(Buffer.from(img).subarray(200, 260))).toBe(false);

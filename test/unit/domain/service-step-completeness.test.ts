@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serviceRulesSchema } from '../../../domain/service-rules';
-import { serviceStepMissing, type ServiceStepFacts } from '../../../domain/service-step-completeness';
+import { mergeMissing, serviceStepMissing, type ServiceStepFacts } from '../../../domain/service-step-completeness';
+import { missingForSubmit } from '../../../domain/enrolment-completeness';
 import { hasServiceStep, isStated, serviceStepKind } from '../../../domain/service-step';
 import type { DocumentType } from '../../../domain/catalog';
 
@@ -53,5 +54,22 @@ describe('service step completeness', () => {
     expect(isStated('ok')).toBe(false);
     expect(isStated('Ya.')).toBe(false);
     expect(isStated('ada')).toBe(true);
+  });
+});
+
+describe('mergeMissing: one list, each fact named once', () => {
+  it('an unread old passport is step 1\'s "mrz" only, and no document at all is said by the checklist\'s lines', () => {
+    const general = missingForSubmit({
+      service: 'replace_expired', mrz: { present: false, held: false }, identityConfirmed: true, disagreements: [], disagreementsKept: [],
+      detailsConfirmed: true, payment: { paid: true, overridden: false }, documents: 0, photo: { failedChecks: [], keptWithReason: false },
+      fingerprints: [{ status: 'captured' }],
+    });
+    const service = serviceStepMissing(rules, facts({ service: 'replace_expired', hasSignature: true }));
+    expect(general).toEqual(['mrz', 'documents']);
+    expect(mergeMissing(general, service)).toEqual(['mrz', 'old_passport_issue_date', 'old_passport_disposition', 'document_ktp', 'document_old_passport']);
+  });
+
+  it('keeps "documents" where no checklist line is open to say it', () => {
+    expect(mergeMissing(['documents', 'photo'], ['signature'])).toEqual(['documents', 'photo', 'signature']);
   });
 });
