@@ -12,7 +12,7 @@ import type { Pool } from './db';
 import { OfficeError } from './errors';
 import { MAX_PULL_BATCH, formatWatermark, parseWatermark, pullChanges } from './pull';
 import { MAX_PUSH_BATCH, storePush, type OfficeValidator } from './push';
-import { authenticate, pairStation } from './stations';
+import { assertPairingFormat, authenticate, pairStation } from './stations';
 import { isBlobPath, routeBlob } from './blob-routes';
 import { KEY_SHARE_PATTERN } from '../domain/office-key-wrap';
 import type { TlsIdentity } from './tls-identity';
@@ -107,7 +107,9 @@ export async function startOfficeServer(opts: OfficeServerOptions): Promise<Offi
       return;
     }
     if (key === 'POST /v1/pair') {
-      const body = parse(pairBody, await readBody(req));
+      const raw = await readBody(req);
+      if (typeof raw === 'object' && raw !== null && 'format' in raw) assertPairingFormat(raw.format);
+      const body = parse(pairBody, raw);
       send(res, 200, await pairStation(pool, officeId, identity.sha256, body, new Date(), opts.dataKey));
       return;
     }

@@ -24,14 +24,22 @@ export interface PairRequest { stationId: string; name: string; format: number; 
 export interface PairAnswer { officeId: string; credential: string; proof: string; formats: number[]; dataKey: WrappedDataKey }
 
 /**
+ * A station of another version is refused before anything else of its request is read: its
+ * pairing request may differ in every other field too, and it should hear why.
+ */
+export function assertPairingFormat(format: unknown): void {
+  if (format === CHANGE_FORMAT_VERSION) return;
+  const theirs = typeof format === 'number' ? String(format) : 'unknown';
+  throw new OfficeError(409, 'format_mismatch', `This station writes change format ${theirs}; this office service reads format ${CHANGE_FORMAT_VERSION}. Install the same version of Loket on the station and the office service, then pair again.`);
+}
+
+/**
  * Pairs a station whose proof matches a live code over this office's own certificate.
  * The matching code is used up; the station's new credential is returned once and only its
  * hash is kept. A station paired again gets a new credential (the old one stops working).
  */
 export async function pairStation(pool: Pool, officeId: string, certSha256: string, req: PairRequest, now: Date, dataKey: () => Promise<Buffer>): Promise<PairAnswer> {
-  if (req.format !== CHANGE_FORMAT_VERSION) {
-    throw new OfficeError(409, 'format_mismatch', `This station writes change format ${req.format}; this office service reads format ${CHANGE_FORMAT_VERSION}. Install the same version of Loket on the station and the office service, then pair again.`);
-  }
+  assertPairingFormat(req.format);
   let key: Buffer;
   try { key = await dataKey(); } catch (err) {
     console.error('office: the data key cannot be read:', (err as Error).message);
