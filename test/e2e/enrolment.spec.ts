@@ -148,7 +148,9 @@ test('an officer enrols a checked-in applicant step by step; the fingers flow an
   await goToStep(page, 'fingerprints');
   const capture = page.getByTestId('capture');
   await expect(capture).toHaveAttribute('data-current', /^(right|left)_\w+$/);
-  await expect(page.getByTestId('capture-image')).toBeVisible({ timeout: 30_000 });
+  // On a quiet machine the simulated reader can finish all four fingers (and the step move on)
+  // before this line looks: the live image, or the step already done and left.
+  await expect(page.getByTestId('capture-image').or(page.getByTestId('step-body-signature'))).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('step-fingerprints')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
   await expect(page.getByTestId('step-body-signature')).toBeVisible();
 
