@@ -161,7 +161,7 @@ test('a new passport: the checklist picks each type in turn; a signature is cut 
   await page.getByTestId('signature-scan-form').click();
   // The form's usual box is cut at once and the enrolment goes on to the summary, which shows
   // the cut; the officer comes back to place the box better.
-  await expect(page.getByTestId('summary-signature')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('summary-signature-img')).toBeVisible({ timeout: 30_000 });
   await goToStep(page, 'signature');
   await expect(page.getByTestId('signature-kept-img')).toBeVisible();
   await expect(page.getByTestId('signature-page-select').locator('option')).toHaveCount(4, { timeout: 30_000 });

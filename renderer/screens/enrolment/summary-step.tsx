@@ -105,8 +105,8 @@ export function SummaryStep({ view, onView, onSubmitted, onGoTo }: Props) {
       </ul>
       {/* What the devices took, to look at once before sending: the steps moved on by themselves. */}
       <aside className="summary-taken" data-testid="summary-taken">
-        {view.photo && <BlobImage screen="enrolment.summary" blobId={view.photo.blobId} alt={t('enrolment.photo.saved')} className="summary-photo" testId="summary-photo" />}
-        {view.signature && <BlobImage screen="enrolment.summary" blobId={view.signature.blobId} alt={t('bap.signature.keptAlt')} className="summary-signature" testId="summary-signature" />}
+        {view.photo && <BlobImage screen="enrolment.summary" blobId={view.photo.blobId} alt={t('enrolment.photo.saved')} className="summary-photo" testId="summary-photo-img" />}
+        {view.signature && <BlobImage screen="enrolment.summary" blobId={view.signature.blobId} alt={t('bap.signature.keptAlt')} className="summary-signature" testId="summary-signature-img" />}
       </aside>
       </div>
       {view.flags.length > 0 && (
