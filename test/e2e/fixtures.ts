@@ -3,7 +3,7 @@
 // that line, hands the URL to the test, and stops the process (and removes the data) after.
 // An address works once (its one-time code); `station.url` gives a fresh one at every read,
 // asked from the running station the way an officer does (`dist/address.mjs`).
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect as baseExpect } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,4 +105,8 @@ export const test = base.extend<{ station: StationProcess; stationDemo: boolean 
   },
 });
 
-export { expect };
+/**
+ * The runner's expect, with the config's timeout written here too: the benches drive the same
+ * scripts outside the runner, where expect would otherwise wait only its default 5 s.
+ */
+export const expect = baseExpect.configure({ timeout: 10_000 });

@@ -8,7 +8,7 @@
 // page itself counts trusted key and mouse events (`watchInput`), so a key pressed behind
 // the counter's back, or a click, shows.
 import type { Page } from '@playwright/test';
-import { expect } from '@playwright/test';
+import { expect } from './fixtures';
 import type { AppointmentRow, QueueView, SetupStatus } from '../../electron/contract-types';
 import type { Keys } from './enrolment-flow-helpers';
 import { rawCall } from './helpers';
