@@ -1,39 +1,21 @@
 // The office's rules on a real PostgreSQL: a station whose clock runs an hour ahead cannot
 // undo a later step with a stale one, a submitted application's data is frozen, and the
 // station whose change was refused comes back to the office's state and is told why.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
-import { OfficeLink, pairWithOffice } from '../../../electron/services/office-link';
-import { startOffice, type Office } from '../../../office/service';
-import { createPairingCode } from '../../../office/stations';
-import { createDatabase, startPostgres, type TestPostgres } from '../../helpers/postgres';
-import { appointmentFields, openStore, removeTempDirs, tempDir, type TestStore } from '../../helpers/stores';
+import { describe, expect, it } from 'vitest';
+import type { OfficeLink } from '../../../electron/services/office-link';
+import type { Office } from '../../../office/service';
+import { officeTestBed } from '../../helpers/office-stations';
+import { appointmentFields, type TestStore } from '../../helpers/stores';
 import type { AppointmentStatus } from '../../../domain/catalog';
 
-let pgServer: TestPostgres;
-const running: Office[] = [];
-const stores: TestStore[] = [];
-beforeAll(async () => { pgServer = await startPostgres(); }, 60_000);
-afterAll(async () => { await pgServer?.stop(); });
-afterEach(async () => {
-  for (const o of running.splice(0)) await o.stop();
-  for (const s of stores.splice(0)) s.store.close();
-  removeTempDirs();
-});
+const bed = officeTestBed();
 
 const REAL = Date.UTC(2026, 11, 7, 8, 0, 0);
 
 async function setup(): Promise<{ o: Office; a: TestStore & { link: OfficeLink }; b: TestStore & { link: OfficeLink } }> {
-  const o = await startOffice({ pgUrl: await createDatabase(pgServer.url, `conf_${randomBytes(5).toString('hex')}`), dataDir: tempDir('loket-office-'), port: 0, host: '127.0.0.1' });
-  running.push(o);
-  const station = async (clockMs: number) => {
-    const s = openStore(tempDir(), { ms: clockMs });
-    stores.push(s);
-    await pairWithOffice(s.store, o.server.url, (await createPairingCode(o.pool)).shown, 'x');
-    return { ...s, link: new OfficeLink(s.store) };
-  };
+  const o = await bed.office();
   // A's clock runs an hour ahead of B's.
-  return { o, a: await station(REAL + 3_600_000), b: await station(REAL) };
+  return { o, a: await bed.station(o, 'x', { ms: REAL + 3_600_000 }), b: await bed.station(o, 'x', { ms: REAL }) };
 }
 
 const at = (s: TestStore) => new Date(s.clock.ms).toISOString();
