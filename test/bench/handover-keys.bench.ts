@@ -6,22 +6,18 @@
 // A count, not a time: one run is the figure. Goal < 5.
 import { chromium } from 'playwright-core';
 import { expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { launchStation } from '../e2e/fixtures';
-import { ADMIN, captureStationSocket, createFirstAdmin, login, logout, rawCall } from '../e2e/helpers';
+import { ADMIN, captureStationSocket, createFirstAdmin, login, logout } from '../e2e/helpers';
 import { inputSeen, watchInput } from '../e2e/renewal-script';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/chromium-args';
 import { bringToPrinted } from '../helpers/printed';
+import { connectHandoverDevices, okCall } from '../e2e/handover-devices';
 
 /** Fills `benches.issuance` together with issuance.bench.ts (run.ts merges them). */
 export const bench = 'issuance';
 
-async function ok(page: Page, method: string, input: unknown): Promise<unknown> {
-  const r = await rawCall(page, method, input);
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
+const ok = okCall;
 
 export default async function handoverKeys(): Promise<Record<string, unknown>> {
   // Outside the test runner, expect's default 5 s is short for a login on a loaded machine.
@@ -37,13 +33,7 @@ export default async function handoverKeys(): Promise<Record<string, unknown>> {
     await createFirstAdmin(page, station.url);
     const me = await ok(page, 'auth.session', {}) as { officerId: string };
     await ok(page, 'officers.update', { id: me.officerId, roles: ['admin', 'print', 'technician'] });
-    await ok(page, 'devices.save', { id: 'fp-sim', kind: 'fingerprint', driver: 'zfm', label: 'Sidik jari (simulasi)', port: { kind: 'sim', name: 'zfm' }, settings: {} });
-    await ok(page, 'devices.save', { id: 'scan-sim', kind: 'barcode', driver: 'barcode-hid-pos', label: 'Pemindai (simulasi)', port: { kind: 'sim', name: 'barcode' }, settings: {} });
-    await ok(page, 'devices.save', { id: 'receipt-sim', kind: 'printer', driver: 'escpos', label: 'Printer struk (simulasi)', port: { kind: 'sim', name: 'escpos' }, settings: {} });
-    await expect.poll(async () => {
-      const slots = await ok(page, 'devices.slots', {}) as { id: string; state: string }[];
-      return ['fp-sim', 'scan-sim', 'receipt-sim'].every((id) => slots.find((s) => s.id === id)?.state === 'connected');
-    }, slow).toBe(true);
+    await connectHandoverDevices(page);
     const applicant = bringToPrinted(station.dataDir, { bookingCode: 'HOBENCH01', fullName: 'Budi Santoso', fingers: { right_thumb: 'budi-thumb', right_index: 'budi-index' } });
     await logout(page);
     await login(page, ADMIN);

@@ -7,19 +7,16 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ADMIN, captureStationSocket, createFirstAdmin, localToday, login, logout, rawCall } from './helpers';
+import { ADMIN, captureStationSocket, createFirstAdmin, localToday, login, logout } from './helpers';
 import { bringToPrinted } from '../helpers/printed';
 import { hasPoppler, POPPLER_MISSING, text as pdfText } from '../helpers/poppler';
+import { connectHandoverDevices, okCall } from './handover-devices';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const SUPERVISOR = { name: 'Rina Penyelia', nip: '198707072012072003', password: 'penyelia-rahasia-3' };
 
-async function ok(page: Page, method: string, input: unknown): Promise<unknown> {
-  const r = await rawCall(page, method, input);
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
+const ok = okCall;
 
 async function inViewport(page: Page, testId: string): Promise<void> {
   const box = await page.getByTestId(testId).boundingBox();
@@ -35,13 +32,7 @@ test('printed → handed over by fingerprint, by override, to a representative, 
   await ok(page, 'officers.update', { id: me.officerId, roles: ['admin', 'print', 'technician'] });
   await ok(page, 'officers.create', { ...SUPERVISOR, roles: ['supervisor'] });
   // The handover counter's devices: the simulated ZFM reader, handheld scanner and receipt printer.
-  await ok(page, 'devices.save', { id: 'fp-sim', kind: 'fingerprint', driver: 'zfm', label: 'Sidik jari (simulasi)', port: { kind: 'sim', name: 'zfm' }, settings: {} });
-  await ok(page, 'devices.save', { id: 'scan-sim', kind: 'barcode', driver: 'barcode-hid-pos', label: 'Pemindai (simulasi)', port: { kind: 'sim', name: 'barcode' }, settings: {} });
-  await ok(page, 'devices.save', { id: 'receipt-sim', kind: 'printer', driver: 'escpos', label: 'Printer struk (simulasi)', port: { kind: 'sim', name: 'escpos' }, settings: {} });
-  await expect.poll(async () => {
-    const slots = await ok(page, 'devices.slots', {}) as { id: string; state: string }[];
-    return ['fp-sim', 'scan-sim', 'receipt-sim'].every((id) => slots.find((s) => s.id === id)?.state === 'connected');
-  }, { timeout: 15_000 }).toBe(true);
+  await connectHandoverDevices(page);
 
   const finger = bringToPrinted(station.dataDir, { bookingCode: 'HOE2E001', fullName: 'Budi Santoso', fingers: { right_thumb: 'budi-thumb', right_index: 'budi-index' } });
   bringToPrinted(station.dataDir, { bookingCode: 'HOE2E002', fullName: 'Sari Wulandari', format: 'gt521', fingers: { right_thumb: 'sari-thumb' } });
