@@ -70,11 +70,18 @@ test('a technician adds a GT-521; a capture with it, and leaving the enrolment l
   await expect(page.getByTestId('capture')).toHaveAttribute('data-current', /^(right|left)_\w+$/);
   await inViewport(page, 'capture-retry');
   // The demo's simulated GT-521 gets a finger by itself after a few polls.
-  await expect(page.getByTestId('capture-image')).toBeVisible({ timeout: 30_000 });
-  const size = await page.getByTestId('capture-image').evaluate((img: HTMLImageElement) => new Promise<number[]>((resolve) => {
-    if (img.complete) resolve([img.naturalWidth, img.naturalHeight]);
-    else img.onload = () => resolve([img.naturalWidth, img.naturalHeight]);
-  }));
+  // The image is read from the capture's view rather than the screen: on a quiet machine the
+  // four fingers can be done, and the enrolment moved on to the signature, before the screen
+  // is looked at. A PNG's IHDR holds its width and height at bytes 16–23.
+  const id0 = appointmentId || ((await page.getByTestId('enrolment').getAttribute('data-appointment-id')) ?? '');
+  let size: number[] = [];
+  await expect.poll(async () => {
+    const v = ((await rawCall(page, 'capture.get', { appointmentId: id0 })) as { value: { image: { pngBase64: string } | null } | null }).value;
+    if (!v?.image) return null;
+    const png = Buffer.from(v.image.pngBase64, 'base64');
+    size = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    return size;
+  }, { timeout: 30_000 }).not.toBeNull();
   expect(size).toEqual([258, 202]);
   await expect(page.getByTestId('capture')).toHaveAttribute('data-state', /review|done|error/, { timeout: 30_000 });
   const id = appointmentId || ((await page.getByTestId('enrolment').getAttribute('data-appointment-id')) ?? '');
