@@ -83,7 +83,8 @@ test('a technician adds a GT-521; a capture with it, and leaving the enrolment l
     return size;
   }, { timeout: 30_000 }).not.toBeNull();
   expect(size).toEqual([258, 202]);
-  await expect(page.getByTestId('capture')).toHaveAttribute('data-state', /review|done|error/, { timeout: 30_000 });
+  await expect.poll(async () => ((await rawCall(page, 'capture.get', { appointmentId: id0 })) as { value: { state: string } | null }).value?.state, { timeout: 30_000 })
+    .toMatch(/review|done|error/);
   const id = appointmentId || ((await page.getByTestId('enrolment').getAttribute('data-appointment-id')) ?? '');
   expect(((await rawCall(page, 'capture.get', { appointmentId: id })) as { value: unknown }).value).not.toBeNull();
 
