@@ -61,7 +61,7 @@ export async function assertPullable(pool: Pool, from: Watermark): Promise<void>
 
 /** The compacted tombstones as changes, for a station's full resync. */
 export async function compactedTombstones(pool: Pool): Promise<Change[]> {
-  const { rows } = await pool.query<{ id: string; tbl: string; row_id: string; deleted_hlc: string }>('SELECT id::text, tbl, row_id, deleted_hlc FROM compacted_tombstones ORDER BY id');
+  const { rows } = await pool.query<{ id: string; tbl: string; row_id: string; deleted_hlc: string }>('SELECT id::text, tbl, row_id, deleted_hlc FROM compacted_tombstones ORDER BY compacted_tombstones.id');
   return rows.map((r) => ({ format: 1, changeId: `${TOMBSTONE_STATION_ID}:${r.id}`, stationId: TOMBSTONE_STATION_ID, table: r.tbl, rowId: r.row_id, op: 'delete', values: {}, hlc: r.deleted_hlc }));
 }
 

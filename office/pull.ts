@@ -4,7 +4,8 @@
 // is handed out only once every transaction that began before its own has ended — its
 // transaction id is below the snapshot's xmin (PostgreSQL's pg_current_snapshot) — so no
 // change can later appear behind the watermark. The watermark is (xid, seq) of the last
-// change handed out, and changes go out in (xid, seq) order.
+// change handed out, and changes go out in (xid, seq) order — the columns', qualified: a bare
+// `ORDER BY seq` would sort by the text of the select list's `seq::text` ("1000" < "961").
 import type { Change } from '../domain/change-format';
 import type { Pool } from './db';
 
@@ -31,7 +32,7 @@ export async function pullChanges(pool: Pool, stationId: string, after: Watermar
     `SELECT seq::text, xid::text, change_id, station_id, tbl, row_id, op, vals, hlc, format FROM changes
      WHERE (xid, seq) > ($1::text::xid8, $2::bigint)
        AND xid < pg_snapshot_xmin(pg_current_snapshot())
-     ORDER BY xid, seq LIMIT $3`,
+     ORDER BY changes.xid, changes.seq LIMIT $3`,
     [after.xid, after.seq, limit + 1],
   );
   const more = rows.length > limit;
