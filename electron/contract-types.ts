@@ -537,7 +537,7 @@ export interface OfficeStatus {
   officeKey: boolean;
 }
 
-export interface OfficeRefusalView { changeId: string; code: string; message: string; at: string }
+export interface OfficeRefusalView { changeId: string; code: string; message: string; at: string; from?: 'office' | 'station'; params?: Record<string, string | number> }
 /** One call of an applicant to a counter, as the waiting-room display shows it: no name. */
 export interface QueueCall {
   queueNumber: number;

@@ -8,6 +8,8 @@
 //    arrived, or its stamp is further ahead of this clock than allowed) waits in
 //    waiting_changes and is tried again after each batch;
 //  - a change that cannot be applied at all is refused with a sentence, and the others go on;
+//    every refusal — at once or after waiting — goes to `refused`, so it is kept for the
+//    officer to read rather than dropped (the office still holds the change);
 //  - nothing is written to this station's change log: applying is not a local change.
 // The office's workflow and frozen-field rules come later, through `validate`.
 import { readChange, type Change } from '../../domain/change-format';
@@ -34,6 +36,9 @@ export interface ApplyOutcome {
  */
 export type ChangeValidator = (change: Change, current: RowValues | undefined) => string | null;
 
+/** Where refused remote changes are kept (the station's list for the officer). */
+export type RefusalSink = (refused: { changeId: string; code: string; params?: Record<string, string | number>; message: string }[]) => void;
+
 type Attempt = { status: 'applied' } | { status: 'waiting'; reason: string } | { status: 'refused'; code: string; params: Record<string, string | number>; message: string };
 
 class Wait extends Error {}
@@ -48,12 +53,16 @@ export class ChangeApplier {
     private readonly clock: HlcClock,
     private readonly physicalNow: () => number = Date.now,
     private readonly validate?: ChangeValidator,
+    private readonly refused: RefusalSink = () => {},
   ) {}
 
   /** Applies a batch in one transaction, each change in its own savepoint. */
   apply(inputs: unknown[]): ApplyOutcome[] {
     return this.db.transaction(() => {
       const out = inputs.map((input) => this.applyOne(input));
+      const refusals = out.filter((o) => o.status === 'refused')
+        .map((o) => ({ changeId: o.changeId ?? '', code: o.code ?? 'change_refused', params: o.params ?? {}, message: o.message ?? '' }));
+      if (refusals.length) this.refused(refusals);
       // Also when nothing new applied: a change held back for its stamp may fit the clock now.
       if (out.some((o) => o.status === 'applied') || this.waitingCount() > 0) this.retryWaiting();
       this.log.persistClock();
@@ -74,6 +83,7 @@ export class ChangeApplier {
         if (res.status === 'waiting') continue;
         this.stmt('DELETE FROM waiting_changes WHERE change_id = ?').run(r.change_id);
         if (res.status === 'applied') { this.markApplied(change); progress++; }
+        else this.refused([{ changeId: change.changeId, code: res.code, params: res.params, message: res.message }]);
       }
       total += progress;
       if (progress === 0) return total;

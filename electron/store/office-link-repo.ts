@@ -16,7 +16,12 @@ export interface OfficeLinkConfig {
   dataKey?: Buffer;
 }
 
-export interface OfficeRefusal { changeId: string; code: string; message: string; at: string }
+/**
+ * A change that was not taken: refused by the office when pushed (`code` under
+ * `error.reason.`), or refused here when pulled from another station (`from: 'station'`,
+ * `code` under `changelog.`, with its parameters).
+ */
+export interface OfficeRefusal { changeId: string; code: string; message: string; at: string; from?: 'office' | 'station'; params?: Record<string, string | number> }
 
 const LINK = 'office_link';
 const SEALED = 'office_credential';

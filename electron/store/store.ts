@@ -75,7 +75,9 @@ export class Store {
     this.stationId = stationIdOf(db);
     const clock = new HlcClock(this.stationId, physicalClock, lastPersistedHlc(db));
     this.changes = new ChangeLog(db, this.stationId, clock, physicalClock);
-    this.remote = new ChangeApplier(db, this.changes, clock, physicalClock, validateRemote);
+    const at = () => new Date(physicalClock()).toISOString();
+    this.remote = new ChangeApplier(db, this.changes, clock, physicalClock, validateRemote,
+      (list) => this.officeLink.addRefusals(list.map((r) => ({ ...r, from: 'station' as const, at: at() }))));
     this.audit = new AuditRepo(db, this.stationId, deriveAuditKey(dataKey));
     this.auditLog = new AuditQuery(db);
     this.numbers = new NumbersQuery(db);

@@ -49,7 +49,7 @@ export function OfficePanel() {
           )}
           {refusals && (
             <ul data-testid="office-refusals">
-              {refusals.map((r) => <li key={r.changeId}>{t(`error.reason.${r.code}`, { defaultValue: r.message })}</li>)}
+              {refusals.map((r) => <li key={r.changeId}>{t(`${r.from === 'station' ? 'changelog' : 'error.reason'}.${r.code}`, { ...r.params, defaultValue: r.message })}</li>)}
             </ul>
           )}
         </div>

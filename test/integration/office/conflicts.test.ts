@@ -76,4 +76,20 @@ describe('office rules', () => {
     await b.link.sync();
     expect(name(b)).toBe('PEMOHON 2');
   }, 90_000);
+
+  it('a pulled change that clashes with a record here is kept among the refusals with its sentence, not dropped', async () => {
+    const { a, b } = await setup();
+    // Two counters, offline, each enter the same booking code for different applicants.
+    const mine = b.store.tx(() => b.store.appointments.insert(appointmentFields(3), { status: 'booked', priority: [], walkIn: false, sourceHash: null, at: at(b) }));
+    const theirs = a.store.tx(() => a.store.appointments.insert({ ...appointmentFields(3), fullName: 'PEMOHON LAIN' }, { status: 'booked', priority: [], walkIn: false, sourceHash: null, at: at(a) }));
+    await a.link.sync();
+    const r = await b.link.sync();
+    expect(r.pulled.applied).toBe(0);
+    expect(b.store.appointments.getById(theirs)).toBeUndefined();
+    expect(b.store.appointments.getById(mine)?.fullName).toBe('PEMOHON 3');
+    const kept = b.store.officeLink.refusals();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ from: 'station', code: 'change_conflict', params: { table: 'appointments' } });
+    expect(kept[0]!.message).toMatch(/clashes with a record already on this station/);
+  }, 90_000);
 });
