@@ -77,6 +77,16 @@ describe('search across every day', () => {
     store.close();
   });
 
+  it('puts beginnings before insides: a full list of names that begin with the text leaves out names that only hold it', () => {
+    const { store } = openStore();
+    for (let i = 0; i < 3; i++) add(store, { ...appointmentFields(200 + i, LAST_WEEK), fullName: `ANDI ${i}` });
+    const inside = add(store, { ...appointmentFields(210, TODAY), fullName: 'RANDI' });
+    expect(store.appointments.searchAllDays('ANDI', 3).map((r) => r.fullName).sort()).toEqual(['ANDI 0', 'ANDI 1', 'ANDI 2']);
+    // Fewer beginnings than the limit: the insides fill the rest.
+    expect(store.appointments.searchAllDays('ANDI', 4).map((r) => r.id)).toContain(inside);
+    store.close();
+  });
+
   it('follows a corrected name and a deleted row', () => {
     const { store, db } = openStore();
     const { rows, ids } = seed(store);
