@@ -34,6 +34,10 @@ export class AppointmentsRepo {
   private readonly upd;
   private readonly allDaysPrefixes;
   private readonly allDaysAnyPart;
+  private readonly storeVersion;
+  /** A text no row of the other days holds, while the store is unchanged (see searchAllDays). */
+  private heldNowhere: { text: string; except: string; version: string } | null = null;
+  private readonly statements = new Map<string, ReturnType<Db['prepare']>>();
   constructor(private readonly db: Db, private readonly stationId: string, private readonly changes: ChangeLog) {
     this.byCode = db.prepare('SELECT * FROM appointments WHERE booking_code = ?');
     // Positional parameters: binding by name costs a third more on a 5,000-row import.
@@ -57,6 +61,9 @@ export class AppointmentsRepo {
         AND a.appointment_date != @except ORDER BY a.full_name COLLATE NOCASE LIMIT @limit)`;
     const newestFirst = 'ORDER BY appointment_date DESC, time_slot, seq LIMIT @limit';
     this.allDaysPrefixes = db.prepare(`SELECT * FROM (${prefixes}) ${newestFirst}`);
+    // Any write through this connection, or a commit through another, changes it.
+    const totalChanges = db.prepare('SELECT total_changes() AS n').pluck();
+    this.storeVersion = () => `${db.pragma('data_version', { simple: true }) as number}:${totalChanges.get() as number}`;
     this.allDaysAnyPart = db.prepare(
       `SELECT * FROM (${prefixes}
          UNION SELECT * FROM (SELECT a.* FROM appointments_search s JOIN appointments a ON a.seq = s.rowid
@@ -84,7 +91,7 @@ export class AppointmentsRepo {
   }
 
   getById(id: string): AppointmentRow | undefined {
-    const r = this.db.prepare('SELECT * FROM appointments WHERE id = ?').get(id) as DbRow | undefined;
+    const r = this.stmt('SELECT * FROM appointments WHERE id = ?').get(id) as DbRow | undefined;
     return r && toRow(r);
   }
 
@@ -159,9 +166,9 @@ export class AppointmentsRepo {
     f.statuses.forEach((s, i) => { params[`s${i}`] = s; });
     if (f.slot) { where.push('a.time_slot = @slot'); params.slot = f.slot; }
     const sqlWhere = where.join(' AND ');
-    const rows = this.db.prepare(`SELECT a.* FROM appointments a WHERE ${sqlWhere} ${ORDER} LIMIT @limit`).all(params) as DbRow[];
+    const rows = this.stmt(`SELECT a.* FROM appointments a WHERE ${sqlWhere} ${ORDER} LIMIT @limit`).all(params) as DbRow[];
     const matched = rows.length < f.limit ? rows.length
-      : (this.db.prepare(`SELECT count(*) AS n FROM appointments a WHERE ${sqlWhere}`).get(params) as { n: number }).n;
+      : (this.stmt(`SELECT count(*) AS n FROM appointments a WHERE ${sqlWhere}`).get(params) as { n: number }).n;
     return { rows: rows.map(toRow), matched };
   }
 
@@ -172,15 +179,33 @@ export class AppointmentsRepo {
    * stops at the limit by itself; only those few rows are sorted, never all matches.
    * Beginnings come first: when they alone fill the limit the trigram branch is not asked
    * (a typed code's first digits are in every stored code, and their trigram lists are long).
+   * An officer typing today's booking code finds nothing on other days at every keystroke;
+   * once a text is held nowhere, each longer text that holds it is answered without a query
+   * until the store changes (its version: PRAGMA data_version and total_changes()).
    */
   searchAllDays(query: string, limit: number, exceptDate?: string): AppointmentRow[] {
     const q = query.trim();
     if (!q) return [];
+    const except = exceptDate ?? '';
+    // Typing on: a query that holds a text no other day's row holds finds nothing either.
+    const version = this.storeVersion();
+    const nowhere = this.heldNowhere;
+    if (nowhere && nowhere.except === except && nowhere.version === version && q.includes(nowhere.text)) return [];
     const up = q.toUpperCase();
-    const params = { lo: up, hi: `${up}\u{10FFFF}`, q, qhi: `${q}\u{10FFFF}`, limit, except: exceptDate ?? '', phrase: `"${q.replaceAll('"', '""')}"` };
+    const params = { lo: up, hi: `${up}\u{10FFFF}`, q, qhi: `${q}\u{10FFFF}`, limit, except, phrase: `"${q.replaceAll('"', '""')}"` };
     const byPrefix = this.allDaysPrefixes.all(params) as DbRow[];
     if (byPrefix.length >= limit || [...q].length < 3) return byPrefix.map(toRow);
-    return (this.allDaysAnyPart.all(params) as DbRow[]).map(toRow);
+    const rows = this.allDaysAnyPart.all(params) as DbRow[];
+    // Only after the trigram branch: it is what makes "nowhere" true of every part.
+    if (rows.length === 0) this.heldNowhere = { text: q, except, version };
+    return rows.map(toRow);
+  }
+
+  /** Each statement prepared once: the queue screen asks on every keystroke. */
+  private stmt(sql: string): ReturnType<Db['prepare']> {
+    let st = this.statements.get(sql);
+    if (!st) { st = this.db.prepare(sql); this.statements.set(sql, st); }
+    return st;
   }
 
   /** The next number of a day's queue (numbers are given at check-in). */
@@ -202,12 +227,12 @@ export class AppointmentsRepo {
   }
 
   countsByStatus(date: string): Partial<Record<AppointmentStatus, number>> {
-    const rows = this.db.prepare('SELECT status, count(*) AS n FROM appointments WHERE appointment_date = ? GROUP BY status').all(date) as { status: AppointmentStatus; n: number }[];
+    const rows = this.stmt('SELECT status, count(*) AS n FROM appointments WHERE appointment_date = ? GROUP BY status').all(date) as { status: AppointmentStatus; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
 
   slots(date: string): string[] {
-    return (this.db.prepare('SELECT DISTINCT time_slot FROM appointments WHERE appointment_date = ? ORDER BY time_slot').all(date) as { time_slot: string }[]).map((r) => r.time_slot);
+    return (this.stmt('SELECT DISTINCT time_slot FROM appointments WHERE appointment_date = ? ORDER BY time_slot').all(date) as { time_slot: string }[]).map((r) => r.time_slot);
   }
 }
 

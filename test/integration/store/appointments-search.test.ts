@@ -87,6 +87,23 @@ describe('search across every day', () => {
     store.close();
   });
 
+  it('typing on past a text held nowhere still finds a row written since, here or by another connection', () => {
+    const { store, dir } = openStore();
+    seed(store);
+    expect(allIds(store, 'BK261207', TODAY)).toEqual([]);
+    expect(allIds(store, 'BK2612074', TODAY)).toEqual([]);
+    const late = add(store, { ...appointmentFields(300, LAST_WEEK), bookingCode: 'XBK26120749' });
+    expect(allIds(store, 'BK26120749', TODAY)).toEqual([late]);
+    expect(allIds(store, 'BK261207499', TODAY)).toEqual([]);
+    // Another connection to the same file (as a restore or a second process would write).
+    const other = openDatabase(`${dir}/loket.sqlite`);
+    other.prepare("UPDATE appointments SET booking_code = 'XBK261207499' WHERE id = ?").run(late);
+    other.close();
+    expect(allIds(store, 'BK2612074999', TODAY)).toEqual([]);
+    expect(allIds(store, 'BK261207499', TODAY)).toEqual([late]);
+    store.close();
+  });
+
   it('follows a corrected name and a deleted row', () => {
     const { store, db } = openStore();
     const { rows, ids } = seed(store);
