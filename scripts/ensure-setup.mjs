@@ -19,7 +19,7 @@ const needsElectron = !forTest && !process.argv.includes('--for=bench');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** Debian packages the tests use: PTYs for device tests, the browser for e2e, USB/scanner/printer stacks. */
-export const TEST_PACKAGES = ['socat', 'chromium', 'udev', 'libusb-1.0-0', 'sane-airscan', 'sane-utils', 'cups-ipp-utils', 'poppler-utils', 'dbus-daemon', 'avahi-daemon', 'zbar-tools', 'openssl', 'iproute2', 'postgresql-15', 'age', 'sqlite3'];
+export const TEST_PACKAGES = ['socat', 'chromium', 'udev', 'libusb-1.0-0', 'sane-airscan', 'sane-utils', 'cups-ipp-utils', 'poppler-utils', 'dbus-daemon', 'avahi-daemon', 'zbar-tools', 'openssl', 'iproute2', 'postgresql-15', 'age', 'sqlite3', 'curl'];
 
 
 // Diagnostics go to stderr: commands that print data (npm run bench) keep stdout clean.

@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { OfficeLink, officeRequest } from '../../../electron/services/office-link';
+import zlib from 'node:zlib';
+import { OfficeLink, officeRequest, PUSH_BATCH } from '../../../electron/services/office-link';
 import { MobileTripService } from '../../../electron/services/mobile-trip';
 import type { Office } from '../../../office/service';
 import { BACKUP_KEY_FILE, loadOrCreateBackupKey } from '../../../office/backup-key';
@@ -137,8 +138,9 @@ describe('mobile units', () => {
     const logged = unit.store.changes.unsent(100_000).map((c) => c.changeId);
     expect(logged.length).toBeGreaterThan(1000);
 
-    // The link drops a little after the second batch has started up.
-    link.dropAfter(350_000);
+    // The link drops halfway through the second batch (pushes go gzip-compressed).
+    const firstBatch = zlib.gzipSync(JSON.stringify({ format: 1, changes: unit.store.changes.unsent(PUSH_BATCH) }), { level: 1 }).length;
+    link.dropAfter(Math.round(firstBatch * 1.5));
     await expect(trip.finish('officer-1')).rejects.toMatchObject({ params: { reason: 'office_unreachable' } });
     const left = unit.store.changes.count();
     expect(left).toBeGreaterThan(0);
