@@ -12,10 +12,18 @@ import { loginFormExpected } from './api';
 import { bootAnswers } from './lib/boot';
 import { LockScreen } from './screens/lock-screen';
 import { LoginScreen } from './screens/login';
+import type * as WorkspaceModuleNs from './screens/workspace';
+type WorkspaceModule = typeof WorkspaceModuleNs;
 // The workspace (every screen after login) is its own chunk: the login screen appears
 // without waiting for it, and it is fetched in the background while the officer types.
-const loadWorkspace = () => import('./screens/workspace');
-const Workspace = lazy(() => loadWorkspace().then((m) => ({ default: m.Workspace })));
+let workspaceLoaded: WorkspaceModule | null = null;
+const loadWorkspace = () => import('./screens/workspace').then((m) => { workspaceLoaded = m; return m; });
+// Fetched while the officer typed, it is handed over at once (a thenable that resolves in the
+// same call): the workspace then renders in the login's own commit, without a round through
+// the Suspense fallback first.
+const Workspace = lazy(() => (workspaceLoaded
+  ? { then: (done: (m: { default: WorkspaceModule['Workspace'] }) => void) => done({ default: workspaceLoaded!.Workspace }) } as unknown as Promise<{ default: WorkspaceModule['Workspace'] }>
+  : loadWorkspace().then((m) => ({ default: m.Workspace }))));
 const prefetchWorkspace = (): void => { void loadWorkspace(); };
 // Once per station: its form library and schemas stay out of the everyday login path.
 const FirstRunScreen = lazy(() => import('./screens/first-run').then((m) => ({ default: m.FirstRunScreen })));

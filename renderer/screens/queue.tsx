@@ -17,10 +17,8 @@ import { errorMessage } from '../i18n/errors';
 import { useSession } from '../lib/session';
 import { call, on } from '../lib/station';
 import { useCheckInScan } from '../lib/use-checkin-scan';
-import { useDebounced } from '../lib/use-debounced';
 import { useHotkeys } from '../lib/use-hotkeys';
 
-const SEARCH_DEBOUNCE_MS = 80;
 /** Rows whose enrolment can be started or resumed from the queue (Enter, "Mulai perekaman"). */
 const ENROLLABLE: ReadonlySet<AppointmentStatus> = new Set<AppointmentStatus>(['checked_in', 'returned', 'in_enrolment']);
 
@@ -46,7 +44,12 @@ export function QueueScreen({ onEnrol }: { onEnrol?: (row: AppointmentRow) => vo
   const seq = useRef(0);
   /** Enter pressed before the answer for the typed text came: acted on when it comes. */
   const pendingEnter = useRef<string | null>(null);
-  const settledQuery = useDebounced(query.trim(), SEARCH_DEBOUNCE_MS);
+  // Search as you type without a call per key: at most one question is out at a time, and
+  // the text typed meanwhile goes out the moment its answer comes (no timer: an 80 ms wait
+  // after the last key was a quarter of the login-to-answer budget, measured in cold-start).
+  const settledQuery = query.trim();
+  const asking = useRef(false);
+  const askAgain = useRef(false);
   const scan = useCheckInScan({ enabled: active && canAct, today, searchRef });
   const enrol = canAct && onEnrol ? (row: AppointmentRow) => { if (ENROLLABLE.has(row.status)) onEnrol(row); } : undefined;
 
@@ -69,7 +72,9 @@ export function QueueScreen({ onEnrol }: { onEnrol?: (row: AppointmentRow) => vo
 
   const load = useCallback(async () => {
     if (!active) return;
-    // Answers can overtake each other while the officer types: only the latest one counts.
+    if (asking.current) { askAgain.current = true; return; }
+    asking.current = true;
+    // Answers can overtake each other (a reload after a queue change): only the latest counts.
     const mine = ++seq.current;
     try {
       const v = await call('queue.view', { date: today, query: settledQuery, statuses, ...(slot ? { slot } : {}), limit: 500, scope: 'all' });
@@ -82,6 +87,10 @@ export function QueueScreen({ onEnrol }: { onEnrol?: (row: AppointmentRow) => vo
       }
     } catch (err) {
       if (mine === seq.current) setError(err);
+    } finally {
+      asking.current = false;
+      // What changed while this question was out (more typing, a filter) is asked now.
+      if (askAgain.current) { askAgain.current = false; void loadRef.current(); }
     }
   }, [active, today, settledQuery, statuses, slot]);
 
