@@ -8,6 +8,7 @@ import { DeviceBadge } from './device-badge';
 import { Kbd } from './kbd';
 import { LanguageToggle } from './language-toggle';
 import { OfficeLinkBadge } from './office-link-badge';
+import { TripBadge } from './trip-badge';
 import { BacklogLine } from './backlog-line';
 import { hasAnyRole } from '../../domain/catalog';
 
@@ -41,6 +42,7 @@ export function StatusBar({ session, onLanguage, onLock, onLogout }: Props) {
         {online ? t('link.online') : t('link.offline')}
       </div>
       <OfficeLinkBadge />
+      <TripBadge />
       {hasAnyRole(session.roles, ['counter', 'supervisor']) && <BacklogLine />}
       <div className="status-devices" aria-label={t('device.title')}>
         {devices.length === 0 && <span className="muted">{t('device.none')}</span>}
