@@ -41,8 +41,8 @@ export function StatusBar({ session, onLanguage, onLock, onLogout }: Props) {
         <span aria-hidden="true">{online ? '●' : '✖'} </span>
         {online ? t('link.online') : t('link.offline')}
       </div>
-      <OfficeLinkBadge />
-      <TripBadge />
+      {/* The trip shares the office link's cell: both say how this station stands with the office. */}
+      <div className="status-office"><TripBadge /><OfficeLinkBadge /></div>
       {hasAnyRole(session.roles, ['counter', 'supervisor']) && <BacklogLine />}
       <div className="status-devices" aria-label={t('device.title')}>
         {devices.length === 0 && <span className="muted">{t('device.none')}</span>}

@@ -1,5 +1,5 @@
 // In the status bar while the station is a mobile unit on its trip: one small word, so every
-// officer at this laptop sees that it works away from the office (and how long since).
+// officer at this laptop sees that it works away from the office.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TripView } from '../../electron/trip-types';
@@ -19,8 +19,8 @@ export function TripBadge() {
   }, []);
   if (!view?.trip) return null;
   return (
-    <div className="link tone-waiting" data-testid="trip-badge" role="status" title={t('trip.badgeTitle', { from: view.trip.from, to: view.trip.to })}>
-      <span aria-hidden="true">⛟ </span>{t('trip.badge')}
-    </div>
+    <span className="trip-badge tone-waiting" data-testid="trip-badge" role="status" title={t('trip.badgeTitle', { from: view.trip.from, to: view.trip.to })}>
+      <span aria-hidden="true">⇢ </span>{t('trip.badge')}
+    </span>
   );
 }

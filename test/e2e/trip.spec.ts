@@ -6,7 +6,7 @@
 // encrypted backup to a folder, presses "Finish" while the office is stopped (the sentence
 // says the link broke and to press again), and once the office is back the trip ends.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -16,7 +16,7 @@ import { createPairingCode } from '../../office/stations';
 import { createDatabase, startPostgres, type TestPostgres } from '../helpers/postgres';
 import { appointmentFields, openStore, type TestStore } from '../helpers/stores';
 import { expect, test } from './fixtures';
-import { addOfficer, captureStationSocket, createFirstAdmin, localToday, login, logout, rawCall, type Officer } from './helpers';
+import { ADMIN, addOfficer, captureStationSocket, createFirstAdmin, localToday, login, logout, rawCall, type Officer } from './helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 const TECH: Officer = { name: 'Rudi Teknisi', nip: '198503032010011004', password: 'rahasia-teknik-3' };
@@ -76,6 +76,8 @@ test('a mobile unit prepares its trip, works offline, backs up, and finishes aft
   // The administrator finds the trip from Settings.
   await page.getByTestId('settings-trip').click();
   await expect(page.getByTestId('trip-screen')).toBeVisible();
+  // The administrator's tab bar still fits the counter's screen with the trip's tab in it.
+  await inViewport(page, ['tab-trip', 'tab-settings']);
   await logout(page);
 
   // The technician readies the laptop: today and the six days after it, by default.
@@ -90,7 +92,7 @@ test('a mobile unit prepares its trip, works offline, backs up, and finishes aft
   await expect(page.getByTestId('trip-since')).toContainText('Dalam perjalanan sejak');
   const publicKey = /# public key: (age1\w+)/.exec(readFileSync(path.join(officeDir, 'office-backup-key.txt'), 'utf8'))![1]!;
   await expect(page.getByTestId('trip-key')).toHaveText(`${publicKey.slice(0, 12)}…${publicKey.slice(-8)}`);
-  await expect(page.getByTestId('trip-badge')).toContainText('Dalam perjalanan');
+  await expect(page.getByTestId('trip-badge')).toContainText('Perjalanan');
   await expect(page.getByTestId('trip-last-backup')).toContainText('Belum ada cadangan');
   await logout(page);
 
@@ -128,10 +130,15 @@ test('a mobile unit prepares its trip, works offline, backs up, and finishes aft
     await inViewport(page, ['trip-backup', 'trip-finish']);
     await page.keyboard.press('Alt+C');
     await expect(page.getByTestId('trip-message')).toContainText('Cadangan ditulis');
-    const file = (await page.getByTestId('trip-message').textContent())!.match(/(\/\S+\.age)/)![1]!;
-    expect(path.dirname(file)).toBe(usb);
+    const written = readdirSync(usb);
+    expect(written).toHaveLength(1);
+    await expect(page.getByTestId('trip-message')).toContainText(written[0]!);
+    const file = path.join(usb, written[0]!);
     expect(readFileSync(file).subarray(0, 21).toString()).toBe('age-encryption.org/v1');
     await expect(page.getByTestId('trip-last-backup')).toContainText(`${waiting} perubahan`);
+    await page.screenshot({ path: test.info().outputPath('trip-on.png') });
+    // With the message above them, the trip's two actions and the badge are still on screen.
+    await inViewport(page, ['trip-backup', 'trip-finish', 'trip-badge', 'logout-button']);
 
     await page.getByTestId('trip-finish').click();
     await expect(page.getByTestId('trip-error')).toContainText('Sambungan ke kantor terputus');
@@ -153,4 +160,19 @@ test('a mobile unit prepares its trip, works offline, backs up, and finishes aft
   } finally {
     rmSync(usb, { recursive: true, force: true });
   }
+
+  // The administrator's full resync, behind a sentence that says what it does; Esc keeps it undone.
+  await logout(page);
+  await login(page, ADMIN);
+  await page.keyboard.press('F8');
+  await page.getByTestId('office-resync').click();
+  await expect(page.getByTestId('office-resync-confirm')).toContainText('Tidak ada pekerjaan stasiun ini yang hilang');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('office-resync-confirm')).toHaveCount(0);
+  await page.getByTestId('office-resync').click();
+  await page.getByTestId('confirm-yes').click();
+  await expect(page.getByTestId('office-resync-done')).toBeVisible({ timeout: 30_000 });
+  const audit = await rawCall(page, 'audit.list', { action: 'office.resync' });
+  expect(audit).toMatchObject({ ok: true });
+  expect((audit as { value: { action: string }[] }).value.filter((r) => r.action === 'office.resync')).toHaveLength(1);
 });

@@ -24,6 +24,9 @@ function plusDays(day: string, n: number): string {
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
+/** A backup's file name without its folder: the folder is the drive the officer picked. */
+const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
 /** The office could not be reached, or stopped answering part-way: pressing again resumes. */
 const LINK_BROKE = new Set(['office_unreachable', 'office_failed']);
 
@@ -77,7 +80,7 @@ export function TripScreen() {
     setBusy('backup'); setMessage(null);
     try {
       const out = await call('trip.backup', { dir });
-      setMessage({ tone: 'ready', text: t('trip.backupWritten', { file: out.file, changes: out.changes, blobs: out.blobs }) });
+      setMessage({ tone: 'ready', text: t('trip.backupWritten', { file: fileName(out.file), changes: out.changes, blobs: out.blobs }) });
       setView(await call('trip.status', {}));
     } catch (err) { problem(err); } finally { setBusy(null); }
   }, [busy, dir, t]);
@@ -125,25 +128,29 @@ export function TripScreen() {
       )}
       {trip && view && (
         <div className="trip-on" data-testid="trip-on">
-          <p className="trip-since" data-testid="trip-since"><strong>{t('trip.onTripSince', { at: when(trip.leftAt) })}</strong></p>
-          <p data-testid="trip-days">{t('trip.days', { from: trip.from, to: trip.to, count: trip.bookings })}</p>
-          <p>{t('trip.key')}: <code data-testid="trip-key">{view.backupKey}</code> <span className="muted">{t('trip.keyHint')}</span></p>
-          <p data-testid="trip-waiting" data-waiting={view.waiting}>{t('trip.waiting', { count: view.waiting })}</p>
-          <p data-testid="trip-last-backup">
-            {trip.lastBackup
-              ? t('trip.lastBackup', { file: trip.lastBackup.file, at: when(trip.lastBackup.at), changes: trip.lastBackup.changes, blobs: trip.lastBackup.blobs })
-              : t('trip.noBackup')}
-          </p>
-          <DrivePicker value={dir} onChange={setDir} />
-          <div className="actions">
-            <button type="button" className="btn" disabled={busy !== null} onClick={() => void backup()} data-testid="trip-backup">
-              {t('trip.backup')} <Kbd keys="Alt+C" />
-            </button>
-            <button type="button" ref={finishRef} className="btn btn-primary" disabled={busy !== null} onClick={() => void finish()} data-testid="trip-finish">
-              {t('trip.finish')} <Kbd keys="Alt+S" />
-            </button>
+          <div className="trip-facts">
+            <p className="trip-since" data-testid="trip-since"><strong>{t('trip.onTripSince', { at: when(trip.leftAt) })}</strong></p>
+            <p data-testid="trip-days">{t('trip.days', { from: trip.from, to: trip.to, count: trip.bookings })}</p>
+            <p>{t('trip.key')}: <code data-testid="trip-key">{view.backupKey}</code> <span className="muted">{t('trip.keyHint')}</span></p>
+            <p data-testid="trip-waiting" data-waiting={view.waiting}><strong>{t('trip.waiting', { count: view.waiting })}</strong></p>
+            <p data-testid="trip-last-backup" title={trip.lastBackup?.file}>
+              {trip.lastBackup
+                ? t('trip.lastBackup', { file: fileName(trip.lastBackup.file), at: when(trip.lastBackup.at), changes: trip.lastBackup.changes, blobs: trip.lastBackup.blobs })
+                : t('trip.noBackup')}
+            </p>
           </div>
-          <p className="muted">{t('trip.finishHint')}</p>
+          <div className="trip-act">
+            <DrivePicker value={dir} onChange={setDir} />
+            <div className="actions">
+              <button type="button" className="btn" disabled={busy !== null} onClick={() => void backup()} data-testid="trip-backup">
+                {t('trip.backup')} <Kbd keys="Alt+C" />
+              </button>
+              <button type="button" ref={finishRef} className="btn btn-primary" disabled={busy !== null} onClick={() => void finish()} data-testid="trip-finish">
+                {t('trip.finish')} <Kbd keys="Alt+S" />
+              </button>
+            </div>
+            <p className="muted">{t('trip.finishHint')}</p>
+          </div>
         </div>
       )}
     </section>
