@@ -13,7 +13,7 @@ import { Kbd } from '../../components/kbd';
 import { errorMessage } from '../../i18n/errors';
 import { ApiError } from '../../api';
 import { useSession } from '../../lib/session';
-import { call } from '../../lib/station';
+import { call, on } from '../../lib/station';
 import { tripChanged } from '../../lib/trip-events';
 import { useHotkeys } from '../../lib/use-hotkeys';
 import { DrivePicker } from './drive-picker';
@@ -51,6 +51,8 @@ export function TripScreen() {
   }, [busy]);
 
   useEffect(() => { call('trip.status', {}).then(setView, (err: unknown) => setMessage({ tone: 'problem', text: errorMessage(t, err) })); }, [t]);
+  // What waits for the office moves as officers work and the link syncs: read it again then.
+  useEffect(() => on('office.status', () => { call('trip.status', {}).then(setView, () => undefined); }), []);
   // Focus where the officer acts next: the first day before a trip, "Finish" during one.
   useEffect(() => {
     if (!view) return;
