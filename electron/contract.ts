@@ -30,6 +30,7 @@ import { IMPORT_CHUNK_CHARS, IMPORT_MAX_CHUNKS } from '../domain/import-limits';
 import { bapInput, oldPassportInput } from '../domain/service-step';
 import type { BapPdfView } from './contract-types';
 import type { ReceiptSettingsView } from './receipt-settings-types';
+import type { TripBackupView, TripDrive, TripView } from './trip-types';
 
 export { ROLES, type Role } from '../domain/catalog';
 
@@ -413,6 +414,20 @@ export const methods = {
     extraClosedDates: z.array(isoDate).max(60).optional(),
     closedWeekdays: z.array(z.number().int().min(0).max(6)).max(6).optional(),
   }).strict(), ['admin']),
+  // ---- the mobile unit's trip (issue 12, trip-screen) ----
+  // Preparing a trip pulls the trip's bookings and the office's backup key over the office
+  // link and marks the station as on the road: a station-level act like office.syncNow, so the
+  // same roles — the technician readies the unit's laptop before it leaves, the administrator
+  // where no technician goes. Backing up and finishing are the same people's job on return
+  // (the backup is encrypted to the office's key; finishing is a sync). The counter officer
+  // on the road works as at any counter and only reads whether the station is on trip.
+  'trip.status': method<TripView>()(empty, 'officer'),
+  'trip.drives': method<TripDrive[]>()(empty, ['admin', 'technician']),
+  'trip.prepare': method<TripView>()(z.object({ from: isoDate, to: isoDate }).strict(), ['admin', 'technician']),
+  /** An absolute directory: a drive's mount point from trip.drives, or a folder the officer names. */
+  'trip.backup': method<TripBackupView>()(z.object({ dir: z.string().trim().min(1).max(4096) }).strict(), ['admin', 'technician']),
+  /** A backup to backupDir first when given, then the sync; pressed again after a broken link, it resumes. */
+  'trip.finish': method<TripView>()(z.object({ backupDir: z.string().trim().min(1).max(4096).optional() }).strict(), ['admin', 'technician']),
 } as const;
 
 export type Methods = typeof methods;

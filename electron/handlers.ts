@@ -2,6 +2,8 @@
 // exhaustive: a method added to the contract without a handler does not compile.
 import type { Handlers } from './dispatcher';
 import { resyncForOfficer } from './services/office-resync';
+import { listTripDrives } from './services/trip-drives';
+import { tripView } from './services/trip-view';
 import type { Services } from './services/services';
 import { localDate } from '../domain/dates';
 import pkg from '../package.json' with { type: 'json' };
@@ -152,5 +154,10 @@ export function createHandlers(s: Services): Handlers {
     'office.resync': async (_i, c) => { await resyncForOfficer(store, who(c.officerId), now); return office.syncNow(); },
     'receipts.settings': () => receipts.view(),
     'receipts.setSettings': (i, c) => receipts.update(who(c.officerId), i),
+    'trip.status': () => tripView(store, s.trip.status()),
+    'trip.drives': () => listTripDrives(),
+    'trip.prepare': async (i, c) => tripView(store, await s.trip.prepare(who(c.officerId), i.from, i.to)),
+    'trip.backup': (i, c) => s.trip.backup(who(c.officerId), i.dir),
+    'trip.finish': async (i, c) => tripView(store, await s.trip.finish(who(c.officerId), i.backupDir)),
   } satisfies Handlers;
 }

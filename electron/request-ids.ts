@@ -18,6 +18,7 @@ export const READ_ONLY_METHODS: ReadonlySet<string> = new Set<MethodName>([
   'devices.discoverScanners', 'printer.page', 'drafts.list',
   'stock.lease',
   'receipts.settings',
+  'trip.status', 'trip.drives',
 ]);
 
 /** What a request id may look like (a UUID from the renderer, or any short token). */

@@ -35,6 +35,7 @@ import { DayReports } from './services/day-report';
 import { KeyProtectionService } from './services/key-protection';
 import { ReceiptService } from './services/receipts';
 import { OfficeSyncService } from './services/office-sync';
+import { MobileTripService } from './services/mobile-trip';
 import { ReviewService } from './services/review';
 import { StockService } from './services/stock';
 import { BookLeaseService } from './services/book-lease';
@@ -153,7 +154,7 @@ export async function createStation(opts: StationOptions): Promise<Station> {
 
   const connOf = new WeakMap<SessionState, Conn>();
   const dispatch = createDispatcher({
-    handlers: createHandlers({ ...services, capture, review, stock, issuance, handover, bookLeases: new BookLeaseService(store, now) }),
+    handlers: createHandlers({ ...services, capture, review, stock, issuance, handover, bookLeases: new BookLeaseService(store, now), trip: new MobileTripService(store, now) }),
     rolesOf: (s) => auth.rolesOf(s),
     beforeCall(state, method) {
       const conn = connOf.get(state);

@@ -24,6 +24,7 @@ import type { StockService } from './stock';
 import type { BookLeaseService } from './book-lease';
 import type { HandoverService } from './handover';
 import type { IssuanceService } from './issuance';
+import type { MobileTripService } from './mobile-trip';
 
 export interface Services {
   store: Store;
@@ -52,4 +53,5 @@ export interface Services {
   handover: HandoverService;
   issuance: IssuanceService;
   bookLeases: BookLeaseService;
+  trip: MobileTripService;
 }

@@ -7,7 +7,7 @@
 // it with `npm run office -- restore`, or with Debian's `age -d -i office-backup-key.txt`.
 // Written to a hidden .part file, flushed to the drive, then renamed: a drive pulled out
 // mid-write leaves no file that looks complete.
-import { closeSync, createWriteStream, fsyncSync, openSync, renameSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, createWriteStream, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -25,6 +25,16 @@ function checkDir(dir: string): void {
   let st;
   try { st = statSync(dir); } catch { throw new StationError('office', { reason: 'trip_backup_dir_missing' }); }
   if (!st.isDirectory()) throw new StationError('office', { reason: 'trip_backup_dir_invalid' });
+  // A drive mounted read-only (or its write switch on) says so before anything is encrypted.
+  try { accessSync(dir, constants.W_OK); } catch { throw new StationError('office', { reason: 'trip_backup_dir_readonly' }); }
+}
+
+/** Why a write to the drive failed, as the officer's reason: full, read-only, or otherwise. */
+function writeFailure(err: unknown): StationError {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new StationError('office', { reason: 'trip_backup_full' });
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new StationError('office', { reason: 'trip_backup_dir_readonly' });
+  return new StationError('office', { reason: 'trip_backup_failed' });
 }
 
 export async function writeTripBackup(store: Store, recipient: string, officeId: string, dir: string, now: Date): Promise<TripBackupResult> {
@@ -59,7 +69,9 @@ export async function writeTripBackup(store: Store, recipient: string, officeId:
     renameSync(part, file);
   } catch (err) {
     if (err instanceof StationError) throw err;
-    throw new StationError('office', { reason: 'trip_backup_failed' });
+    // The half-written file goes, so a full drive keeps no part of it.
+    try { rmSync(part, { force: true }); } catch { /* the drive is gone: nothing to tidy */ }
+    throw writeFailure(err);
   }
   return { file, changes: changes.length, blobs, bytes: statSync(file).size };
 }

@@ -9,6 +9,7 @@ import { errorMessage } from '../i18n/errors';
 import { call } from '../lib/station';
 import { useOfficeStatus } from '../lib/use-office-status';
 import { Alert } from './alert';
+import { ConfirmDialog } from './confirm-dialog';
 import { Field } from './field';
 
 interface Values { url: string; code: string; stationName: string }
@@ -24,6 +25,15 @@ export function OfficePanel() {
     setFailure(null);
     try { setStatus(await call('office.pair', v)); } catch (err) { setFailure(err); }
   });
+  // office.resync pulls everything again from the start of the office's stream (after the
+  // deletions the office compacted): long, and only needed when the office asks for it.
+  const [resyncAsk, setResyncAsk] = useState(false);
+  const [resyncing, setResyncing] = useState(false);
+  const [resynced, setResynced] = useState(false);
+  const resync = async () => {
+    setFailure(null); setResynced(false); setResyncing(true);
+    try { setStatus(await call('office.resync', {})); setResynced(true); } catch (err) { setFailure(err); } finally { setResyncing(false); setResyncAsk(false); }
+  };
   const syncNow = async () => {
     setFailure(null);
     try { setStatus(await call('office.syncNow', {})); } catch (err) { setFailure(err); }
@@ -46,6 +56,18 @@ export function OfficePanel() {
               onClick={() => { call('office.refusals', {}).then(setRefusals, setFailure); }}>
               {t('office.refusedShow', { count: status.refused })}
             </button>
+          )}
+          <div className="office-resync">
+            <button type="button" className="btn btn-quiet" disabled={resyncing} onClick={() => setResyncAsk(true)} data-testid="office-resync">{t('officeResync.button')}</button>
+            <span className="muted"> {t('officeResync.hint')}</span>
+            {resyncing && <Alert tone="waiting" testId="office-resync-busy">{t('officeResync.busy')}</Alert>}
+            {resynced && <Alert tone="ready" testId="office-resync-done">{t('officeResync.done')}</Alert>}
+          </div>
+          {resyncAsk && (
+            <ConfirmDialog title={t('officeResync.title')} confirmLabel={t('officeResync.confirm')} busy={resyncing}
+              onConfirm={() => void resync()} onClose={() => setResyncAsk(false)} testId="office-resync-confirm">
+              <p>{t('officeResync.body')}</p>
+            </ConfirmDialog>
           )}
           {refusals && (
             <ul data-testid="office-refusals">

@@ -8,6 +8,7 @@ import { DeviceBadge } from './device-badge';
 import { Kbd } from './kbd';
 import { LanguageToggle } from './language-toggle';
 import { OfficeLinkBadge } from './office-link-badge';
+import { TripBadge } from './trip-badge';
 import { BacklogLine } from './backlog-line';
 import { hasAnyRole } from '../../domain/catalog';
 
@@ -40,7 +41,8 @@ export function StatusBar({ session, onLanguage, onLock, onLogout }: Props) {
         <span aria-hidden="true">{online ? '●' : '✖'} </span>
         {online ? t('link.online') : t('link.offline')}
       </div>
-      <OfficeLinkBadge />
+      {/* The trip shares the office link's cell: both say how this station stands with the office. */}
+      <div className="status-office"><TripBadge /><OfficeLinkBadge /></div>
       {hasAnyRole(session.roles, ['counter', 'supervisor']) && <BacklogLine />}
       <div className="status-devices" aria-label={t('device.title')}>
         {devices.length === 0 && <span className="muted">{t('device.none')}</span>}

@@ -33,7 +33,7 @@ type Values = z.input<typeof schema>;
 type Key = keyof typeof RANGES;
 const KEYS = Object.keys(RANGES) as Key[];
 
-export function SettingsScreen() {
+export function SettingsScreen({ onTrip }: { onTrip?: () => void } = {}) {
   const { t } = useTranslation();
   const { session, setSession, notify } = useSession();
   const [loaded, setLoaded] = useState<StationSettings | null>(null);
@@ -99,6 +99,11 @@ export function SettingsScreen() {
       <div>
       <KeyProtectionPanel />
       <OfficePanel />
+      {onTrip && (
+        <button type="button" className="btn" onClick={onTrip} data-testid="settings-trip">
+          {t('trip.title')} <Kbd keys="Shift+F8" />
+        </button>
+      )}
       </div>
       </div>
       {/* Issuance: the book series and the receipt's office details, below the station's policy. */}

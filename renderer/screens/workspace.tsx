@@ -30,8 +30,9 @@ const ReviewScreen = lazy(() => import('./review/review-screen').then((m) => ({ 
 const WalkInScreen = lazy(() => import('./walk-in').then((m) => ({ default: m.WalkInScreen })));
 const PrintScreen = lazy(() => import('./print/print-screen').then((m) => ({ default: m.PrintScreen })));
 const HandoverScreen = lazy(() => import('./handover/handover-screen').then((m) => ({ default: m.HandoverScreen })));
+const TripScreen = lazy(() => import('./trip/trip-screen').then((m) => ({ default: m.TripScreen })));
 
-export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings' | 'numbers' | 'audit' | 'review' | 'print' | 'handover';
+export type ScreenId = 'queue' | 'walkin' | 'import' | 'devices' | 'officers' | 'settings' | 'numbers' | 'audit' | 'review' | 'print' | 'handover' | 'trip';
 
 interface ScreenDef extends Tab<ScreenId> { roles: readonly Role[] }
 
@@ -50,6 +51,8 @@ const SCREENS: readonly ScreenDef[] = [
   { id: 'print', key: 'F11', roles: ['print', 'supervisor', 'head'] },
   // The print room's second job, beside printing: handing the passport over (or posting it).
   { id: 'handover', key: 'Shift+F11', roles: ['print', 'supervisor'] },
+  // The mobile unit's trip, beside the settings (also opened from there): trip.prepare's roles.
+  { id: 'trip', key: 'Shift+F8', roles: ['admin', 'technician'] },
 ];
 
 interface Props {
@@ -177,12 +180,13 @@ export function Workspace({ session, today, locked, setSession, initialNotice, o
           {screen === 'import' && <ImportScreen onBack={back} />}
           {screen === 'devices' && <DevicesScreen />}
           {screen === 'officers' && <OfficersScreen />}
-          {screen === 'settings' && <SettingsScreen />}
+          {screen === 'settings' && <SettingsScreen onTrip={() => go('trip')} />}
           {screen === 'numbers' && <NumbersScreen />}
           {screen === 'audit' && <AuditScreen />}
           {screen === 'review' && <ReviewScreen />}
           {screen === 'print' && <PrintScreen />}
           {screen === 'handover' && <HandoverScreen />}
+          {screen === 'trip' && <TripScreen />}
           </Suspense>
         </main>
         <StatusBar session={session} onLanguage={switchLanguage} onLock={lock} onLogout={logout} />

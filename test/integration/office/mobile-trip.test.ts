@@ -4,7 +4,6 @@
 // the office with nothing lost; and a sync over a link that breaks off, started again, going
 // on where it stopped with nothing lost or doubled.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +16,7 @@ import { restoreBackup } from '../../../office/restore';
 import { startPostgres, type TestPostgres } from '../../helpers/postgres';
 import { applicantAtCounter, pairedStore, startTestOffice } from '../../helpers/office-stations';
 import { throttledLink, type ThrottledLink } from '../../helpers/throttled-link';
+import { openWithAgeCli } from '../../helpers/age-cli';
 import { appointmentFields, removeTempDirs, tempDir, type TestStore } from '../../helpers/stores';
 
 const AT = '2026-12-07T08:00:00.000Z';
@@ -100,9 +100,7 @@ describe('mobile units', () => {
 
     // Debian's own age opens it with the office's key file, as it lies in the office's data directory.
     const keyFile = path.join(o.dataDir, BACKUP_KEY_FILE);
-    const opened = spawnSync('age', ['-d', '-i', keyFile, out.file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    expect(opened.status, opened.stderr).toBe(0);
-    const lines = opened.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = openWithAgeCli(keyFile, out.file);
     expect(lines[0]).toMatchObject({ kind: 'loket-unsynced-backup', stationId: unit.store.stationId, changes: unsent.length });
     expect(lines.length).toBe(1 + unsent.length + blobIds.length);
 
