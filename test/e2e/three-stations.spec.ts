@@ -7,9 +7,10 @@
 //   "Supervisor": the application appears in the review queue without a reload, with the
 //     counter's photo (a sealed blob the office replicated), and is approved;
 //   "Ruang cetak": the approval appears in the print queue; it is printed on a book from the
-//     station's lease of blank books and passes the check.
-// At the end the counter's queue shows her as printed, and the office's database holds one
-// application, printed.
+//     station's lease of blank books, passes the check, and is handed over to her once her
+//     finger matches the counter's templates on the print room's own simulated reader.
+// At the end the counter's queue shows her passport issued, and the office's database holds
+// one application, issued.
 import { rmSync } from 'node:fs';
 import jpeg from 'jpeg-js';
 import pg from 'pg';
@@ -89,7 +90,7 @@ async function officeApplications(): Promise<{ id: string; status: string }[]> {
   }
 }
 
-test('an enrolment at a counter is approved at the supervisor\'s PC and printed in the print room', async ({ page, browser }) => {
+test('an enrolment at a counter is approved at the supervisor\'s PC, printed in the print room and handed over there', async ({ page, browser }) => {
   // PostgreSQL, an office service, three stations and a whole application: minutes, bounded.
   test.setTimeout(420_000);
   const stations: StationProcess[] = [];
@@ -156,9 +157,9 @@ test('an enrolment at a counter is approved at the supervisor\'s PC and printed 
     const call = <T>(method: string, input?: unknown) => okCall(counter.page, method, input ?? {}) as Promise<T>;
     const found = (await call<QueueView>('queue.view', { date: localToday(), query: APPLICANT.nik })).rows;
     expect(found.map((r) => r.fullName)).toEqual([APPLICANT.fullName]);
-    const appointmentId = found[0]!.id;
+    const { id: appointmentId, bookingCode } = found[0]!;
     await call('enrolment.open', { appointmentId });
-    await fingersOnSimulator(counter.page, appointmentId);
+    const fingers = (await fingersOnSimulator(counter.page, appointmentId)).fingers.map((f) => f.finger);
     await call('photo.save', { appointmentId, jpegBase64: photoBase64(), width: 413, height: 531, camera: 'e2e', checks: { exposureOk: true, sharpnessOk: true, subjectOk: true } });
     await completeServiceParts(call, appointmentId);
     // A walk-in has not paid yet: the supervisor confirms the payment proof at the counter.
@@ -206,9 +207,33 @@ test('an enrolment at a counter is approved at the supervisor\'s PC and printed 
     await print.page.getByTestId('print-check').click();
     await expect(print.page.getByTestId('print-qc-passed')).toContainText(serial!, { timeout: 60_000 });
 
-    // ---- the end: the counter's queue and the office's database agree
+    // The counter sees the book printed, live.
     await expect(row).toHaveAttribute('data-status', 'printed', { timeout: 15_000 });
-    await expect.poll(officeApplications, { timeout: 15_000 }).toEqual([{ id: appointmentId, status: 'printed' }]);
+
+    // ---- Ruang cetak: handed over to her in person, her finger matched against the counter's
+    // templates (replicated sealed) on this station's own simulated reader.
+    await print.page.keyboard.press('Shift+F11');
+    await expect(print.page.getByTestId('handover-code')).toBeFocused();
+    // Someone else's finger first: her templates, not any finger, are what matches.
+    await okCall(print.page, 'devices.simulate', { id: 'fingerprint-sim', action: 'place_finger', code: 'orang-lain-right_thumb', variant: 'clean' });
+    await print.page.getByTestId('handover-code').fill(bookingCode);
+    await print.page.keyboard.press('Enter');
+    await expect(print.page.getByTestId('handover-name')).toHaveText(APPLICANT.fullName);
+    await expect(print.page.getByTestId('handover-photo')).toBeVisible({ timeout: 30_000 });
+    const handoverFinger = print.page.getByTestId('handover-finger');
+    await expect(handoverFinger).toHaveAttribute('data-state', 'no_match', { timeout: 30_000 });
+    await okCall(print.page, 'devices.simulate', { id: 'fingerprint-sim', action: 'lift_finger' });
+    await okCall(print.page, 'devices.simulate', { id: 'fingerprint-sim', action: 'place_finger', code: `nur-aini-${fingers[0]}`, variant: 'clean' });
+    await print.page.getByTestId('handover-retry').click();
+    await expect(handoverFinger).toHaveAttribute('data-state', 'matched', { timeout: 30_000 });
+    await expect(print.page.getByTestId('handover-give')).toBeFocused();
+    await print.page.keyboard.press('Enter');
+    await expect(print.page.getByTestId('handover-done')).toContainText(`Paspor telah diserahkan kepada ${APPLICANT.fullName}.`);
+    await okCall(print.page, 'devices.simulate', { id: 'fingerprint-sim', action: 'lift_finger' });
+
+    // ---- the end: the counter's queue and the office's database agree
+    await expect(row).toHaveAttribute('data-status', 'issued', { timeout: 15_000 });
+    await expect.poll(officeApplications, { timeout: 15_000 }).toEqual([{ id: appointmentId, status: 'issued' }]);
 
     expect(counter.problems).toEqual([]);
     expect(supervisor.problems, 'console at the supervisor\'s station').toEqual([]);
