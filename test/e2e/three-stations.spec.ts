@@ -19,6 +19,7 @@ import { consoleProblems, expect, launchStation, test, type StationProcess } fro
 import { addOfficer, captureStationSocket, createFirstAdmin, localToday, login, logout, type Officer } from './helpers';
 import { pairThroughSettings, useOfficeService } from './office-service';
 import { okCall } from './handover-devices';
+import { goToStep } from './enrolment-helpers';
 import { answerIdentityAndDetails } from '../helpers/enrolment-steps';
 import { completeServiceParts } from '../helpers/service-parts';
 import type { CaptureView, EnrolmentView, QueueView } from '../../electron/contract-types';
@@ -164,10 +165,18 @@ test('an enrolment at a counter is approved at the supervisor\'s PC, printed in 
     await completeServiceParts(call, appointmentId);
     // A walk-in has not paid yet: the supervisor confirms the payment proof at the counter.
     await answerIdentityAndDetails({ ok: call }, appointmentId, { supervisor: SUPERVISOR });
-    const photo = (await call<EnrolmentView>('enrolment.get', { appointmentId })).photo;
-    expect(photo, 'the photo is part of the enrolment').toBeTruthy();
-    await call('enrolment.submit', { appointmentId });
+    expect((await call<EnrolmentView>('enrolment.get', { appointmentId })).missing).toEqual([]);
+    // The officer opens her enrolment from the queue and sends it from the summary, on screen.
+    await row.getByTestId('row-enrol').click();
+    await expect(counter.page.getByTestId('enrolment')).toHaveAttribute('data-appointment-id', appointmentId);
+    await goToStep(counter.page, 'summary');
+    await expect(counter.page.getByTestId('summary-complete')).toBeVisible();
+    await expect(counter.page.getByTestId('summary-photo-img')).toBeVisible();
+    await expect(counter.page.getByTestId('summary-fingerprints')).toHaveAttribute('data-state', 'done');
+    await expect(counter.page.getByTestId('enrolment-submit')).toBeFocused();
+    await counter.page.keyboard.press('Enter');
     const submittedAt = Date.now();
+    await expect(counter.page.getByTestId('screen-queue')).toBeVisible();
     await expect(row).toHaveAttribute('data-status', 'awaiting_approval');
 
     // ---- Supervisor: it appears without a reload, with the counter's photo
