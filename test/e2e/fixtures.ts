@@ -3,7 +3,7 @@
 // that line, hands the URL to the test, and stops the process (and removes the data) after.
 // An address works once (its one-time code); `station.url` gives a fresh one at every read,
 // asked from the running station the way an officer does (`dist/address.mjs`).
-import { test as base, expect as baseExpect } from '@playwright/test';
+import { test as base, expect as baseExpect, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,11 +54,12 @@ const EXPECTED_CONSOLE = /WebSocket connection|Failed to load resource|ERR_CONNE
  * and removes its directory. The fixture below gives each test one; a test that needs a
  * second station (another counter of the same office) starts it with this.
  */
-export async function launchStation(demo = false): Promise<StationProcess> {
+export async function launchStation(demo = false, opts: { simulators?: boolean } = {}): Promise<StationProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'));
   const log: string[] = [];
-  // Without --demo a station starts with no devices at all, as the tests of 'not configured' need.
-  const args = [HOST, '--data-dir', dataDir, '--port', '0', ...(demo ? ['--demo'] : ['--no-simulators'])];
+  // Without --demo a station starts with no devices at all, as the tests of 'not configured' need;
+  // `simulators` gives it the simulated devices without the demo's booked day.
+  const args = [HOST, '--data-dir', dataDir, '--port', '0', ...(demo ? ['--demo'] : opts.simulators ? [] : ['--no-simulators'])];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env } });
   child.stdout.on('data', (c: Buffer) => log.push(c.toString()));
   child.stderr.on('data', (c: Buffer) => log.push(c.toString()));
@@ -79,17 +80,26 @@ export async function launchStation(demo = false): Promise<StationProcess> {
   }
 }
 
+/**
+ * Collects the page's uncaught errors and console errors or warnings (React warnings too) as
+ * they happen; a test with more pages than the fixture's checks the list at its end.
+ */
+export function consoleProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if ((m.type() === 'error' || m.type() === 'warning') && !EXPECTED_CONSOLE.test(m.text())) problems.push(`${m.type()}: ${m.text()}`);
+  });
+  return problems;
+}
+
 export const test = base.extend<{ station: StationProcess; stationDemo: boolean }>({
   // `test.use({ stationDemo: true })` starts the station with --demo: 60 booked applicants
   // today and an in-process eSCL scanner simulator with 50 sheets in its feeder.
   stationDemo: [false, { option: true }],
   // Every page fails its test on an uncaught error or a console error (React warnings too).
   page: async ({ page }, use) => {
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if ((m.type() === 'error' || m.type() === 'warning') && !EXPECTED_CONSOLE.test(m.text())) problems.push(`${m.type()}: ${m.text()}`);
-    });
+    const problems = consoleProblems(page);
     await use(page);
     expect(problems, 'errors or warnings in the browser console').toEqual([]);
   },

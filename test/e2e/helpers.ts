@@ -19,12 +19,16 @@ export async function createFirstAdmin(page: Page, url: string, admin: Officer =
   await expect(page.getByTestId('status-officer')).toContainText(admin.name);
 }
 
-export async function login(page: Page, officer: Officer): Promise<void> {
+/**
+ * `timeout`: how long the station may take to check the password — scrypt takes 128 MiB by
+ * design, which on a machine busy with other runs (or several stations) takes its time.
+ */
+export async function login(page: Page, officer: Officer, timeout?: number): Promise<void> {
   await expect(page.getByTestId('login-form')).toBeVisible();
   await page.getByTestId('login-nip').fill(officer.nip);
   await page.getByTestId('login-password').fill(officer.password);
   await page.getByTestId('login-password').press('Enter');
-  await expect(page.getByTestId('status-officer')).toContainText(officer.name);
+  await expect(page.getByTestId('status-officer')).toContainText(officer.name, timeout ? { timeout } : {});
 }
 
 export async function logout(page: Page): Promise<void> {

@@ -5,7 +5,7 @@
 import jpeg from 'jpeg-js';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { addOfficer, captureStationSocket, createFirstAdmin, localToday, logout, rawCall, type Officer } from './helpers';
+import { addOfficer, captureStationSocket, createFirstAdmin, localToday, login as loginAs, logout, rawCall, type Officer } from './helpers';
 import { COUNTER, goToStep } from './enrolment-helpers';
 import { answerIdentityAndDetails } from '../helpers/enrolment-steps';
 import { completeServiceParts } from '../helpers/service-parts';
@@ -20,14 +20,8 @@ function jpegBase64(shade: number): string {
   return Buffer.from(jpeg.encode({ data: Buffer.alloc(w * h * 4, shade), width: w, height: h }, 85).data).toString('base64');
 }
 
-/** As helpers.login, with room for scrypt (128 MiB, by design) on a machine busy with other runs. */
-async function login(page: Page, officer: Officer): Promise<void> {
-  await expect(page.getByTestId('login-form')).toBeVisible();
-  await page.getByTestId('login-nip').fill(officer.nip);
-  await page.getByTestId('login-password').fill(officer.password);
-  await page.getByTestId('login-password').press('Enter');
-  await expect(page.getByTestId('status-officer')).toContainText(officer.name, { timeout: 60_000 });
-}
+/** With room for scrypt on a machine busy with other runs. */
+const login = (page: Page, officer: Officer): Promise<void> => loginAs(page, officer, 60_000);
 
 async function ok<T>(page: Page, method: string, input: unknown): Promise<T> {
   const r = await rawCall(page, method, input);
