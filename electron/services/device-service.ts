@@ -32,7 +32,7 @@ import { EsclClient } from '../../native/drivers/escl/escl-client';
 import { browseEscl } from '../../native/drivers/escl/escl-discovery';
 import { ESCL_KEYS } from '../../native/drivers/escl/escl-keys';
 import { isFingerprint, normaliseFingerprint } from '../../native/drivers/escl/pinned-https';
-import type { DocumentScannerPort } from './enrolment';
+import type { DocumentScannerPort } from './document-scanner-port';
 import { StationError } from './errors';
 import type { DeviceSlots } from './devices';
 import { PRINTER_DRIVERS, PrinterDevices } from './printer-devices';
