@@ -1,41 +1,24 @@
 // A paired print station at 1366 × 768 leases blank books from a real office service (on a
 // real PostgreSQL started here): without a lease the panel says no book may be printed;
 // after a delivery is recorded and a lease requested, the panel shows the leased books.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startOffice, type Office } from '../../office/service';
 import { createPairingCode } from '../../office/stations';
+import { officeService } from './office-service';
 import { listLeases } from '../../office/leases';
-import { createDatabase, startPostgres, type TestPostgres } from '../helpers/postgres';
 import { expect, test } from './fixtures';
 import { addOfficer, createFirstAdmin, login, logout, type Officer } from './helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 const PRINTER: Officer = { name: 'Dian Cetak', nip: '199105052016052005', password: 'rahasia-cetak-5' };
 
-let pg: TestPostgres;
-let office: Office;
-let officeDir: string;
-test.beforeAll(async () => {
-  pg = await startPostgres();
-  officeDir = mkdtempSync(path.join(tmpdir(), 'loket-office-'));
-  office = await startOffice({ pgUrl: await createDatabase(pg.url, `e2e_${randomBytes(5).toString('hex')}`), dataDir: officeDir, port: 0, host: '127.0.0.1' });
-});
-test.afterAll(async () => {
-  await office?.stop();
-  await pg?.stop();
-  rmSync(officeDir, { recursive: true, force: true });
-});
+const office = officeService();
 
 test('a paired print station leases blank books from the office and sees what is left', async ({ page, station }) => {
   test.setTimeout(180_000);
   await createFirstAdmin(page, station.url);
   await addOfficer(page, PRINTER, ['print', 'supervisor']);
   await page.keyboard.press('F8');
-  await page.getByTestId('office-url').fill(office.server.url);
-  await page.getByTestId('office-code').fill((await createPairingCode(office.pool)).shown);
+  await page.getByTestId('office-url').fill(office().server.url);
+  await page.getByTestId('office-code').fill((await createPairingCode(office().pool)).shown);
   await page.getByTestId('office-station-name').fill('Cetak 1');
   await page.getByTestId('office-pair').click();
   await expect(page.getByTestId('office-paired')).toBeVisible();
@@ -60,5 +43,5 @@ test('a paired print station leases blank books from the office and sees what is
   await expect(page.getByTestId('lease-empty')).toHaveCount(0);
   const box = await page.getByTestId('lease-panel').boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(1366);
-  expect((await listLeases(office.pool)).map((l) => [l.firstSerial, l.lastSerial, l.held])).toEqual([['C3000001', 'C3000012', 12]]);
+  expect((await listLeases(office().pool)).map((l) => [l.firstSerial, l.lastSerial, l.held])).toEqual([['C3000001', 'C3000012', 12]]);
 });

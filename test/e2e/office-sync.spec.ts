@@ -2,45 +2,28 @@
 // office service on a real PostgreSQL (started here): a walk-in registered at one counter
 // appears in the other station's queue without anyone refreshing, and the status bar shows
 // the link.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { startOffice, type Office } from '../../office/service';
 import { createPairingCode } from '../../office/stations';
-import { createDatabase, startPostgres, type TestPostgres } from '../helpers/postgres';
+import { officeService } from './office-service';
 import { expect, launchStation, test, type StationProcess } from './fixtures';
 import { addOfficer, createFirstAdmin, login, type Officer } from './helpers';
 
 const WATI: Officer = { name: 'Wati Kusuma', nip: '198812122014022006', password: 'loket-wati-2024' };
 const BUDI: Officer = { name: 'Budi Santoso', nip: '197905052005011003', password: 'admin-kedua-22' };
 
-let pg: TestPostgres;
-let office: Office;
-let officeDir: string;
-
-test.beforeAll(async () => {
-  pg = await startPostgres();
-  officeDir = mkdtempSync(path.join(tmpdir(), 'loket-office-'));
-  office = await startOffice({ pgUrl: await createDatabase(pg.url, `e2e_${randomBytes(5).toString('hex')}`), dataDir: officeDir, port: 0, host: '127.0.0.1' });
-});
-test.afterAll(async () => {
-  await office?.stop();
-  await pg?.stop();
-  rmSync(officeDir, { recursive: true, force: true });
-});
+const office = officeService();
 
 async function pair(page: Page, name: string): Promise<void> {
   await page.keyboard.press('F8');
   const panel = page.getByTestId('office-panel');
   await expect(panel).toContainText(/bekerja sendiri/);
-  await page.getByTestId('office-url').fill(office.server.url);
-  await page.getByTestId('office-code').fill((await createPairingCode(office.pool)).shown.toLowerCase());
+  await page.getByTestId('office-url').fill(office().server.url);
+  await page.getByTestId('office-code').fill((await createPairingCode(office().pool)).shown.toLowerCase());
   await page.getByTestId('office-station-name').fill(name);
   await page.getByTestId('office-pair').click();
   await expect(page.getByTestId('office-paired')).toBeVisible();
-  await expect(page.getByTestId('office-certificate')).toHaveText(office.identity.sha256);
+  await expect(page.getByTestId('office-certificate')).toHaveText(office().identity.sha256);
   await expect(page.getByTestId('office-link')).toHaveAttribute('data-state', 'online');
 }
 
@@ -64,7 +47,7 @@ test('a walk-in registered at one counter appears in the queue of another statio
 
     // A wrong code is refused with a sentence, and the pairing stays as it was.
     await other.keyboard.press('F8');
-    await other.getByTestId('office-url').fill(office.server.url);
+    await other.getByTestId('office-url').fill(office().server.url);
     await other.getByTestId('office-code').fill('AAAA-BBBB-CCCC');
     await other.getByTestId('office-station-name').fill('Loket 2');
     await other.getByTestId('office-pair').click();
