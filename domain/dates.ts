@@ -28,3 +28,9 @@ export function localDate(at: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}`;
 }
+
+/** "2026-03-17T10:42": an instant to the minute in the station's local time, as the receipts print it. */
+export function localStamp(at: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${localDate(at)}T${p(at.getHours())}:${p(at.getMinutes())}`;
+}

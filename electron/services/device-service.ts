@@ -1,8 +1,9 @@
 // The station's devices: configured by the technician (stored in the station's SQLite),
 // run by the device manager of native/, reported to every screen's status bar, and
 // turned into contract events (an MRZ read, a booking code scanned). The eSCL document
-// scanner speaks HTTP, not a byte stream, so it is watched here rather than by the manager;
-// so are the data page printers (printer-devices.ts).
+// scanners speak HTTP, not a byte stream, so they are watched beside the manager
+// (escl-scanner-slots.ts); so are the data page printers (printer-devices.ts). The
+// simulators that stand in for unconfigured devices live in device-simulators.ts.
 import type { DeviceSlot, DevicesOverview, DeviceTestResult, DeviceView, TraceView, DeviceKind, DevicePort, ScannerCertificateView, DiscoveredScannerView } from '../contract-types';
 import type { Events } from '../contract';
 import { DeviceManager } from '../../native/manager';
@@ -15,40 +16,28 @@ import { mrzDriverFactory } from '../../native/drivers/mrz/mrz-device';
 import type { MrzSource } from '../../native/drivers/mrz/mrz-device';
 import { barcodeDriverFactory } from '../../native/drivers/barcode/barcode-device';
 import type { BarcodeSource } from '../../native/drivers/barcode/barcode-device';
-import { zfmMemorySim } from '../../native/sim/zfm-memory-sim';
-import { gt521MemorySim } from '../../native/sim/gt521-memory-sim';
-import type { FingerprintSim } from '../../native/sim/fingerprint-sim';
-import { mrzMemorySim, barcodeMemorySim } from '../../native/sim/reader-memory-sims';
-import { FINGER_QUALITIES } from '../../native/sim/synthetic-finger';
-import type { FingerQuality } from '../../native/sim/synthetic-finger';
-import { SIM_FAULTS } from '../../native/sim/fingerprint-sim';
-import type { SimFault } from '../../native/sim/fingerprint-sim';
-import type { MrzSimVariant } from '../../native/sim/mrz-sim';
-import type { BarcodeSimVariant } from '../../native/sim/barcode-sim';
+import type { zfmMemorySim } from '../../native/sim/zfm-memory-sim';
 import type { DeviceConfigRecord } from '../store/devices-repo';
 import type { Store } from '../store/store';
-import { esclScanner } from './escl-scanner';
 import { EsclClient } from '../../native/drivers/escl/escl-client';
 import { browseEscl } from '../../native/drivers/escl/escl-discovery';
 import { ESCL_KEYS } from '../../native/drivers/escl/escl-keys';
-import { isFingerprint, normaliseFingerprint } from '../../native/drivers/escl/pinned-https';
-import type { DocumentScannerPort } from './enrolment';
+import type { DocumentScannerPort } from './document-scanner-port';
 import { StationError } from './errors';
 import type { DeviceSlots } from './devices';
 import { PRINTER_DRIVERS, PrinterDevices } from './printer-devices';
 import type { SystemPrinterFactory } from './printer-devices';
-import type { IppSim, IppSimFault } from '../../native/sim/ipp-sim';
+import type { IppSim } from '../../native/sim/ipp-sim';
 import type { EsclSim } from '../../native/sim/escl-sim';
-import { IPP_SIM_FAULTS } from '../../native/sim/ipp-sim';
 import { parseIppUrl } from '../../native/drivers/ipp/ipp-url';
 import { ESCPOS_DRIVER, escposDriverFactory, paperOf } from '../../native/drivers/escpos/escpos-device';
 import type { EscPosPrinter } from '../../native/drivers/escpos/driver';
 import { escposConnection } from '../../native/drivers/escpos/connection';
 import { renderReceipt } from '../../native/drivers/escpos/escpos-document';
-import { escposMemorySim } from '../../native/sim/escpos-memory-sim';
-import { ESCPOS_SIM_FAULTS } from '../../native/sim/escpos-sim';
-import type { EscPosSimFault } from '../../native/sim/escpos-sim';
+import type { escposMemorySim } from '../../native/sim/escpos-memory-sim';
 import { testPage } from '../../domain/receipt-layout';
+import { DeviceSimulators, type SimulateInput } from './device-simulators';
+import { ESCL_DRIVER, EsclScannerSlots, esclSettings } from './escl-scanner-slots';
 
 const DRIVERS: DriverFactory[] = [
   zfmDriverFactory,
@@ -60,28 +49,15 @@ const DRIVERS: DriverFactory[] = [
   barcodeDriverFactory('barcode-serial', 'lines'),
   escposDriverFactory,
 ];
-const ESCL_DRIVER = { name: 'escl', kind: 'document_scanner' as const };
-const ESCL_POLL_MS = 10_000;
 
 type Broadcast = <E extends keyof Events>(event: E, payload: Events[E]) => void;
 
 export class DeviceService {
   private manager: DeviceManager;
-  private readonly sims = {
-    zfm: zfmMemorySim({}, 'zfm'),
-    gt521: gt521MemorySim({}, 'gt521'),
-    mrz: mrzMemorySim('mrz', 'lines'),
-    barcode: barcodeMemorySim('barcode', 'hid-pos'),
-    escpos: escposMemorySim({}, 'escpos'),
-  };
-  private scanners = new Map<string, DocumentScannerPort & { client: ReturnType<typeof esclScanner>['client'] }>();
-  private scannerTimer: NodeJS.Timeout | undefined;
-  /** Scan jobs of ours running per scanner (the slot is busy while any runs). */
-  private readonly jobsRunning = new Map<string, number>();
+  private readonly simulators = new DeviceSimulators();
+  private readonly escl: EsclScannerSlots;
   private unwire: (() => void)[] = [];
   private simulated: DeviceConfigRecord[] = [];
-  private printerSim: IppSim | null = null;
-  private scannerSim: EsclSim | null = null;
   readonly printers: PrinterDevices;
   /** Who waits for the next MRZ read besides the screens (the print quality check). */
   private readonly mrzWatchers = new Set<(lines: string[]) => void>();
@@ -93,43 +69,14 @@ export class DeviceService {
     private readonly now: () => Date,
     systemPrinter?: SystemPrinterFactory,
   ) {
+    this.escl = new EsclScannerSlots(slots);
     this.manager = this.newManager();
     this.printers = new PrinterDevices(slots, systemPrinter);
   }
 
-  /**
-   * Demo mode: a simulated reader (either family) gets a finger by itself about a second
-   * after the station starts asking, a new finger each time, lifted after the image went.
-   */
-  autoFingers(): void {
-    for (const sim of [this.sims.zfm.sim, this.sims.gt521.sim] as FingerprintSim[]) {
-      let polls = 0;
-      let n = 0;
-      let placed: string | undefined;
-      sim.on('sensor', (signal) => {
-        if (signal === 'polled_empty' && ++polls >= 10) {
-          polls = 0;
-          placed = `demo-${++n}`;
-          sim.placeFinger(placed, 'clean');
-        } else if (signal === 'image_sent') {
-          polls = 0;
-          // Lift only the finger placed here: a trainer (or a test) may have put its own.
-          const mine = placed;
-          placed = undefined;
-          if (mine) setTimeout(() => { if (sim.fingerOnSensor === mine) sim.liftFinger(); }, 50);
-        }
-      });
-    }
-  }
-
-  /** The in-process fingerprint simulator a 'sim' port names. */
-  private fingerprintSim(name: unknown): FingerprintSim | undefined {
-    return name === 'gt521' ? this.sims.gt521.sim : name === 'zfm' ? this.sims.zfm.sim : undefined;
-  }
-
   private newManager(): DeviceManager {
     // A receipt printer's path may be a USB printer-class node or a spooler queue, not a serial line.
-    const m = new DeviceManager({ drivers: DRIVERS, simulators: Object.values(this.sims), openSerial: (path, baud) => escposConnection(path, baud).transport });
+    const m = new DeviceManager({ drivers: DRIVERS, simulators: Object.values(this.simulators.sims), openSerial: (path, baud) => escposConnection(path, baud).transport });
     m.on('status', (s) => this.slots.set(toSlot(s)));
     return m;
   }
@@ -139,18 +86,12 @@ export class DeviceService {
    * They live in memory only: the first device the technician saves replaces them.
    */
   useSimulators(scannerUrl?: string, printerSim?: IppSim, scannerSim?: EsclSim): void {
-    this.printerSim = printerSim ?? null;
-    this.scannerSim = scannerSim ?? null;
-    const sim = (id: string, kind: DeviceConfigRecord['kind'], driver: string, label: string, port: DevicePort): DeviceConfigRecord =>
-      ({ id, kind, driver, label, port: port as unknown as Record<string, unknown>, settings: {} });
-    this.simulated = [
-      sim('fingerprint-sim', 'fingerprint', 'zfm', 'Sidik jari (simulasi)', { kind: 'sim', name: 'zfm' }),
-      sim('mrz-sim', 'mrz', 'mrz-lines', 'Pembaca MRZ (simulasi)', { kind: 'sim', name: 'mrz' }),
-      sim('barcode-sim', 'barcode', 'barcode-hid-pos', 'Pemindai kode (simulasi)', { kind: 'sim', name: 'barcode' }),
-      ...(scannerUrl ? [sim('scanner-sim', 'document_scanner', 'escl', 'Pemindai dokumen (simulasi)', { kind: 'url', url: scannerUrl })] : []),
-      ...(printerSim ? [sim('printer-sim', 'printer', 'ipp', 'Printer paspor (simulasi)', { kind: 'url', url: printerSim.url })] : []),
-      sim('receipt-sim', 'printer', ESCPOS_DRIVER, 'Printer struk (simulasi)', { kind: 'sim', name: 'escpos' }),
-    ];
+    this.simulated = this.simulators.configs(scannerUrl, printerSim, scannerSim);
+  }
+
+  /** Demo mode: simulated readers get fingers by themselves (device-simulators.ts). */
+  autoFingers(): void {
+    this.simulators.autoFingers();
   }
 
   /** What runs: the technician's configuration, or the simulators while there is none. */
@@ -164,25 +105,15 @@ export class DeviceService {
     const managed = configs.filter((c) => c.driver !== ESCL_DRIVER.name && !PrinterDevices.handles(c.driver)).map(toManagerConfig);
     await this.manager.start(managed);
     for (const c of managed) this.wireEvents(c.id, c.kind);
-    for (const c of configs.filter((x) => x.driver === ESCL_DRIVER.name)) {
-      const url = String(c.port.url ?? '');
-      // An https scanner is trusted by the certificate the technician confirmed (pinned on first use).
-      const pin = typeof c.settings.certSha256 === 'string' ? { certSha256: c.settings.certSha256 } : {};
-      this.scanners.set(c.id, esclScanner(url, { onJob: (running) => this.scannerJob(c.id, running) }, pin));
-      this.slots.set({ id: c.id, kind: 'document_scanner', label: c.label, driver: 'escl', state: 'connecting', simulated: url.includes('127.0.0.1') });
-    }
-    await this.pollScanners();
-    this.scannerTimer = setInterval(() => void this.pollScanners(), ESCL_POLL_MS);
-    this.scannerTimer.unref();
+    await this.escl.start(configs.filter((x) => x.driver === ESCL_DRIVER.name));
     await this.printers.start(configs.filter((c) => PrinterDevices.handles(c.driver)), this.store.devices.all().length === 0);
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.scannerTimer);
+    this.escl.stop();
     this.printers.stop();
     for (const u of this.unwire.splice(0)) u();
     await this.manager.stop();
-    this.scanners.clear();
   }
 
   /** Applies a configuration change: the whole device set restarts (seconds, rare). */
@@ -232,43 +163,11 @@ export class DeviceService {
     }
   }
 
-  /**
-   * A job of ours starts or ends: the slot says busy at once (every screen sees it through
-   * device.status), and afterwards the scanner's own status decides what it is again.
-   */
-  private scannerJob(id: string, running: boolean): void {
-    this.jobsRunning.set(id, Math.max(0, (this.jobsRunning.get(id) ?? 0) + (running ? 1 : -1)));
-    const slot = this.slots.list().find((x) => x.id === id);
-    if (!slot) return;
-    if (running) {
-      if (slot.state !== 'busy') this.slots.set({ ...slot, state: 'busy', message: undefined });
-      return;
-    }
-    void this.pollScanner(id).catch(() => undefined);
-  }
-
-  private async pollScanners(): Promise<void> {
-    for (const id of this.scanners.keys()) await this.pollScanner(id);
-  }
-
-  private async pollScanner(id: string): Promise<void> {
-    const s = this.scanners.get(id);
-    if (!s || !this.slots.list().some((x) => x.id === id)) return;
-    const st = await s.client.status();
-    // While a job of ours runs the slot stays busy, whatever a poll in between heard.
-    const slot = this.slots.list().find((x) => x.id === id);
-    if (!slot || (this.jobsRunning.get(id) ?? 0) > 0) return;
-    const next: DeviceSlot = st.ok
-      ? { ...slot, state: st.value.state === 'Processing' ? 'busy' : 'connected', message: undefined }
-      : { ...slot, state: 'disconnected', message: { key: st.error.key, ...(st.error.params ? { params: st.error.params } : {}) } };
-    if (next.state !== slot.state || next.message?.key !== slot.message?.key) this.slots.set(next);
-  }
-
   // ---- what the other services use ----
 
   /** The first configured document scanner. */
   documentScanner(): DocumentScannerPort | null {
-    return this.scanners.values().next().value ?? null;
+    return this.escl.first();
   }
 
   /** The first fingerprint reader that is configured, with its id (whatever its family). */
@@ -288,12 +187,12 @@ export class DeviceService {
 
   /** The in-process ZFM simulator (a bench paces it and reads its wire time). */
   get zfmSim(): ReturnType<typeof zfmMemorySim>['sim'] {
-    return this.sims.zfm.sim;
+    return this.simulators.sims.zfm.sim;
   }
 
   /** The in-process receipt printer simulator (its last receipts, for the training box and tests). */
   get receiptSim(): ReturnType<typeof escposMemorySim>['sim'] {
-    return this.sims.escpos.sim;
+    return this.simulators.sims.escpos.sim;
   }
 
   /** A data page printer's configuration (stored, or the simulated one), or not_found. */
@@ -389,25 +288,13 @@ export class DeviceService {
 
   async reconnect(id: string): Promise<DevicesOverview> {
     await this.manager.reconnect(id);
-    await this.pollScanners();
+    await this.escl.pollAll();
     return this.overview();
   }
 
   async test(id: string): Promise<DeviceTestResult> {
-    const scanner = this.scanners.get(id);
-    if (scanner) {
-      const caps = await scanner.client.capabilities();
-      const st = await scanner.client.status();
-      return {
-        ok: caps.ok && st.ok,
-        ...(caps.ok ? { identity: { model: caps.value.makeAndModel ?? 'eSCL', platen: Boolean(caps.value.platen), feeder: Boolean(caps.value.feeder) } } : {}),
-        checks: [
-          { name: 'capabilities', ok: caps.ok, ...(caps.ok ? {} : { detail: caps.error.detail ?? caps.error.key }) },
-          { name: 'status', ok: st.ok, ...(st.ok ? { detail: st.value.state } : { detail: st.error.detail ?? st.error.key }) },
-        ],
-        ...(!caps.ok ? { message: { key: caps.error.key, ...(caps.error.params ? { params: caps.error.params } : {}) } } : {}),
-      };
-    }
+    const scanned = await this.escl.test(id);
+    if (scanned) return scanned;
     const printed = await this.printers.test(id);
     if (printed) return printed;
     const status = this.manager.status(id);
@@ -476,74 +363,22 @@ export class DeviceService {
   /** Demo: a printed page goes into the simulated reader's tray; false with a real reader. */
   feedPrintedPage(lines: readonly string[]): boolean {
     if (!this.mrzSimulated()) return false;
-    this.sims.mrz.feedPage(lines);
+    this.simulators.sims.mrz.feedPage(lines);
     return true;
   }
 
   /** Demo: the simulated reader reads the page in its tray; false with a real reader or none fed. */
   readFedPage(): Promise<boolean> {
-    return this.mrzSimulated() ? this.sims.mrz.readPage() : Promise.resolve(false);
+    return this.mrzSimulated() ? this.simulators.sims.mrz.readPage() : Promise.resolve(false);
   }
 
-  async simulate(input: { id: string; action: 'present_document' | 'scan_code' | 'place_finger' | 'lift_finger' | 'fault' | 'feed_page'; lines?: string[]; code?: string; variant?: string }): Promise<null> {
+  async simulate(input: SimulateInput): Promise<null> {
     const cfg = this.configs().find((c) => c.id === input.id);
     const simulatedPrinter = cfg?.kind === 'printer' && this.simulated.includes(cfg) && this.store.devices.all().length === 0;
     const simulatedScanner = cfg?.kind === 'document_scanner' && this.simulated.includes(cfg) && this.store.devices.all().length === 0;
     if (!cfg || (cfg.port.kind !== 'sim' && !simulatedPrinter && !simulatedScanner)) throw new StationError('bad_input', { reason: 'not_simulated' }, 'id');
-    let sent = false;
-    if (input.action === 'present_document' && cfg.kind === 'mrz') {
-      sent = await this.sims.mrz.present(input.lines ?? [], (input.variant ?? 'good') as MrzSimVariant);
-    } else if (input.action === 'feed_page' && cfg.kind === 'mrz') {
-      // A printed page (its MRZ lines) laid in the simulated reader's tray for the quality check.
-      this.sims.mrz.feedPage(input.lines ?? []);
-      sent = true;
-    } else if (input.action === 'scan_code' && cfg.kind === 'barcode') {
-      sent = await this.sims.barcode.scan(input.code ?? '', (input.variant ?? 'good') as BarcodeSimVariant);
-    } else if (cfg.kind === 'fingerprint' && input.action === 'place_finger' && this.fingerprintSim(cfg.port.name)) {
-      // `code` names the finger (each name a stable pattern), `variant` its quality.
-      const quality = FINGER_QUALITIES.includes(input.variant as FingerQuality) ? (input.variant as FingerQuality) : 'clean';
-      this.fingerprintSim(cfg.port.name)!.placeFinger(input.code ?? 'finger', quality);
-      sent = true;
-    } else if (cfg.kind === 'fingerprint' && input.action === 'lift_finger' && this.fingerprintSim(cfg.port.name)) {
-      this.fingerprintSim(cfg.port.name)!.liftFinger();
-      sent = true;
-    } else if (cfg.kind === 'fingerprint' && input.action === 'fault' && SIM_FAULTS.includes(input.variant as SimFault) && this.fingerprintSim(cfg.port.name)) {
-      this.fingerprintSim(cfg.port.name)!.inject(input.variant as SimFault);
-      sent = true;
-    } else if (cfg.driver === ESCPOS_DRIVER && input.action === 'fault') {
-      // variant: paper-out | paper-near-end | cover-open | offline, or 'clear'.
-      if (input.variant === 'clear') this.sims.escpos.sim.clearFaults();
-      else if (ESCPOS_SIM_FAULTS.includes(input.variant as EscPosSimFault)) this.sims.escpos.sim.inject(input.variant as EscPosSimFault);
-      else throw new StationError('bad_input', { reason: 'action_kind' }, 'variant');
-      return null;
-    } else if (cfg.kind === 'document_scanner' && input.action === 'fault' && this.scannerSim) {
-      // Training and tests: 'slow' makes each page take 15 s (a flatbed at a high resolution), 'clear' undoes it.
-      if (input.variant === 'slow') this.scannerSim.setPageDelay(15_000);
-      else if (input.variant === 'clear') this.scannerSim.setPageDelay(0);
-      else throw new StationError('bad_input', { reason: 'action_kind' }, 'variant');
-      return null;
-    } else if (cfg.kind === 'printer' && input.action === 'fault' && this.printerSim) {
-      // variant: media-jam | media-empty | door-open | offline, or 'clear' to put things right.
-      if (input.variant === 'clear') this.printerSim.clear();
-      else if (IPP_SIM_FAULTS.includes(input.variant as IppSimFault)) this.printerSim.inject(input.variant as IppSimFault);
-      else throw new StationError('bad_input', { reason: 'action_kind' }, 'variant');
-      await this.printers.poll();
-      return null;
-    } else {
-      throw new StationError('bad_input', { reason: 'action_kind' }, 'action');
-    }
-    if (!sent) throw new StationError('device', { key: 'device.disconnected', address: `sim:${String(cfg.port.name)}` });
-    return null;
+    return this.simulators.act(cfg, input, () => this.printers.poll());
   }
-}
-
-/** An eSCL scanner's settings: a pin only for https, and only a well-formed SHA-256 fingerprint. */
-function esclSettings(port: DevicePort, settings: Record<string, unknown>): Record<string, unknown> {
-  const { certSha256, ...rest } = settings;
-  if (certSha256 === undefined || certSha256 === '') return rest;
-  if (port.kind !== 'url' || !/^https:\/\//i.test(port.url)) return rest;
-  if (typeof certSha256 !== 'string' || !isFingerprint(certSha256)) throw new StationError('bad_input', { reason: 'cert_fingerprint' }, 'settings.certSha256');
-  return { ...rest, certSha256: normaliseFingerprint(certSha256) };
 }
 
 function toManagerConfig(c: DeviceConfigRecord): DeviceConfig {

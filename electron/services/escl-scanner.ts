@@ -7,7 +7,7 @@ import type { EsclClientOptions } from '../../native/drivers/escl/escl-client';
 import { chooseScanSettings } from '../../native/drivers/escl/escl-choose';
 import { ESCL_KEYS } from '../../native/drivers/escl/escl-keys';
 import type { EsclColorMode } from '../../native/drivers/escl/escl-xml';
-import type { DocumentScannerPort, ScanOutcome, ScanUsed } from './enrolment';
+import type { DocumentScannerPort, ScanOutcome, ScanUsed } from './document-scanner-port';
 
 export interface EsclScannerHooks {
   /** A job is about to be sent to the scanner / has ended (whatever its outcome). */

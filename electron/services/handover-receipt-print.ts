@@ -5,6 +5,7 @@ import { handoverReceipt, type HandoverReceiptData } from '../../domain/handover
 import { renderReceipt } from '../../native/drivers/escpos/escpos-document';
 import type { AppointmentRow, ReceiptOutcome } from '../contract-types';
 import type { Store } from '../store/store';
+import { localStamp } from '../../domain/dates';
 import type { IssuanceDevices } from './handover';
 
 export type HandoverReceiptFacts = Omit<HandoverReceiptData, 'officeName' | 'applicantName' | 'bookingCode' | 'at'>;
@@ -32,10 +33,4 @@ export async function printHandoverReceipt(
     appointmentId: row.id, kind: r.kind, printed: outcome.printed, ...(outcome.printerId ? { printerId: outcome.printerId } : {}), ...(outcome.message ? { reason: outcome.message.key } : {}),
   }, at.toISOString()));
   return outcome;
-}
-
-/** "2026-03-17T10:42" in the station's local time. */
-function localStamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }

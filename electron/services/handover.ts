@@ -17,7 +17,7 @@ import type { Store } from '../store/store';
 import type { FingerprintInfo } from '../contract-types';
 import type { SessionState } from './session';
 import type { WorkflowService } from './workflow';
-import type { DocumentScannerPort } from './enrolment';
+import type { DocumentScannerPort } from './document-scanner-port';
 import { StationError } from './errors';
 import { printHandoverReceipt } from './handover-receipt-print';
 

@@ -14,7 +14,7 @@ import type { PrintJobRecord } from '../store/stock-repo';
 import type { WorkflowService } from './workflow';
 import type { DeviceService } from './device-service';
 import type { StockService } from './stock';
-import type { EnrolmentData } from './enrolment';
+import type { EnrolmentData } from './enrolment-data';
 import type { ServiceRules } from '../../domain/service-rules';
 import { maxValidityYears } from '../../domain/service-rules';
 import { normaliseSerial, serialFitsSeries, type SpoilReason } from '../../domain/stock';

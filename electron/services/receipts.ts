@@ -6,7 +6,7 @@
 // skipping weekends, national holidays and (unless the office opens then) collective leave.
 import { HOLIDAYS_ID } from '../../domain/holidays-id';
 import { SATURDAY_SUNDAY, addWorkingDays, weekday, type WorkingCalendar } from '../../domain/collection-date';
-import { localDate } from '../../domain/dates';
+import { localDate, localStamp } from '../../domain/dates';
 import type { ReceiptSettingsView } from '../receipt-settings-types';
 import { enrolmentReceipt } from '../../domain/receipt-layout';
 import { renderReceipt } from '../../native/drivers/escpos/escpos-document';
@@ -200,10 +200,4 @@ export class ReceiptService {
 function calendarOf(s: ReceiptSettings): WorkingCalendar {
   const closed = new Set([...HOLIDAYS_ID.filter((h) => h.kind === 'national' || s.closedOnCollectiveLeave).map((h) => h.date), ...s.extraClosedDates]);
   return { weekend: s.closedWeekdays, closed };
-}
-
-/** "2026-03-17T10:42" in the station's local time. */
-function localStamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ADMIN, addOfficer, captureStationSocket, createFirstAdmin, login, logout, rawCall, type Officer } from './helpers';
+import { addOfficer, becomeTechnician, captureStationSocket, createFirstAdmin, login, logout, rawCall, type Officer } from './helpers';
 
 test.use({ stationDemo: true });
 
@@ -12,19 +12,6 @@ const DEMO_DEVICES = ['fingerprint-sim', 'mrz-sim', 'barcode-sim', 'scanner-sim'
 const COUNTER: Officer = { name: 'Dewi Lestari', nip: '199204182019032004', password: 'loket-dewi-2024' };
 
 const row = (page: Page, id: string) => page.locator(`[data-testid="device-row"][data-id="${id}"]`);
-
-/** The first administrator takes the technician role too, and logs in again to get it. */
-async function becomeTechnician(page: Page): Promise<void> {
-  await page.getByTestId('tab-officers').click();
-  await page.locator(`[data-testid="officer-row"][data-nip="${ADMIN.nip}"]`).getByTestId('officer-edit-roles').click();
-  const dialog = page.getByTestId('officer-roles');
-  await dialog.getByTestId('edit-role-technician').check();
-  await dialog.getByTestId('roles-save').click();
-  await expect(dialog).toBeHidden();
-  await logout(page);
-  await login(page, ADMIN);
-  await expect(page.getByTestId('status-roles')).toContainText('Teknisi');
-}
 
 test('a technician tests, traces, adds and removes devices', async ({ page, station }) => {
   test.setTimeout(180_000); // a long walk through the screen, with two scrypt (N=2^17) logins on a shared machine

@@ -122,3 +122,14 @@ export async function goToStep(page: Page, step: string): Promise<void> {
   if (!key) throw new Error(`no shortcut on step ${step}`);
   await page.keyboard.press(key);
 }
+
+/** From the queue: finds the applicant by booking code, checks them in (Alt+S, Enter) and opens the enrolment (Enter). */
+export async function checkInAndOpen(page: Page, code: string): Promise<void> {
+  await page.getByTestId('queue-search').fill(code);
+  await expect(page.getByTestId('queue-table')).toHaveAttribute('data-rows', '1');
+  await page.getByTestId('queue-search').press('Alt+KeyS');
+  await expect(page.getByTestId('status-action-checkIn')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-status', 'checked_in');
+  await page.getByTestId('queue-search').press('Enter');
+}

@@ -5,7 +5,7 @@
 // their NIP and password at the counter PC. Screenshots of each screen are kept in the output.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { COUNTER, goToStep } from './enrolment-helpers';
+import { checkInAndOpen, COUNTER, goToStep } from './enrolment-helpers';
 import { addOfficer, captureStationSocket, createFirstAdmin, login, logout, rawCall, type Officer } from './helpers';
 import type { QueueView } from '../../electron/contract-types';
 
@@ -39,13 +39,7 @@ async function openApplicant(page: Page, url: string, pick: (r: QueueView['rows'
   if (!view.ok) throw new Error(JSON.stringify(view));
   const row = (view.value as QueueView).rows.find(pick)!;
   expect(row, 'a demo applicant to enrol').toBeTruthy();
-  await page.getByTestId('queue-search').fill(row.bookingCode);
-  await expect(page.getByTestId('queue-table')).toHaveAttribute('data-rows', '1');
-  await page.getByTestId('queue-search').press('Alt+KeyS');
-  await expect(page.getByTestId('status-action-checkIn')).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-status', 'checked_in');
-  await page.getByTestId('queue-search').press('Enter');
+  await checkInAndOpen(page, row.bookingCode);
   await expect(page.getByTestId('enrolment-applicant')).toContainText(row.bookingCode);
   // The check-in's notice is dismissed (how notices fit the screen is another step's work).
   if (await page.getByTestId('notice').count()) await page.locator('.notice-row button').click();

@@ -5,7 +5,7 @@
 // while the signature is still missing. The identity and details steps between are answered
 // as for a standard applicant (enrolment-helpers.ts).
 import { test, expect } from './fixtures';
-import { answerIdentityAndDetails, COUNTER, fromNik, goToStep, openDemoQueue, td3 } from './enrolment-helpers';
+import { answerIdentityAndDetails, checkInAndOpen, COUNTER, fromNik, goToStep, openDemoQueue, td3 } from './enrolment-helpers';
 import { addOfficer, captureStationSocket, createFirstAdmin, login, logout, rawCall } from './helpers';
 
 test.describe('on a demo station', () => {
@@ -22,13 +22,7 @@ test('an officer enrols a checked-in applicant step by step; the fingers flow an
   const code = (await first.getAttribute('data-booking-code')) ?? '';
   const name = ((await first.locator('.qt-name').textContent()) ?? '').trim();
   const nik = ((await first.locator('[role="cell"]').nth(3).textContent()) ?? '').trim();
-  await page.getByTestId('queue-search').fill(code);
-  await expect(page.getByTestId('queue-table')).toHaveAttribute('data-rows', '1');
-  await page.getByTestId('queue-search').press('Alt+KeyS');
-  await expect(page.getByTestId('status-action-checkIn')).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-status', 'checked_in');
-  await page.getByTestId('queue-search').press('Enter');
+  await checkInAndOpen(page, code);
 
   const enrolment = page.getByTestId('enrolment');
   await expect(enrolment.getByTestId('enrolment-applicant')).toContainText(name);

@@ -5,7 +5,7 @@
 // network search for scanners answers with a list or a sentence, never silently.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ADMIN, createFirstAdmin, login, logout } from './helpers';
+import { becomeTechnician, createFirstAdmin } from './helpers';
 import { startEsclSim, type EsclSim } from '../../native/sim/escl-sim';
 import { generateSimCertificate } from '../../native/sim/escl-sim-tls';
 
@@ -15,18 +15,6 @@ let sim: EsclSim | undefined;
 test.afterEach(async () => { await sim?.close(); sim = undefined; });
 
 const row = (page: Page, id: string) => page.locator(`[data-testid="device-row"][data-id="${id}"]`);
-
-async function becomeTechnician(page: Page): Promise<void> {
-  await page.getByTestId('tab-officers').click();
-  await page.locator(`[data-testid="officer-row"][data-nip="${ADMIN.nip}"]`).getByTestId('officer-edit-roles').click();
-  const dialog = page.getByTestId('officer-roles');
-  await dialog.getByTestId('edit-role-technician').check();
-  await dialog.getByTestId('roles-save').click();
-  await expect(dialog).toBeHidden();
-  await logout(page);
-  await login(page, ADMIN);
-  await expect(page.getByTestId('status-roles')).toContainText('Teknisi');
-}
 
 test('an https scanner is trusted by its confirmed certificate; the network search answers', async ({ page, station }) => {
   test.setTimeout(120_000);

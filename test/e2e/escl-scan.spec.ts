@@ -4,7 +4,7 @@
 // scanner's slot in the status bar turns busy as soon as a job runs; Esc cancels the scan
 // and nothing is stored.
 import { test, expect } from './fixtures';
-import { goToStep, openDemoQueue } from './enrolment-helpers';
+import { checkInAndOpen, goToStep, openDemoQueue } from './enrolment-helpers';
 import { captureStationSocket, rawCall } from './helpers';
 
 test.use({ stationDemo: true, viewport: { width: 1366, height: 768 } });
@@ -16,13 +16,7 @@ test('scans at a resolution the scanner offers, shows it busy at once, and cance
 
   // Check the first applicant in and open the enrolment at the documents step.
   const code = (await page.getByTestId('queue-row').first().getAttribute('data-booking-code')) ?? '';
-  await page.getByTestId('queue-search').fill(code);
-  await expect(page.getByTestId('queue-table')).toHaveAttribute('data-rows', '1');
-  await page.getByTestId('queue-search').press('Alt+KeyS');
-  await expect(page.getByTestId('status-action-checkIn')).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-status', 'checked_in');
-  await page.getByTestId('queue-search').press('Enter');
+  await checkInAndOpen(page, code);
   await expect(page.getByTestId('enrolment-applicant')).toContainText(code);
   await goToStep(page, 'documents');
   await expect(page.getByTestId('doc-scan')).toBeFocused();

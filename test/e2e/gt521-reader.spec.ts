@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { ADMIN, captureStationSocket, createFirstAdmin, login, logout, rawCall } from './helpers';
-import { goToStep } from './enrolment-helpers';
+import { checkInAndOpen, goToStep } from './enrolment-helpers';
 
 test.use({ stationDemo: true, viewport: { width: 1366, height: 768 } });
 
@@ -57,13 +57,7 @@ test('a technician adds a GT-521; a capture with it, and leaving the enrolment l
   const first = page.getByTestId('queue-row').first();
   const code = (await first.getAttribute('data-booking-code')) ?? '';
   const appointmentId = (await first.getAttribute('data-id')) ?? '';
-  await page.getByTestId('queue-search').fill(code);
-  await expect(page.getByTestId('queue-table')).toHaveAttribute('data-rows', '1');
-  await page.getByTestId('queue-search').press('Alt+KeyS');
-  await expect(page.getByTestId('status-action-checkIn')).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('queue-row').first()).toHaveAttribute('data-status', 'checked_in');
-  await page.getByTestId('queue-search').press('Enter');
+  await checkInAndOpen(page, code);
   await expect(page.getByTestId('enrolment')).toBeVisible();
   await goToStep(page, 'fingerprints');
   // Opening the step starts the first finger by itself (the capture flows).

@@ -100,3 +100,16 @@ export async function previewImport(page: Page, file: string): Promise<void> {
   await page.getByTestId('import-file').setInputFiles(file);
   await expect(page.getByTestId('import-preview')).toBeVisible();
 }
+
+/** The first administrator takes the technician role too, and logs in again to get it. */
+export async function becomeTechnician(page: Page): Promise<void> {
+  await page.getByTestId('tab-officers').click();
+  await page.locator(`[data-testid="officer-row"][data-nip="${ADMIN.nip}"]`).getByTestId('officer-edit-roles').click();
+  const dialog = page.getByTestId('officer-roles');
+  await dialog.getByTestId('edit-role-technician').check();
+  await dialog.getByTestId('roles-save').click();
+  await expect(dialog).toBeHidden();
+  await logout(page);
+  await login(page, ADMIN);
+  await expect(page.getByTestId('status-roles')).toContainText('Teknisi');
+}

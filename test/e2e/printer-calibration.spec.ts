@@ -5,22 +5,11 @@
 // jam reaches the screen as a sentence.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ADMIN, createFirstAdmin, login, logout } from './helpers';
+import { becomeTechnician, createFirstAdmin } from './helpers';
 
 test.use({ stationDemo: true, viewport: { width: 1366, height: 768 } });
 
 const CSS_PX_PER_MM = 96 / 25.4;
-
-async function becomeTechnician(page: Page): Promise<void> {
-  await page.getByTestId('tab-officers').click();
-  await page.locator(`[data-testid="officer-row"][data-nip="${ADMIN.nip}"]`).getByTestId('officer-edit-roles').click();
-  const dialog = page.getByTestId('officer-roles');
-  await dialog.getByTestId('edit-role-technician').check();
-  await dialog.getByTestId('roles-save').click();
-  await expect(dialog).toBeHidden();
-  await logout(page);
-  await login(page, ADMIN);
-}
 
 /** Dark pixels in the preview canvas and a digest of them, read in the page. */
 async function canvasInk(page: Page): Promise<{ dark: number; digest: number }> {

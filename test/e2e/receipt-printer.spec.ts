@@ -4,7 +4,7 @@
 // printer's own sentence, and the device form offers the paper width for an escpos printer.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ADMIN, createFirstAdmin, login, logout } from './helpers';
+import { becomeTechnician, createFirstAdmin } from './helpers';
 
 test.use({ stationDemo: true, viewport: { width: 1366, height: 768 } });
 
@@ -12,14 +12,7 @@ const row = (page: Page, id: string) => page.locator(`[data-testid="device-row"]
 
 test('the technician tests the receipt printer and sets its paper width', async ({ page, station }) => {
   await createFirstAdmin(page, station.url);
-  await page.getByTestId('tab-officers').click();
-  await page.locator(`[data-testid="officer-row"][data-nip="${ADMIN.nip}"]`).getByTestId('officer-edit-roles').click();
-  const roles = page.getByTestId('officer-roles');
-  await roles.getByTestId('edit-role-technician').check();
-  await roles.getByTestId('roles-save').click();
-  await expect(roles).toBeHidden();
-  await logout(page);
-  await login(page, ADMIN);
+  await becomeTechnician(page);
   await page.keyboard.press('F6');
 
   const receipt = row(page, 'receipt-sim');

@@ -56,3 +56,13 @@ export async function openTestStation(opts: { demo?: boolean; simulators?: boole
 
 export const ADMIN = { name: 'Admin Kantor', nip: '198001012005011001', password: 'rahasia-admin-1' };
 export const OFFICER = { name: 'Sari Petugas', nip: '199002022015022002', password: 'rahasia-loket-2' };
+
+/** The station's first administrator, then a counter officer (OFFICER) whose logged-in session this is. */
+export async function counterOfficerSession(t: TestStation): Promise<TestSession> {
+  const admin = t.session();
+  await admin.ok('setup.createFirstAdmin', ADMIN);
+  await admin.ok('officers.create', { ...OFFICER, roles: ['counter'] });
+  const s = t.session();
+  await s.ok('auth.login', { nip: OFFICER.nip, password: OFFICER.password });
+  return s;
+}

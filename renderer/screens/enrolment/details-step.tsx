@@ -15,6 +15,7 @@ import { Alert } from '../../components/alert';
 import { Dialog } from '../../components/dialog';
 import { Kbd } from '../../components/kbd';
 import { call } from '../../lib/station';
+import { usePasswordAttempt } from '../../lib/use-password-attempt';
 import { identityError } from './identity-errors';
 import { useDraft } from '../../lib/use-draft';
 import { DraftRestored } from '../../components/draft-restored';
@@ -180,23 +181,15 @@ function OverrideDialog({ view, onClose, onDone }: { view: EnrolmentView; onClos
   const reasonDraft = useDraft(view.appointment.id, 'override.reason');
   const reason = reasonDraft.text;
   const setReason = reasonDraft.setText;
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, attempt } = usePasswordAttempt(setPassword);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     e.stopPropagation();
-    setBusy(true);
-    setError(null);
-    try {
+    await attempt(async () => {
       const v = await call('enrolment.overridePayment', { appointmentId: view.appointment.id, nip, password, reason });
       void reasonDraft.settle();
       onDone(v);
-    } catch (err) {
-      setError(err);
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title={t('enrolIdentity.override.title')} onClose={onClose} testId="override-dialog">

@@ -17,16 +17,3 @@ export function handoverError(t: TFunction, err: unknown): string {
   if (typeof reason === 'string' && i18next.exists(`handover.reason.${reason}`)) return t(`handover.reason.${reason}`, { ...(err as ApiError).error.params });
   return errorMessage(t, err);
 }
-
-/** Base64 bytes the station produced (the manifest PDF) saved through the browser's download. */
-export function downloadBase64(fileName: string, base64: string, type: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

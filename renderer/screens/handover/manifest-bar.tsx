@@ -6,7 +6,8 @@ import { Kbd } from '../../components/kbd';
 import { downloadText } from '../../lib/download';
 import { call } from '../../lib/station';
 import { useHotkeys } from '../../lib/use-hotkeys';
-import { downloadBase64, handoverError } from './handover-text';
+import { handoverError } from './handover-text';
+import { downloadBase64 } from '../../lib/download';
 
 export function ManifestBar({ today }: { today: string }) {
   const { t } = useTranslation();

@@ -11,6 +11,7 @@ import { Field } from '../../components/field';
 import { Kbd } from '../../components/kbd';
 import { errorCode, errorMessage } from '../../i18n/errors';
 import { call } from '../../lib/station';
+import { usePasswordAttempt } from '../../lib/use-password-attempt';
 
 interface Props {
   /** Why the password is asked (first batch, or the last one ran out). */
@@ -22,21 +23,11 @@ interface Props {
 export function BatchDialog({ reason, onUnlocked, onClose }: Props) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, attempt } = usePasswordAttempt(setPassword);
 
   const submit = async (): Promise<void> => {
     if (!password || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onUnlocked(await call('review.unlockBatch', { password }));
-    } catch (err) {
-      setError(err);
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    await attempt(async () => onUnlocked(await call('review.unlockBatch', { password })));
   };
 
   return (

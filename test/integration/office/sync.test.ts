@@ -1,44 +1,17 @@
 // Stations and one office service on a real PostgreSQL 15 (started by the test): pairing,
 // push with explicit acknowledgements, pull that never skips a late commit, a poison change
 // among many, and a changed certificate refused before anything is sent.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { CHANGE_FORMAT_VERSION, type Change } from '../../../domain/change-format';
-import { OfficeLink, officeRequest, pairWithOffice } from '../../../electron/services/office-link';
-import { startOffice, type Office } from '../../../office/service';
+import { officeRequest, pairWithOffice } from '../../../electron/services/office-link';
 import { createPairingCode } from '../../../office/stations';
 import { storePush } from '../../../office/push';
 import { pullChanges, START } from '../../../office/pull';
-import { createDatabase, startPostgres, type TestPostgres } from '../../helpers/postgres';
-import { appointmentFields, openStore, removeTempDirs, tempDir, type TestStore } from '../../helpers/stores';
+import { officeTestBed } from '../../helpers/office-stations';
+import { appointmentFields, openStore, type TestStore } from '../../helpers/stores';
 
 const AT = '2026-12-07T08:00:00.000Z';
-let pgServer: TestPostgres;
-const running: Office[] = [];
-const stores: TestStore[] = [];
-
-beforeAll(async () => { pgServer = await startPostgres(); }, 60_000);
-afterAll(async () => { await pgServer?.stop(); });
-afterEach(async () => {
-  for (const o of running.splice(0)) await o.stop();
-  for (const s of stores.splice(0)) s.store.close();
-  removeTempDirs();
-});
-
-async function office(dataDir = tempDir('loket-office-')): Promise<Office> {
-  const url = await createDatabase(pgServer.url, `office_${randomBytes(6).toString('hex')}`);
-  const o = await startOffice({ pgUrl: url, dataDir, port: 0, host: '127.0.0.1' });
-  running.push(o);
-  return o;
-}
-
-async function pairedStation(o: Office, name: string): Promise<TestStore & { link: OfficeLink }> {
-  const s = openStore();
-  stores.push(s);
-  const { shown } = await createPairingCode(o.pool);
-  await pairWithOffice(s.store, o.server.url, shown.toLowerCase(), name);
-  return { ...s, link: new OfficeLink(s.store) };
-}
+const bed = officeTestBed();
 
 function addAppointments(s: TestStore, from: number, n: number): string[] {
   return s.store.tx(() => Array.from({ length: n }, (_, i) => s.store.appointments.insert(appointmentFields(from + i), { status: 'booked', priority: [], walkIn: false, sourceHash: null, at: AT })));
@@ -48,9 +21,9 @@ const rowsOf = (s: TestStore) => s.db.prepare('SELECT id, booking_code, full_nam
 
 describe('office service on PostgreSQL', () => {
   it('pairs two stations; what one enrols appears at the other, nothing doubled', async () => {
-    const o = await office();
-    const a = await pairedStation(o, 'Loket A');
-    const b = await pairedStation(o, 'Loket B');
+    const o = await bed.office();
+    const a = await bed.station(o, 'Loket A');
+    const b = await bed.station(o, 'Loket B');
     addAppointments(a, 1, 120);
     const first = await a.link.sync();
     expect(first.pushed.stored).toBeGreaterThanOrEqual(120);
@@ -70,8 +43,8 @@ describe('office service on PostgreSQL', () => {
   }, 60_000);
 
   it('a lost acknowledgement only means a harmless resend', async () => {
-    const o = await office();
-    const a = await pairedStation(o, 'Loket A');
+    const o = await bed.office();
+    const a = await bed.station(o, 'Loket A');
     addAppointments(a, 1, 30);
     const cfg = a.store.officeLink.link()!;
     // The office stores the batch, but its answer never reaches the station.
@@ -86,7 +59,7 @@ describe('office service on PostgreSQL', () => {
   }, 60_000);
 
   it('a change committed late is not skipped by a reader that already saw a later one', async () => {
-    const o = await office();
+    const o = await bed.office();
     const change = (n: number): Change => ({
       format: 1, changeId: `st-a:${n}`, stationId: 'st-a', table: 'settings', rowId: `k${n}`, op: 'upsert', values: { key: `k${n}`, value: String(n) },
       hlc: `0000019af${String(n).padStart(3, '0')}-000000-st-a`,
@@ -109,8 +82,8 @@ describe('office service on PostgreSQL', () => {
   }, 60_000);
 
   it('one poison change among a thousand is parked with its reason; the others go on', async () => {
-    const o = await office();
-    const a = await pairedStation(o, 'Loket A');
+    const o = await bed.office();
+    const a = await bed.station(o, 'Loket A');
     addAppointments(a, 1, 999);
     const cfg = a.store.officeLink.link()!;
     const good = a.store.changes.unsent(2000);
@@ -135,16 +108,16 @@ describe('office service on PostgreSQL', () => {
   }, 60_000);
 
   it('refuses a wrong code, another station\'s changes, and an office presenting another certificate', async () => {
-    const o = await office();
+    const o = await bed.office();
     const lone = openStore();
-    stores.push(lone);
+    onTestFinished(() => lone.store.close());
     await createPairingCode(o.pool);
     await expect(pairWithOffice(lone.store, o.server.url, 'AAAA-BBBB-CCCC', 'X')).rejects.toMatchObject({ code: 'pairing_refused' });
     await expect(pairWithOffice(lone.store, o.server.url, 'too-short', 'X')).rejects.toMatchObject({ code: 'pairing_code_invalid' });
     expect(lone.store.officeLink.link()).toBeNull();
 
-    const a = await pairedStation(o, 'Loket A');
-    const b = await pairedStation(o, 'Loket B');
+    const a = await bed.station(o, 'Loket A');
+    const b = await bed.station(o, 'Loket B');
     addAppointments(a, 1, 2);
     const bCfg = b.store.officeLink.link()!;
     const { acks } = await officeRequest<{ acks: { status: string; code: string }[] }>(
@@ -154,8 +127,7 @@ describe('office service on PostgreSQL', () => {
     // The office reinstalled with a new certificate on the same address: nothing is sent.
     const port = o.server.port;
     await o.server.close();
-    const other = await startOffice({ pgUrl: (o.pool as unknown as { options: { connectionString: string } }).options.connectionString, dataDir: tempDir('loket-office-'), port, host: '127.0.0.1' });
-    running.push(other);
+    await bed.office({ pgUrl: o.pgUrl, port });
     await expect(a.link.pushOnce()).rejects.toMatchObject({ code: 'office_certificate_changed' });
     expect(a.store.changes.count()).toBeGreaterThan(0);
   }, 60_000);

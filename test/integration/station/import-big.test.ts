@@ -3,7 +3,7 @@
 // size and the limit; chunks cannot push an upload past the cap or be read by another
 // session; a deeply nested JSON file is refused before parsing and the station answers on.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, OFFICER, openTestStation, type TestSession, type TestStation } from '../../helpers/station';
+import { ADMIN, counterOfficerSession, openTestStation, type TestSession, type TestStation } from '../../helpers/station';
 import { toCsv, validRecords } from '../../helpers/appointment-files';
 import type { ImportPreview, ImportResult, QueueView } from '../../../electron/contract-types';
 import { IMPORT_CHUNK_CHARS } from '../../../domain/import-limits';
@@ -14,11 +14,7 @@ let t: TestStation;
 let s: TestSession;
 beforeEach(async () => {
   t = await openTestStation();
-  const admin = t.session();
-  await admin.ok('setup.createFirstAdmin', ADMIN);
-  await admin.ok('officers.create', { ...OFFICER, roles: ['counter'] });
-  s = t.session();
-  await s.ok('auth.login', { nip: OFFICER.nip, password: OFFICER.password });
+  s = await counterOfficerSession(t);
 });
 afterEach(async () => { await t.close(); });
 

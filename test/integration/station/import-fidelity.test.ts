@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, OFFICER, openTestStation, type TestSession, type TestStation } from '../../helpers/station';
+import { counterOfficerSession, openTestStation, type TestSession, type TestStation } from '../../helpers/station';
 import type { ImportPreview, ImportResult, QueueView } from '../../../electron/contract-types';
 
 const DAY = '2026-11-23';
@@ -19,11 +19,7 @@ let t: TestStation;
 let s: TestSession;
 beforeEach(async () => {
   t = await openTestStation();
-  const admin = t.session();
-  await admin.ok('setup.createFirstAdmin', ADMIN);
-  await admin.ok('officers.create', { ...OFFICER, roles: ['counter'] });
-  s = t.session();
-  await s.ok('auth.login', { nip: OFFICER.nip, password: OFFICER.password });
+  s = await counterOfficerSession(t);
 });
 afterEach(async () => { await t.close(); });
 

@@ -1,7 +1,7 @@
 // Importing the day's appointments, the queue screen's view, walk-ins and status changes,
 // through real station sessions on a real SQLite file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, OFFICER, openTestStation, type TestSession, type TestStation } from '../../helpers/station';
+import { ADMIN, OFFICER, counterOfficerSession, openTestStation, type TestSession, type TestStation } from '../../helpers/station';
 import { toCsv, validRecords } from '../../helpers/appointment-files';
 import type { AppointmentRow, ImportPreview, ImportResult, QueueView } from '../../../electron/contract-types';
 
@@ -10,11 +10,7 @@ let t: TestStation;
 let s: TestSession;
 beforeEach(async () => {
   t = await openTestStation();
-  const admin = t.session();
-  await admin.ok('setup.createFirstAdmin', ADMIN);
-  await admin.ok('officers.create', { ...OFFICER, roles: ['counter'] });
-  s = t.session();
-  await s.ok('auth.login', { nip: OFFICER.nip, password: OFFICER.password });
+  s = await counterOfficerSession(t);
 });
 afterEach(async () => { await t.close(); });
 

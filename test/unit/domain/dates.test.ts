@@ -1,11 +1,18 @@
 // Dates as booking exports and people write them: ISO, or day first with one or two digits
 // for day and month; a two-digit year is named, never guessed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDate } from '../../../domain/dates';
+import { localStamp, parseDate } from '../../../domain/dates';
 import { loadPhoneRules, normalisePhone } from '../../../electron/services/appointment-phone';
 
 // The numbering plans load on first need, not at the station's start.
 beforeAll(() => loadPhoneRules());
+
+describe('localStamp', () => {
+  it('writes an instant to the minute in local time, as the receipts print it', () => {
+    expect(localStamp(new Date(2026, 2, 17, 10, 42, 59))).toBe('2026-03-17T10:42');
+    expect(localStamp(new Date(2026, 11, 31, 0, 5))).toBe('2026-12-31T00:05');
+  });
+});
 
 describe('parseDate', () => {
   it.each([
