@@ -89,7 +89,7 @@ export class ImportService {
     const at = this.now().toISOString();
     const result: ImportResult = { inserted: 0, updated: 0, unchanged: 0, skippedInvalid: preview.invalidRows };
     const dates = new Set<string>();
-    this.store.tx(() => {
+    this.store.tx(() => this.store.appointments.bulk(() => {
       // check() and this transaction run in one synchronous stretch of the single station
       // process, so nothing can have written in between.
       for (const v of valid) {
@@ -112,7 +112,7 @@ export class ImportService {
       this.last = null;
       this.store.imports.record({ fileName, digest, officerId, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, skipped: result.skippedInvalid, at });
       this.store.audit.append(officerId, 'import', { fileName, digest, ...result }, at);
-    });
+    }));
     if (uploadId !== undefined) this.uploads.done(uploadId);
     for (const d of dates) this.changed(d);
     return result;

@@ -201,6 +201,24 @@ export class AppointmentsRepo {
     return rows.map(toRow);
   }
 
+  /**
+   * Many inserts at once (an import), inside the caller's transaction: the trigram index
+   * gets the new rows in one statement at the end instead of one trigger call per row
+   * (migration 0012 says why and how the triggers stand aside meanwhile).
+   */
+  bulk<T>(fn: () => T): T {
+    const after = this.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM appointments').get() as { n: number };
+    this.stmt("INSERT INTO meta (key, value) VALUES ('search_bulk_after', ?)").run(String(after.n));
+    try {
+      const out = fn();
+      this.stmt(`INSERT INTO appointments_search (rowid, booking_code, nik, full_name)
+        SELECT seq, booking_code, nik, full_name FROM appointments WHERE seq > ?`).run(after.n);
+      return out;
+    } finally {
+      this.db.prepare("DELETE FROM meta WHERE key = 'search_bulk_after'").run();
+    }
+  }
+
   /** Each statement prepared once: the queue screen asks on every keystroke. */
   private stmt(sql: string): ReturnType<Db['prepare']> {
     let st = this.statements.get(sql);
