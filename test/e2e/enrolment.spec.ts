@@ -6,7 +6,7 @@
 // as for a standard applicant (enrolment-helpers.ts).
 import { test, expect } from './fixtures';
 import { answerIdentityAndDetails, checkInAndOpen, COUNTER, fromNik, goToStep, openDemoQueue, td3 } from './enrolment-helpers';
-import { addOfficer, captureStationSocket, createFirstAdmin, login, logout, rawCall } from './helpers';
+import { addOfficer, captureStationSocket, createFirstAdmin, login, logout, rawCall, fillWalkIn } from './helpers';
 
 test.describe('on a demo station', () => {
 test.use({ stationDemo: true });
@@ -179,14 +179,7 @@ test('without a fingerprint reader or scanner, each step says so and what the te
   await logout(page);
   await login(page, COUNTER);
   // A walk-in is checked in at once.
-  await page.keyboard.press('F2');
-  await page.getByTestId('walkin-nik').fill('3578014506000001');
-  await page.getByTestId('walkin-fullName').fill('Nur Aini');
-  await page.getByTestId('walkin-birthPlace').fill('Surabaya');
-  await page.getByTestId('walkin-birthDate').fill('2000-06-05');
-  await page.getByTestId('walkin-sex-F').check();
-  await page.getByTestId('walkin-service').selectOption('new');
-  await page.getByTestId('walkin-type-electronic').check();
+  await fillWalkIn(page);
   await page.getByTestId('walkin-submit').click();
   await expect(page.getByTestId('queue-row')).toHaveCount(1);
   await page.getByTestId('row-enrol').click();

@@ -113,3 +113,18 @@ export async function becomeTechnician(page: Page): Promise<void> {
   await login(page, ADMIN);
   await expect(page.getByTestId('status-roles')).toContainText('Teknisi');
 }
+
+/** The walk-in the specs register: a NIK whose birth date and sex agree with hers. */
+export const WALK_IN = { nik: '3578014506000001', fullName: 'Nur Aini', birthPlace: 'Surabaya', birthDate: '2000-06-05' };
+
+/** Opens the walk-in form (F2) and fills it for a new electronic passport; the caller submits. */
+export async function fillWalkIn(page: Page, who: typeof WALK_IN = WALK_IN): Promise<void> {
+  await page.keyboard.press('F2');
+  await page.getByTestId('walkin-nik').fill(who.nik);
+  await page.getByTestId('walkin-fullName').fill(who.fullName);
+  await page.getByTestId('walkin-birthPlace').fill(who.birthPlace);
+  await page.getByTestId('walkin-birthDate').fill(who.birthDate);
+  await page.getByTestId('walkin-sex-F').check();
+  await page.getByTestId('walkin-service').selectOption('new');
+  await page.getByTestId('walkin-type-electronic').check();
+}

@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, launchStation, test, type StationProcess } from './fixtures';
-import { addOfficer, createFirstAdmin, login, type Officer } from './helpers';
+import { addOfficer, createFirstAdmin, login, type Officer, fillWalkIn } from './helpers';
 import { pairThroughSettings, useOfficeService } from './office-service';
 
 const WATI: Officer = { name: 'Wati Kusuma', nip: '198812122014022006', password: 'loket-wati-2024' };
@@ -45,14 +45,7 @@ test('a walk-in registered at one counter appears in the queue of another statio
     // Wati registers a walk-in at station 1.
     await page.getByTestId('logout-button').click();
     await login(page, WATI);
-    await page.keyboard.press('F2');
-    await page.getByTestId('walkin-nik').fill('3578014506000001');
-    await page.getByTestId('walkin-fullName').fill('Nur Aini');
-    await page.getByTestId('walkin-birthPlace').fill('Surabaya');
-    await page.getByTestId('walkin-birthDate').fill('2000-06-05');
-    await page.getByTestId('walkin-sex-F').check();
-    await page.getByTestId('walkin-service').selectOption('new');
-    await page.getByTestId('walkin-type-electronic').check();
+    await fillWalkIn(page);
     const sentAt = Date.now();
     await page.getByTestId('walkin-submit').click();
     await expect(page.getByTestId('notice')).toContainText('Nur Aini');

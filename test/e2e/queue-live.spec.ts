@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { ADMIN, addOfficer, createFirstAdmin, login, type Officer } from './helpers';
+import { ADMIN, addOfficer, createFirstAdmin, login, type Officer, fillWalkIn } from './helpers';
 
 const WATI: Officer = { name: 'Wati Kusuma', nip: '198812122014022006', password: 'loket-wati-2024' };
 
@@ -15,14 +15,7 @@ test('a queue open on one screen follows changes made at another counter', async
     const counter = await other.newPage();
     await counter.goto(station.url);
     await login(counter, WATI);
-    await counter.keyboard.press('F2');
-    await counter.getByTestId('walkin-nik').fill('3578014506000001');
-    await counter.getByTestId('walkin-fullName').fill('Nur Aini');
-    await counter.getByTestId('walkin-birthPlace').fill('Surabaya');
-    await counter.getByTestId('walkin-birthDate').fill('2000-06-05');
-    await counter.getByTestId('walkin-sex-F').check();
-    await counter.getByTestId('walkin-service').selectOption('new');
-    await counter.getByTestId('walkin-type-electronic').check();
+    await fillWalkIn(counter);
     await counter.getByTestId('walkin-submit').click();
     await expect(counter.getByTestId('notice')).toContainText('Nur Aini');
   } finally {

@@ -16,7 +16,7 @@ import jpeg from 'jpeg-js';
 import pg from 'pg';
 import type { Browser, Page } from '@playwright/test';
 import { consoleProblems, expect, launchStation, test, type StationProcess } from './fixtures';
-import { addOfficer, captureStationSocket, createFirstAdmin, localToday, login, logout, type Officer } from './helpers';
+import { addOfficer, captureStationSocket, createFirstAdmin, localToday, login, logout, type Officer, fillWalkIn } from './helpers';
 import { pairThroughSettings, useOfficeService } from './office-service';
 import { okCall } from './handover-devices';
 import { goToStep } from './enrolment-helpers';
@@ -144,14 +144,7 @@ test('an enrolment at a counter is approved at the supervisor\'s PC, printed in 
     // ---- Loket 1: a walk-in, enrolled with the simulated devices, submitted
     await logout(counter.page);
     await slowLogin(counter.page, COUNTER);
-    await counter.page.keyboard.press('F2');
-    await counter.page.getByTestId('walkin-nik').fill(APPLICANT.nik);
-    await counter.page.getByTestId('walkin-fullName').fill(APPLICANT.fullName);
-    await counter.page.getByTestId('walkin-birthPlace').fill(APPLICANT.birthPlace);
-    await counter.page.getByTestId('walkin-birthDate').fill(APPLICANT.birthDate);
-    await counter.page.getByTestId('walkin-sex-F').check();
-    await counter.page.getByTestId('walkin-service').selectOption('new');
-    await counter.page.getByTestId('walkin-type-electronic').check();
+    await fillWalkIn(counter.page, APPLICANT);
     await counter.page.getByTestId('walkin-submit').click();
     await expect(counter.page.getByTestId('notice')).toContainText(APPLICANT.fullName);
     const row = counter.page.getByTestId('queue-row').filter({ hasText: APPLICANT.fullName });

@@ -16,7 +16,7 @@ import { createPairingCode } from '../../office/stations';
 import { createDatabase, startPostgres, type TestPostgres } from '../helpers/postgres';
 import { appointmentFields, openStore, type TestStore } from '../helpers/stores';
 import { expect, test } from './fixtures';
-import { ADMIN, addOfficer, captureStationSocket, createFirstAdmin, localToday, login, logout, rawCall, type Officer } from './helpers';
+import { ADMIN, addOfficer, captureStationSocket, createFirstAdmin, localToday, login, logout, rawCall, type Officer, fillWalkIn } from './helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 const TECH: Officer = { name: 'Rudi Teknisi', nip: '198503032010011004', password: 'rahasia-teknik-3' };
@@ -103,14 +103,7 @@ test('a mobile unit prepares its trip, works offline, backs up, and finishes aft
   await expect(page.getByTestId('trip-badge')).toBeVisible();
   await expect(page.getByTestId('tab-trip')).toHaveCount(0);
   expect(await rawCall(page, 'trip.prepare', { from: localToday(), to: localToday() })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-  await page.keyboard.press('F2');
-  await page.getByTestId('walkin-nik').fill('3578014506000001');
-  await page.getByTestId('walkin-fullName').fill('Nur Aini');
-  await page.getByTestId('walkin-birthPlace').fill('Surabaya');
-  await page.getByTestId('walkin-birthDate').fill('2000-06-05');
-  await page.getByTestId('walkin-sex-F').check();
-  await page.getByTestId('walkin-service').selectOption('new');
-  await page.getByTestId('walkin-type-electronic').check();
+  await fillWalkIn(page);
   await page.getByTestId('walkin-submit').click();
   await expect(page.getByTestId('notice')).toContainText('Nur Aini');
   await logout(page);
