@@ -6,6 +6,13 @@ import type { Correction, CorrectionReason, Identity, IdentityField, TravelPurpo
 import type { ServiceStepMissing } from '../domain/service-step-completeness';
 import type { BapData, OldPassportData, ServiceStepKind } from '../domain/service-step';
 import type { ChecklistLine } from '../domain/service-rules';
+import type { ReturnNotice } from './review-types';
+
+// The devices' shapes (slots, capture, device settings, printers, network scanners) live in
+// device-types.ts, the supervisor's review in review-types.ts; re-exported so every importer
+// keeps one place to import from.
+export type * from './device-types';
+export type * from './review-types';
 
 export interface SetupStatus {
   needsFirstAdmin: boolean;
@@ -200,20 +207,6 @@ export interface AuditVerifyResult {
 /** The audit chain's head, written to a day-end report in the data directory's reports/. */
 export interface AuditHeadExport { fileName: string; date: string; seq: number; hash: string }
 
-export type DeviceKind = 'fingerprint' | 'mrz' | 'barcode' | 'document_scanner' | 'printer' | 'camera';
-export type DeviceState = 'not_configured' | 'connecting' | 'connected' | 'busy' | 'unresponsive' | 'disconnected' | 'error';
-
-export interface DeviceSlot {
-  id: string;
-  kind: DeviceKind;
-  label: string;
-  driver: string;
-  state: DeviceState;
-  simulated: boolean;
-  /** A translation key with params: the sentence that says what to do. */
-  message?: { key: string; params?: Record<string, string | number> };
-}
-
 // ---- enrolment ------------------------------------------------------------------------------
 
 export type { DocumentType };
@@ -377,103 +370,6 @@ export interface BarcodeScanEvent {
   symbology?: string;
 }
 
-// ---- fingerprint capture --------------------------------------------------------------------
-
-export type CaptureState = 'idle' | 'waiting_finger' | 'transferring' | 'scoring' | 'review' | 'done' | 'error';
-
-export interface CaptureFinger extends Omit<FingerprintInfo, 'status'> {
-  /** needs_decision: the last attempt is used and the best is below the threshold. */
-  status: FingerprintInfo['status'] | 'needs_decision';
-  attemptsLeft: number;
-  /** Another slot whose print this capture matched (the same finger presented twice). */
-  duplicateOf?: FingerName;
-}
-
-/** The whole capture as the fingerprint step shows it; pushed again on every change. */
-export interface CaptureView {
-  appointmentId: string;
-  deviceId: string | null;
-  state: CaptureState;
-  current: FingerName | null;
-  threshold: number;
-  maxAttempts: number;
-  fingers: CaptureFinger[];
-  /** The latest image (8-bit grayscale PNG) and its score, for the live view. */
-  image: { pngBase64: string; score: number; finger: FingerName } | null;
-  /** GenImg countdown while waiting for the finger. */
-  secondsLeft: number | null;
-  /** Image transfer progress, 0..1. */
-  progress: number | null;
-  /** What to tell the officer now (a translation key). */
-  message: { key: string; params?: Record<string, string | number> } | null;
-}
-
-// ---- device settings (technician) ----------------------------------------------------------------
-
-export type DevicePort =
-  | { kind: 'path'; path: string; baudRate?: number }
-  | { kind: 'usb'; vendorId: number; productId: number; serialNumber?: string; baudRate?: number }
-  | { kind: 'sim'; name: string }
-  | { kind: 'url'; url: string };
-
-export interface DeviceView {
-  id: string;
-  kind: DeviceKind;
-  driver: string;
-  label: string;
-  port: DevicePort;
-  settings: Record<string, unknown>;
-  status: DeviceSlot;
-  address?: string;
-  identity?: Record<string, string | number | boolean>;
-}
-
-export interface ListedPortView {
-  type: 'serial' | 'hid';
-  path: string;
-  vendorId?: number;
-  productId?: number;
-  serialNumber?: string;
-  manufacturer?: string;
-  product?: string;
-}
-
-export interface DevicesOverview {
-  devices: DeviceView[];
-  ports: ListedPortView[];
-  /** Listings that failed, in words for the technician (e.g. "serial: udevadm not found"). */
-  problems: string[];
-  drivers: { name: string; kind: DeviceKind; simulator?: string }[];
-}
-
-export interface DeviceTestResult {
-  ok: boolean;
-  identity?: Record<string, string | number | boolean>;
-  checks: { name: string; ok: boolean; detail?: string }[];
-  message?: { key: string; params?: Record<string, string | number> };
-}
-
-export interface TraceEntryView { at: number; dir: 'tx' | 'rx'; hex: string; name: string }
-export interface TraceView { entries: TraceEntryView[]; paused: boolean }
-
-// ---- data page printers (technician) ---------------------------------------------------------
-
-/** A test page as a given printer would get it (its offsets applied), for the PDF preview. */
-export interface PrinterPageView {
-  pdfBase64: string;
-  offset: { x: number; y: number };
-  /** The sample applicant's MRZ (printed on both test pages). */
-  mrz: [string, string];
-}
-
-export interface PrinterPrintResult {
-  ok: boolean;
-  jobId?: number;
-  totalMs?: number;
-  /** How it ended, as a sentence key: printed, or what to do (jam, no books…). */
-  message: { key: string; params?: Record<string, string | number> };
-}
-
 /** Where the station key is kept and how well, as the administrator's screen shows it. */
 export interface KeyProtection {
   /** 'file': station.key, 0600; 'keychain': sealed by the OS keychain (safeStorage). */
@@ -499,23 +395,6 @@ export interface ReceiptOutcome {
   /** Why it did not print, or a warning (paper near end). */
   message?: { key: string; params?: Record<string, string | number> };
 }
-
-// ---- eSCL document scanners on the network (technician) --------------------------------------
-
-/** The certificate an https scanner presents, for the technician to compare and confirm. */
-export interface ScannerCertificateView {
-  /** SHA-256 fingerprint, `AB:CD:…` (32 pairs). */
-  sha256: string;
-  subject: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-  /** Whether the system's authorities vouch for it (a scanner's own certificate: false). */
-  trusted: boolean;
-}
-
-/** One eSCL scanner announced by mDNS (`_uscan._tcp` / `_uscans._tcp`), as the discovery reads it. */
-export type { DiscoveredScanner as DiscoveredScannerView } from '../native/drivers/escl/escl-discovery';
 
 /** The station's link to its office (status bar, settings). */
 export interface OfficeStatus {
@@ -582,55 +461,3 @@ export interface SignatureInfo {
 export interface BapPdfView { pdfBase64: string; fileName: string }
 /** Text typed into an enrolment and not yet confirmed, kept by the station (drafts). */
 export interface DraftView { field: string; text: string; updatedAt: string }
-// ---- the supervisor's review (issue 10) ---------------------------------------------------------
-
-/** Why an enrolment came back: a reason code (domain/review.ts) and the supervisor's words. */
-export interface ReturnNotice { reason: string; note: string | null; at: string; officerName: string | null }
-
-export interface ReviewQueueRow {
-  appointment: AppointmentRow;
-  submittedAt: string;
-  /** Who sent it for approval (the counter officer who enrolled, or corrected, it). */
-  submittedBy: string | null;
-  resubmitted: boolean;
-}
-
-export interface ReviewQueue {
-  /** Oldest submission first. */
-  rows: ReviewQueueRow[];
-  counts: { waiting: number; resubmitted: number; approvedToday: number; returnedToday: number };
-  /** The guard rail: past this many waiting, the counters are told. */
-  backlogLimit: number;
-}
-
-/** Time spent in the enrolment: the steps of its history, and each screen step as measured. */
-export interface EnrolmentTiming {
-  checkedInAt: string | null;
-  openedAt: string | null;
-  submittedAt: string | null;
-  checkInToSubmitSeconds: number | null;
-  openToSubmitSeconds: number | null;
-  /** Seconds the officer spent on each step of the enrolment screen, in the order first seen. */
-  steps: { step: string; seconds: number; visits: number }[];
-}
-
-/** An earlier version sent back to the counter: its content hash and what it held. */
-export interface ReturnedVersion { at: string; reason: string; note: string | null; contentHash: string; officerName: string | null }
-
-export interface ReviewView {
-  enrolment: EnrolmentView;
-  history: ApplicationStep[];
-  timing: EnrolmentTiming;
-  returnedVersions: ReturnedVersion[];
-  batch: BatchGrantView | null;
-  /** The fingerprint quality the station asks for, to mark each score against. */
-  fingerprintThreshold: number;
-}
-
-/** The supervisor's approval batch as the screen shows it. */
-export interface BatchGrantView { expiresAt: string; remaining: number; max: number }
-
-export interface ReviewApproved { appointment: AppointmentRow; batch: BatchGrantView | null }
-
-/** The counters' guard-rail line. */
-export interface BacklogView { waiting: number; limit: number; over: boolean }
