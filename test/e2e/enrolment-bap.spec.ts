@@ -187,9 +187,10 @@ test('a new passport: the checklist picks each type in turn; a signature is cut 
   await page.getByTestId('signature-save').click();
   await expect(page.getByTestId('signature-kept-img')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('step-signature')).toHaveAttribute('data-state', 'done');
-  // The kept image has the box's proportions: wider than tall, as placed.
+  // The kept image takes the box's proportions, as placed. Polled: the image kept before
+  // (from the form's first crop) stays on screen until the new one has arrived.
   const kept = page.getByTestId('signature-kept');
-  const [w, h] = [Number(await kept.getAttribute('data-width')), Number(await kept.getAttribute('data-height'))];
-  expect(w / h).toBeCloseTo((sized.width / sized.height), 0);
+  const ratio = async () => Number(await kept.getAttribute('data-width')) / Number(await kept.getAttribute('data-height'));
+  await expect.poll(ratio, { timeout: 30_000 }).toBeCloseTo(sized.width / sized.height, 0);
   await page.screenshot({ path: testInfo.outputPath('signature-1366x768.png') });
 });
