@@ -2,6 +2,7 @@
 // capture, the technician's device settings and traces, data page printers, and eSCL
 // scanners on the network. Types only; contract-types.ts re-exports them.
 import type { FingerName, FingerprintInfo } from './contract-types';
+import type { ListedPort as ListedPortView } from '../native/transport/port-list';
 
 export type DeviceKind = 'fingerprint' | 'mrz' | 'barcode' | 'document_scanner' | 'printer' | 'camera';
 export type DeviceState = 'not_configured' | 'connecting' | 'connected' | 'busy' | 'unresponsive' | 'disconnected' | 'error';
@@ -68,15 +69,8 @@ export interface DeviceView {
   identity?: Record<string, string | number | boolean>;
 }
 
-export interface ListedPortView {
-  type: 'serial' | 'hid';
-  path: string;
-  vendorId?: number;
-  productId?: number;
-  serialNumber?: string;
-  manufacturer?: string;
-  product?: string;
-}
+/** A port the system lists (serialport / node-hid), as the device layer reports it. */
+export type { ListedPort as ListedPortView } from '../native/transport/port-list';
 
 export interface DevicesOverview {
   devices: DeviceView[];
@@ -117,16 +111,7 @@ export interface PrinterPrintResult {
 // ---- eSCL document scanners on the network (technician) --------------------------------------
 
 /** The certificate an https scanner presents, for the technician to compare and confirm. */
-export interface ScannerCertificateView {
-  /** SHA-256 fingerprint, `AB:CD:…` (32 pairs). */
-  sha256: string;
-  subject: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-  /** Whether the system's authorities vouch for it (a scanner's own certificate: false). */
-  trusted: boolean;
-}
+export type { PeerCertificate as ScannerCertificateView } from '../native/drivers/escl/pinned-https';
 
 /** One eSCL scanner announced by mDNS (`_uscan._tcp` / `_uscans._tcp`), as the discovery reads it. */
 export type { DiscoveredScanner as DiscoveredScannerView } from '../native/drivers/escl/escl-discovery';
