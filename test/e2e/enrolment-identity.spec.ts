@@ -121,6 +121,8 @@ test('an unpaid applicant is refused, then overridden by a supervisor\'s NIP and
   await page.getByTestId('details-purpose').selectOption('work');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('step-identity')).toHaveAttribute('data-state', 'done');
+  // The saved details go on to the documents (when the station has answered: a loaded PC is slow).
+  await expect(page.getByTestId('step-body-documents')).toBeVisible();
 
   // Unpaid: the details step says so, the station refuses the submit and names the payment.
   await goToStep(page, 'details');

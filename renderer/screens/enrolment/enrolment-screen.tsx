@@ -54,7 +54,11 @@ export function EnrolmentScreen({ appointmentId, initialStep, onStep, onBack, on
   const nextRef = useRef<HTMLButtonElement>(null);
   const onStepRef = useRef(onStep);
   onStepRef.current = onStep;
-  const setStep = useCallback((s: StepId) => { setStepState(s); onStepRef.current?.(s); }, []);
+  const stepNow = useRef(step);
+  const setStep = useCallback((s: StepId) => { stepNow.current = s; setStepState(s); onStepRef.current?.(s); }, []);
+  // A step's save goes on to the next step when the station answers; an officer who has moved
+  // to another step meanwhile (Enter, then Alt+5 at once) stays where they went.
+  const advance = useCallback((from: StepId, to: StepId) => () => { if (stepNow.current === from) setStep(to); }, [setStep]);
   const [readerError, setReaderError] = useState<unknown>(null);
   const alive = useRef(true);
   useStepTimer(appointmentId, step);
@@ -187,9 +191,9 @@ export function EnrolmentScreen({ appointmentId, initialStep, onStep, onBack, on
         })}
       </nav>
       <div className="step-body" role="tabpanel" data-testid={`step-body-${step}`} data-state={state ?? ''}>
-        {step === 'mrz' && <MrzStep view={view} onView={update} readerError={readerError} onNext={() => setStep('identity')} />}
-        {step === 'identity' && <IdentityStep view={view} onView={update} onNext={() => setStep('details')} />}
-        {step === 'details' && <DetailsStep view={view} onView={update} onNext={() => setStep(shown.includes('service') ? 'service' : 'documents')} />}
+        {step === 'mrz' && <MrzStep view={view} onView={update} readerError={readerError} onNext={advance('mrz', 'identity')} />}
+        {step === 'identity' && <IdentityStep view={view} onView={update} onNext={advance('identity', 'details')} />}
+        {step === 'details' && <DetailsStep view={view} onView={update} onNext={advance('details', shown.includes('service') ? 'service' : 'documents')} />}
         {step === 'documents' && <DocumentsStep view={view} onView={update} />}
         {step === 'photo' && <PhotoStep view={view} onView={update} />}
         {step === 'fingerprints' && <FingerprintStep view={view} />}
