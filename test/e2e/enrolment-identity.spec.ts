@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { checkInAndOpen, COUNTER, goToStep } from './enrolment-helpers';
-import { addOfficer, captureStationSocket, createFirstAdmin, login, logout, rawCall, type Officer } from './helpers';
+import { addOfficer, captureStationSocket, createFirstAdmin, holdStationAnswers, login, logout, rawCall, type Officer } from './helpers';
 import type { QueueView } from '../../electron/contract-types';
 
 const SUPERVISOR: Officer = { name: 'Rahmat Hidayat', nip: '197805102005011002', password: 'loket-rahmat-2024' };
@@ -108,6 +108,25 @@ test('a correction made with the KTP is kept beside the booking and flagged for 
   await shot(page, 'summary-flags');
   const booked = await rawCall(page, 'queue.get', { id: row.id });
   expect(booked).toMatchObject({ ok: true, value: { fullName: row.fullName, birthDate: row.birthDate } });
+});
+
+test('a save the station answers late does not pull the officer back from the step they went to', async ({ page, station }) => {
+  test.setTimeout(120_000);
+  const late = await holdStationAnswers(page, 'enrolment.saveDetails');
+  await openApplicant(page, station.url, (r) => r.service === 'new' && r.paymentStatus === 'paid');
+  await goToStep(page, 'identity');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('details-purpose')).toBeFocused();
+  await page.getByTestId('details-purpose').selectOption('work');
+  await page.keyboard.press('Enter');
+  // The details are saved, but the answer has not come back: the officer goes on to the photo.
+  await expect.poll(late.held).toBe(1);
+  await goToStep(page, 'photo');
+  await expect(page.getByTestId('step-body-photo')).toBeVisible();
+  late.release();
+  // The answer arrives (the details step turns done) and the photo step stays on screen.
+  await expect(page.getByTestId('step-details')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('step-body-photo')).toBeVisible();
 });
 
 test('an unpaid applicant is refused, then overridden by a supervisor\'s NIP and password at the counter', async ({ page, station }) => {

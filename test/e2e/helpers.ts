@@ -1,5 +1,5 @@
 // Steps many tests share, done the way an officer does them: through the screens.
-import type { Page } from '@playwright/test';
+import type { Page, WebSocketRoute } from '@playwright/test';
 import type { Result } from '../../electron/contract';
 import { expect } from './fixtures';
 
@@ -73,6 +73,36 @@ export async function captureStationSocket(page: Page): Promise<void> {
       return send.call(this, data);
     };
   });
+}
+
+/**
+ * Holds the station's messages to the page until release(): every one, or with `method` only
+ * the answers to that contract method's calls. The page then sees a station that has not
+ * answered yet (its store still opening, a save still under way), however fast this machine
+ * is. Install before the page loads.
+ */
+export async function holdStationAnswers(page: Page, method?: string): Promise<{ held: () => number; release: () => void }> {
+  let held: string[] | null = [];
+  let toPage: WebSocketRoute | null = null;
+  const ids = new Set<number>();
+  await page.routeWebSocket(/\/ws$/, (ws) => {
+    const server = ws.connectToServer();
+    toPage = ws;
+    ws.onMessage((m) => {
+      const call = JSON.parse(String(m)) as { t?: string; id?: number; m?: string };
+      if (method && call.t === 'call' && call.m === method && typeof call.id === 'number') ids.add(call.id);
+      server.send(m);
+    });
+    server.onMessage((m) => {
+      const answer = JSON.parse(String(m)) as { t?: string; id?: number };
+      const hold = held && (!method || (answer.t === 'result' && typeof answer.id === 'number' && ids.has(answer.id)));
+      if (hold) held!.push(String(m)); else ws.send(m);
+    });
+  });
+  return {
+    held: () => held?.length ?? 0,
+    release: () => { const q = held ?? []; held = null; for (const m of q) toPage?.send(m); },
+  };
 }
 
 export async function rawCall(page: Page, method: string, input: unknown): Promise<Result<unknown>> {

@@ -8,9 +8,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page, WebSocketRoute } from '@playwright/test';
 import { test, expect, launchStation } from './fixtures';
-import { ADMIN, createFirstAdmin } from './helpers';
+import { ADMIN, createFirstAdmin, holdStationAnswers } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -89,24 +88,6 @@ async function spawnHost(dataDir: string): Promise<{ url: string; output: () => 
     await stop();
     throw err;
   }
-}
-
-/**
- * Holds every message the station sends the page until release(): the page sees a station
- * that has not answered yet (its store still opening), however fast this machine is.
- */
-async function holdStationAnswers(page: Page): Promise<{ held: () => number; release: () => void }> {
-  let held: string[] | null = [];
-  let toPage: WebSocketRoute | null = null;
-  await page.routeWebSocket(/\/ws$/, (ws) => {
-    const server = ws.connectToServer();
-    toPage = ws;
-    server.onMessage((m) => { if (held) held.push(String(m)); else ws.send(m); });
-  });
-  return {
-    held: () => held?.length ?? 0,
-    release: () => { const q = held ?? []; held = null; for (const m of q) toPage?.send(m); },
-  };
 }
 
 test('a station past its first run shows the login form before it answers, and keeps what was typed', async ({ page }) => {
