@@ -112,10 +112,16 @@ export function QueueScreen({ onEnrol }: { onEnrol?: (row: AppointmentRow) => vo
     searchRef.current?.focus();
   }, []);
 
-  // A scan that found its applicant selects them: Enter then opens that applicant.
+  // A scan that found its applicant selects them: Enter then opens that applicant. The
+  // station's answer is the row as it is now (checked in); the list shows it at once rather
+  // than after its reload, so an Enter pressed before the reload answers opens the enrolment
+  // instead of the status dialog of a row still shown as booked.
   const scanned = scan.result?.kind === 'checked_in' || scan.result?.kind === 'used' ? scan.result.row : null;
   useEffect(() => {
-    if (scanned) { setLine(null); showApplicant(scanned); }
+    if (!scanned) return;
+    setLine(null);
+    setView((v) => (v ? { ...v, rows: v.rows.map((r) => (r.id === scanned.id ? scanned : r)) } : v));
+    showApplicant(scanned);
   }, [scanned, showApplicant]);
 
   const toggleStatus = (s: AppointmentStatus): void => {

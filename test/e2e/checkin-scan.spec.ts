@@ -2,7 +2,7 @@
 // and Enter check the applicant in (they are not a search), and the banner names the result.
 import { test, expect } from './fixtures';
 import { openDemoQueue, wedgeScan } from './enrolment-helpers';
-import { captureStationSocket, rawCall } from './helpers';
+import { captureStationSocket, holdStationAnswers, rawCall } from './helpers';
 
 test.use({ stationDemo: true });
 
@@ -59,4 +59,22 @@ test('a wedge scan checks the applicant in; a used or unknown code is said so, a
   await expect(page.getByTestId('queue-table')).toHaveAttribute('data-rows', '1');
   await expect(page.locator(`[data-testid="queue-row"][data-booking-code="${other}"]`)).toHaveAttribute('data-status', 'booked');
   await expect(banner).toHaveAttribute('data-code', thirdCode);
+});
+
+test('Enter right after a scan opens the checked-in applicant, even before the list has reloaded', async ({ page, station }) => {
+  const later = await holdStationAnswers(page, 'queue.view', { holding: false });
+  await captureStationSocket(page);
+  await openDemoQueue(page, station.url);
+  // From now the list's reloads are held back: the check-in's own answer is all the screen has.
+  later.hold();
+  const first = page.getByTestId('queue-row').first();
+  const code = (await first.getAttribute('data-booking-code')) ?? '';
+  expect(await rawCall(page, 'devices.simulate', { id: 'barcode-sim', action: 'scan_code', code })).toEqual({ ok: true, value: null });
+  await expect(page.getByTestId('checkin-banner')).toHaveAttribute('data-result', 'checked_in');
+  await expect.poll(later.held, 'the list asked again after the check-in').toBeGreaterThan(0);
+  await expect(page.locator(`[data-testid="queue-row"][data-booking-code="${code}"]`)).toHaveAttribute('data-status', 'checked_in');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('screen-enrolment')).toBeVisible();
+  await expect(page.getByTestId('status-dialog')).toHaveCount(0);
+  later.release();
 });

@@ -79,10 +79,10 @@ export async function captureStationSocket(page: Page): Promise<void> {
  * Holds the station's messages to the page until release(): every one, or with `method` only
  * the answers to that contract method's calls. The page then sees a station that has not
  * answered yet (its store still opening, a save still under way), however fast this machine
- * is. Install before the page loads.
+ * is. Install before the page loads; with `holding: false` nothing is held until hold().
  */
-export async function holdStationAnswers(page: Page, method?: string): Promise<{ held: () => number; release: () => void }> {
-  let held: string[] | null = [];
+export async function holdStationAnswers(page: Page, method?: string, { holding = true } = {}): Promise<{ held: () => number; release: () => void; hold: () => void }> {
+  let held: string[] | null = holding ? [] : null;
   let toPage: WebSocketRoute | null = null;
   const ids = new Set<number>();
   await page.routeWebSocket(/\/ws$/, (ws) => {
@@ -102,6 +102,8 @@ export async function holdStationAnswers(page: Page, method?: string): Promise<{
   return {
     held: () => held?.length ?? 0,
     release: () => { const q = held ?? []; held = null; for (const m of q) toPage?.send(m); },
+    /** Starts holding (again), for a route installed with `holding: false`. */
+    hold: () => { held ??= []; },
   };
 }
 
