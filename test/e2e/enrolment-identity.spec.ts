@@ -46,6 +46,15 @@ async function openApplicant(page: Page, url: string, pick: (r: QueueView['rows'
   return row;
 }
 
+/** A standard applicant: one key confirms the identity, then Enter saves the details with the purpose "work". */
+async function confirmIdentityAndSaveWork(page: Page): Promise<void> {
+  await goToStep(page, 'identity');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('details-purpose')).toBeFocused();
+  await page.getByTestId('details-purpose').selectOption('work');
+  await page.keyboard.press('Enter');
+}
+
 test('a correction made with the KTP is kept beside the booking and flagged for the supervisor', async ({ page, station }) => {
   test.setTimeout(120_000);
   const row = await openApplicant(page, station.url, (r) => r.service === 'new' && r.paymentStatus === 'paid');
@@ -114,11 +123,7 @@ test('a save the station answers late does not pull the officer back from the st
   test.setTimeout(120_000);
   const late = await holdStationAnswers(page, 'enrolment.saveDetails');
   await openApplicant(page, station.url, (r) => r.service === 'new' && r.paymentStatus === 'paid');
-  await goToStep(page, 'identity');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('details-purpose')).toBeFocused();
-  await page.getByTestId('details-purpose').selectOption('work');
-  await page.keyboard.press('Enter');
+  await confirmIdentityAndSaveWork(page);
   // The details are saved, but the answer has not come back: the officer goes on to the photo.
   await expect.poll(late.held).toBe(1);
   await goToStep(page, 'photo');
@@ -133,12 +138,7 @@ test('an unpaid applicant is refused, then overridden by a supervisor\'s NIP and
   test.setTimeout(120_000);
   await openApplicant(page, station.url, (r) => r.service === 'new' && r.paymentStatus === 'unpaid');
 
-  // A standard applicant: one key confirms the identity.
-  await goToStep(page, 'identity');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('details-purpose')).toBeFocused();
-  await page.getByTestId('details-purpose').selectOption('work');
-  await page.keyboard.press('Enter');
+  await confirmIdentityAndSaveWork(page);
   await expect(page.getByTestId('step-identity')).toHaveAttribute('data-state', 'done');
   // The saved details go on to the documents (when the station has answered: a loaded PC is slow).
   await expect(page.getByTestId('step-body-documents')).toBeVisible();
