@@ -58,11 +58,16 @@ async function setUp(page: Page, url: string): Promise<string[]> {
   await createFirstAdmin(page, url);
   await addOfficer(page, COUNTER, ['counter']);
   await addOfficer(page, SUPERVISOR, ['supervisor']);
+  // The administrator sets the backlog limit to 2: the counters' line shows past it.
+  await ok(page, 'settings.update', { reviewBacklogLimit: 2 });
   await logout(page);
   await login(page, COUNTER);
-  const ids = await threeSubmitted(page);
-  // The counters see the backlog line only past the limit (default 50): not now.
+  await expect(page.getByTestId('screen-queue')).toBeVisible();
   await expect(page.getByTestId('backlog-line')).toHaveCount(0);
+  const ids = await threeSubmitted(page);
+  // The third submission passes the limit: the line appears without a reload.
+  await expect(page.getByTestId('backlog-line')).toHaveAttribute('data-waiting', '3');
+  await expect(page.getByTestId('backlog-line')).toContainText('3 menunggu persetujuan (batas 2)');
   await logout(page);
   await login(page, SUPERVISOR);
   return ids;
